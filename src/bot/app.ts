@@ -1,0 +1,125 @@
+/**
+ * The Teams AI Application: routes typed commands, card actions and install events to the
+ * walk-through service and answers with cards. The only module (with adapter.ts) that knows Teams.
+ */
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
+import { elementCard, helpCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
+import type { Logger } from "../logger.js";
+import type { Actor, WalkthroughService } from "../services/walkthrough.js";
+import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
+import { parseCardAction } from "./payload.js";
+
+export interface BotDeps {
+  readonly adapter: TeamsAdapter;
+  readonly botAppId: string;
+  readonly localMode: boolean;
+  readonly walkthrough: WalkthroughService;
+  readonly log: Logger;
+}
+
+const ONLY_IN_PERSONAL = "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
+const TAMPERED = "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
+
+export function createBotApp(deps: BotDeps): Application<TurnState> {
+  const { walkthrough, log } = deps;
+  const app = new Application<TurnState>({ adapter: deps.adapter, botAppId: deps.botAppId, removeRecipientMention: true, startTypingTimer: false });
+
+  const actor = (context: TurnContext): Actor | undefined => {
+    const who = actorFrom(context.activity, deps.localMode);
+    if (isRefusal(who)) {
+      log.warn({ code: who.code, channel: context.activity.channelId }, "activity without a usable identity");
+      return undefined;
+    }
+    return who;
+  };
+  const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+
+  app.conversationUpdate("membersAdded", async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    const botAdded = added.some((m) => m.id === context.activity.recipient.id);
+    if (!isPersonalChat(context.activity)) {
+      if (botAdded) await context.sendActivity("Hello! I help your council run its Customer Service Excellence self-assessment. Chat with me one-to-one and type assess to start rating elements.");
+      return;
+    }
+    const who = actor(context);
+    if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
+    const campaign = await walkthrough.currentCampaign(who);
+    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: false }));
+  });
+
+  app.message(/^\s*help\s*$/i, async (context) => {
+    await sendCard(context, helpCard());
+  });
+
+  app.message(/^\s*assess\b/i, async (context) => {
+    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
+    const who = actor(context);
+    if (!who) return void (await context.sendActivity("I could not tell who you are, so I cannot open your self-assessment."));
+    const ref = (context.activity.text ?? "").trim().split(/\s+/)[1];
+    const result = await walkthrough.open(who, ref);
+    if (isRefusal(result)) return void (await context.sendActivity(result.message));
+    await sendCard(context, elementCard(result));
+  });
+
+  app.message(/^\s*progress\s*$/i, async (context) => {
+    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
+    const who = actor(context);
+    if (!who) return;
+    await sendCard(context, progressCard(await walkthrough.progress(who)));
+  });
+
+  /** Runs a card action (Action.Execute or its Action.Submit fallback) and returns what to show. */
+  const runAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard | string> => {
+    const who = actor(context);
+    if (!who) return "I could not tell which organisation or person this came from, so nothing was changed.";
+    const parsed = parseCardAction(data);
+    if (!parsed) {
+      log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
+      return TAMPERED;
+    }
+    switch (parsed.kind) {
+      case "help":
+        return helpCard();
+      case "progress":
+        return progressCard(await walkthrough.progress(who));
+      case "resume": {
+        const view = await walkthrough.open(who);
+        return isRefusal(view) ? view.message : elementCard(view);
+      }
+      case "element": {
+        const outcome = await walkthrough.act(who, parsed.action);
+        if (outcome.ok) return elementCard(outcome.view);
+        return outcome.view ? elementCard(outcome.view) : outcome.refusal.message;
+      }
+    }
+  };
+
+  app.adaptiveCards.actionExecute(/^cse\./, async (context, _state, data) => runAction(context, data));
+
+  app.adaptiveCards.actionSubmit(/^cse\./, async (context, _state, data) => {
+    const result = await runAction(context, data);
+    const reply = typeof result === "string" ? MessageFactory.text(result) : MessageFactory.attachment(CardFactory.adaptiveCard(result));
+    if (typeof result !== "string" && context.activity.replyToId) {
+      await context.updateActivity({ ...reply, id: context.activity.replyToId });
+    } else await context.sendActivity(reply);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = (context.activity.text ?? "").trim().slice(0, 40);
+    await context.sendActivity(text ? `Sorry, I don't know "${text}". Type help to see what I can do.` : "Type help to see what I can do.");
+  });
+
+  app.error(async (context, error) => {
+    log.error({ err: error, type: context.activity.type, tenant: context.activity.conversation?.tenantId }, "turn failed");
+    if (context.activity.type !== ActivityTypes.Invoke) {
+      await context.sendActivity("Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.");
+    }
+  });
+
+  return app;
+}
+
+function firstName(displayName: string): string | undefined {
+  return displayName.split(/\s+/)[0] || undefined;
+}

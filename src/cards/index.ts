@@ -1,0 +1,31 @@
+/** Card builders: typed view models in, Adaptive Cards (schema 1.5) out. Pure. */
+import { renderCard, type AdaptiveCard } from "./render.js";
+
+export { elementCard } from "./element.js";
+export { progressCard } from "./progress.js";
+export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
+
+export const COMMANDS = [
+  { command: "assess", description: "Start or resume your self-assessment where you stopped" },
+  { command: "assess 3.2.1", description: "Go straight to an element" },
+  { command: "progress", description: "Your ratings so far and what is left" },
+  { command: "help", description: "This list" },
+] as const;
+
+export function welcomeCard(opts: { name?: string; campaignName?: string; started: boolean }): AdaptiveCard {
+  return renderCard("welcome", {
+    greeting: opts.name ? `Hello ${opts.name}, welcome to your CSE self-assessment` : "Welcome to your CSE self-assessment",
+    steps: [
+      { title: "1. Read", value: "the element and the guidance on what assessors look for" },
+      { title: "2. Rate", value: "Compliance Plus, Compliance, Partial, Non-Compliance or N/A" },
+      { title: "3. Explain", value: "write a short narrative of how you meet it" },
+      { title: "4. Evidence", value: "link the documents that show it" },
+    ],
+    campaignLine: opts.campaignName ? `Current self-assessment: ${opts.campaignName}` : "",
+    startTitle: opts.started ? "Resume my self-assessment" : "Start my self-assessment",
+  });
+}
+
+export function helpCard(): AdaptiveCard {
+  return renderCard("help", { commands: COMMANDS });
+}

@@ -1,0 +1,57 @@
+/** The one configuration loader: environment variables in, a validated, typed Config out. */
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: z.string().trim().default("0.0.0.0"),
+    BOT_ID: optionalText,
+    BOT_PASSWORD: optionalText,
+    BOT_TENANT_ID: optionalText,
+    BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    TABLES_CONNECTION_STRING: optionalText,
+    TABLE_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, "must start with a letter and hold only letters and digits (at most 20)")
+      .default("cse"),
+    DATA_DIR: z.string().trim().default(".data"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_ID && !c.BOT_PASSWORD && c.BOT_TYPE !== "UserAssignedMSI") {
+      ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "is required when BOT_ID is set (the bot's client secret)" });
+    }
+    if (c.BOT_PASSWORD && !c.BOT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "is required when BOT_PASSWORD is set" });
+    }
+    if (c.BOT_TYPE === "SingleTenant" && !c.BOT_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "is required when BOT_TYPE is SingleTenant" });
+    }
+  });
+
+export type Config = z.infer<typeof schema> & {
+  /** No BOT_ID: accept unauthenticated activities, as the Agents Playground sends them. */
+  readonly localMode: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`));
+  }
+  return { ...parsed.data, localMode: !parsed.data.BOT_ID };
+}

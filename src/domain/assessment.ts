@@ -1,0 +1,126 @@
+/**
+ * One element's self-assessment in a campaign, and how a person's edit is applied to it.
+ * Edits merge three ways: what the person's card showed (base), what they typed (draft) and
+ * what is stored now (current). Someone else's change to a field the person also changed is a
+ * conflict: nothing is stored and the person is shown the newer value. Pure.
+ */
+import { createHash } from "node:crypto";
+import { isRatingId, ratingLabel, type RatingOrUnrated } from "../standard/index.js";
+import { linkIdentity, validateLink, type EvidenceLink } from "./evidence.js";
+import { LIMITS } from "./limits.js";
+import { ok, refuse, type Result } from "./refusal.js";
+
+export const COUNCIL_UNIT = "council";
+
+export interface ElementAssessment {
+  readonly campaignId: string;
+  readonly unitId: string;
+  readonly ref: string;
+  readonly rating: RatingOrUnrated;
+  readonly narrative: string;
+  readonly evidence: readonly EvidenceLink[];
+  readonly updatedBy?: string;
+  readonly updatedAt?: string;
+  /** Storage version (ETag); absent until first saved. */
+  readonly etag?: string;
+}
+
+export function emptyAssessment(campaignId: string, unitId: string, ref: string): ElementAssessment {
+  return { campaignId, unitId, ref, rating: "unrated", narrative: "", evidence: [] };
+}
+
+/** What a person asked for from the element card. */
+export interface ElementEdit {
+  /** The values the person's card was showing when they acted. */
+  readonly base: { readonly rating: RatingOrUnrated; readonly narrativeHash: string };
+  /** Values in the card's inputs; undefined means "not sent". */
+  readonly draft: { readonly rating?: string; readonly narrative?: string };
+  readonly addLink?: { readonly title: string; readonly url: string };
+  readonly removeLinkId?: string;
+}
+
+export interface FieldChange {
+  readonly field: "rating" | "narrative" | "evidence";
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface EditOutcome {
+  readonly next: ElementAssessment;
+  readonly changes: readonly FieldChange[];
+}
+
+export function narrativeHash(narrative: string): string {
+  return createHash("sha256").update(normaliseNarrative(narrative)).digest("base64url").slice(0, 16);
+}
+
+export function linkId(url: string): string {
+  return createHash("sha256").update(linkIdentity(url)).digest("base64url").slice(0, 10);
+}
+
+/** Line endings and trailing space differ between Teams clients; they are not a change. */
+export function normaliseNarrative(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+}
+
+export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: string, at: Date): Result<EditOutcome> {
+  const changes: FieldChange[] = [];
+  let { rating, narrative, evidence } = current;
+
+  if (edit.draft.rating !== undefined && edit.draft.rating !== "") {
+    if (!isRatingId(edit.draft.rating)) {
+      return refuse("invalid-rating", "That rating is not on the CSE scale. Please pick one from the list.");
+    }
+    if (edit.draft.rating !== edit.base.rating) {
+      if (current.rating !== edit.base.rating && current.rating !== edit.draft.rating) {
+        return conflict(current, "rating");
+      }
+      rating = edit.draft.rating;
+    }
+  }
+
+  if (edit.draft.narrative !== undefined) {
+    const draft = normaliseNarrative(edit.draft.narrative);
+    if (draft.length > LIMITS.narrativeChars) {
+      return refuse("text-too-long", `The narrative is too long (${draft.length} characters; the most is ${LIMITS.narrativeChars}). Put the detail in a linked document and summarise it here.`);
+    }
+    if (narrativeHash(draft) !== edit.base.narrativeHash) {
+      if (narrativeHash(current.narrative) !== edit.base.narrativeHash && normaliseNarrative(current.narrative) !== draft) {
+        return conflict(current, "narrative");
+      }
+      narrative = draft;
+    }
+  }
+
+  if (edit.removeLinkId !== undefined) {
+    const target = evidence.find((l) => l.id === edit.removeLinkId);
+    if (!target) return refuse("link-not-found", "That link has already been removed.");
+    evidence = evidence.filter((l) => l.id !== edit.removeLinkId);
+    changes.push({ field: "evidence", from: `${target.title} <${target.url}>`, to: "" });
+  }
+
+  if (edit.addLink) {
+    const checked = validateLink(edit.addLink.title, edit.addLink.url);
+    if (!checked.ok) return checked;
+    const id = linkId(checked.value.url);
+    if (evidence.some((l) => l.id === id)) {
+      return refuse("duplicate-link", "That link is already in this element's evidence.");
+    }
+    if (evidence.length >= LIMITS.linksPerElement) {
+      return refuse("too-many-links", `This element already has ${LIMITS.linksPerElement} links, the most a card can show. Link a folder or an index page instead.`);
+    }
+    evidence = [...evidence, { id, ...checked.value, addedBy: who, addedAt: at.toISOString() }];
+    changes.push({ field: "evidence", from: "", to: `${checked.value.title} <${checked.value.url}>` });
+  }
+
+  if (rating !== current.rating) changes.unshift({ field: "rating", from: current.rating, to: rating });
+  if (narrative !== current.narrative) changes.unshift({ field: "narrative", from: current.narrative, to: narrative });
+
+  if (changes.length === 0) return ok({ next: current, changes });
+  return ok({ next: { ...current, rating, narrative, evidence, updatedBy: who, updatedAt: at.toISOString() }, changes });
+}
+
+function conflict(current: ElementAssessment, field: "rating" | "narrative"): Result<never> {
+  const what = field === "rating" ? `the rating to ${ratingLabel(current.rating)}` : "the narrative";
+  return refuse("conflict", `Someone else changed ${what} while you were editing, so your change was not saved. The card now shows the latest version: please re-apply your change.`);
+}

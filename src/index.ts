@@ -1,0 +1,69 @@
+/**
+ * Start-up wiring only: configuration, storage (embedded Azurite when no connection string is
+ * set), the HTTP server, and how to reach it.
+ */
+import path from "node:path";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createLogger } from "./logger.js";
+import { startServer } from "./server.js";
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const started = Date.now();
+
+  let connectionString = config.TABLES_CONNECTION_STRING;
+  let stopAzurite: (() => Promise<void>) | undefined;
+  if (!connectionString) {
+    // Azurite is a development dependency: imported only when no real storage is configured.
+    const { startAzurite } = await import("./store/azurite.js");
+    const azurite = await startAzurite({ location: path.join(config.DATA_DIR, "azurite") });
+    connectionString = azurite.connectionString;
+    stopAzurite = azurite.stop;
+    log.info({ port: azurite.port, data: path.join(config.DATA_DIR, "azurite") }, "embedded Azurite started");
+  }
+
+  const server = await startServer(config, connectionString, { log });
+  const readyMs = Date.now() - started;
+  log.info({ url: server.url, localMode: config.localMode, readyMs }, "CSE bot ready");
+  if (config.localMode) {
+    console.log(
+      [
+        "",
+        `  CSE bot is ready at ${server.url}/api/messages (local mode: no BOT_ID, unsigned activities accepted)`,
+        `  Storage: ${stopAzurite ? `embedded Azurite, data in ${path.join(config.DATA_DIR, "azurite")}` : "TABLES_CONNECTION_STRING"}`,
+        "",
+        "  Chat with it in the Microsoft 365 Agents Playground. In another terminal run:",
+        "      npm run playground",
+        "  then open http://localhost:56150 and type: assess",
+        "",
+      ].join("\n"),
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    await server.close();
+    await stopAzurite?.();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("The CSE bot could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * The HTTP server (restify): POST /api/messages for Teams, GET /healthz for probes.
+ * Everything an instance needs lives in storage, so any number of these can run side by side.
+ */
+import restify from "restify";
+import type { AddressInfo } from "node:net";
+import { createAdapter } from "./bot/adapter.js";
+import { createBotApp } from "./bot/app.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { WalkthroughService } from "./services/walkthrough.js";
+import { openStores, type Stores } from "./store/index.js";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly stores: Stores;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+}
+
+/** Bot Framework activities are small; a card action with the longest allowed text is under 64 KB. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function startServer(config: Config, connectionString: string, options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const stores = await openStores(connectionString, config.TABLE_PREFIX);
+  const walkthrough = new WalkthroughService(stores, options.clock ?? systemClock, log);
+  const adapter = createAdapter(config);
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, log });
+
+  const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post("/api/messages", async (req, res) => {
+    const started = Date.now();
+    await adapter.process(req, res, async (context) => {
+      await app.run(context);
+    });
+    log.debug({ route: "messages", status: res.statusCode, ms: Date.now() - started }, "turn");
+  });
+
+  server.get("/healthz", async (_req, res) => {
+    try {
+      await stores.tables.ping();
+      res.send(200, { status: "ok", storage: "reachable" });
+    } catch (error) {
+      log.warn({ err: error }, "health check: storage unreachable");
+      res.send(503, { status: "unavailable", storage: "unreachable" });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    stores,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections?.();
+      }),
+  };
+}

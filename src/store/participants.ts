@@ -1,0 +1,43 @@
+/**
+ * A person's place in the walk-through, so they resume where they stopped (after a restart too,
+ * and on any instance). PartitionKey: tenant; RowKey: user. Only that person writes it.
+ */
+import { encodeKeyPart } from "./keys.js";
+import type { Tables } from "./tables.js";
+
+export interface Participant {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly campaignId?: string;
+  readonly currentRef?: string;
+  readonly lastSeenAt: string;
+}
+
+export class ParticipantStore {
+  constructor(private readonly tables: Tables) {}
+
+  async get(tenantId: string, userId: string): Promise<Participant | undefined> {
+    const e = await this.tables.get("Participants", encodeKeyPart(tenantId), encodeKeyPart(userId));
+    if (!e) return undefined;
+    return {
+      tenantId,
+      userId,
+      displayName: String(e.displayName ?? ""),
+      campaignId: e.campaignId ? String(e.campaignId) : undefined,
+      currentRef: e.currentRef ? String(e.currentRef) : undefined,
+      lastSeenAt: String(e.lastSeenAt ?? ""),
+    };
+  }
+
+  async put(p: Participant): Promise<void> {
+    await this.tables.upsert("Participants", {
+      partitionKey: encodeKeyPart(p.tenantId),
+      rowKey: encodeKeyPart(p.userId),
+      displayName: p.displayName,
+      campaignId: p.campaignId ?? "",
+      currentRef: p.currentRef ?? "",
+      lastSeenAt: p.lastSeenAt,
+    });
+  }
+}
