@@ -9,7 +9,7 @@ const optionalText = z
 
 const schema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
     HOST: z.string().trim().default("0.0.0.0"),
     BOT_ID: optionalText,
     BOT_PASSWORD: optionalText,
