@@ -2,10 +2,10 @@
  * Start-up wiring only: configuration, storage (embedded Azurite when no connection string is
  * set), the HTTP server, and how to reach it.
  */
-import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
+import { connectStorage } from "./store/local-storage.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -21,18 +21,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const started = Date.now();
 
-  let connectionString = config.TABLES_CONNECTION_STRING;
-  let stopAzurite: (() => Promise<void>) | undefined;
-  if (!connectionString) {
-    // Azurite is a development dependency: imported only when no real storage is configured.
-    const { startAzurite } = await import("./store/azurite.js");
-    const azurite = await startAzurite({ location: path.join(config.DATA_DIR, "azurite") });
-    connectionString = azurite.connectionString;
-    stopAzurite = azurite.stop;
-    log.info({ port: azurite.port, data: path.join(config.DATA_DIR, "azurite") }, "embedded Azurite started");
-  }
+  const storage = await connectStorage(config);
+  log.info({ storage: storage.description }, "storage connected");
 
-  const server = await startServer(config, connectionString, { log });
+  const server = await startServer(config, storage.connectionString, { log });
   const readyMs = Date.now() - started;
   log.info({ url: server.url, localMode: config.localMode, readyMs }, "CSE bot ready");
   if (config.localMode) {
@@ -40,7 +32,7 @@ async function main(): Promise<void> {
       [
         "",
         `  CSE bot is ready at ${server.url}/api/messages (local mode: no BOT_ID, unsigned activities accepted)`,
-        `  Storage: ${stopAzurite ? `embedded Azurite, data in ${path.join(config.DATA_DIR, "azurite")}` : "TABLES_CONNECTION_STRING"}`,
+        `  Storage: ${storage.description}`,
         "",
         "  Chat with it in the Microsoft 365 Agents Playground. In another terminal run:",
         "      npm run playground",
@@ -56,7 +48,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down");
     await server.close();
-    await stopAzurite?.();
+    await storage.release();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

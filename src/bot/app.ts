@@ -44,8 +44,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     }
     const who = actor(context);
     if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
-    const campaign = await walkthrough.currentCampaign(who);
-    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: false }));
+    const { campaign, currentRef } = await walkthrough.progress(who);
+    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: currentRef !== undefined }));
   });
 
   app.message(/^\s*help\s*$/i, async (context) => {

@@ -68,7 +68,8 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    child.kill("SIGTERM");
+    // Azurite saves its database on SIGINT only; SIGTERM would drop the last few seconds of writes.
+    child.kill("SIGINT");
   });
 }
 

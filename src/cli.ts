@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * Admin commands: `npx cse-bot standard [--json]`, `npx cse-bot doctor`,
+ * `npx cse-bot seed-demo [--tenant ID] [--user ID]`.
+ */
+import { parseArgs } from "node:util";
+import { systemClock } from "./clock.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createLogger } from "./logger.js";
+import { PLAYGROUND_TENANT, PLAYGROUND_USER, seedDemo } from "./services/demo.js";
+import { WalkthroughService } from "./services/walkthrough.js";
+import { CRITERIA, ELEMENTS, GUIDANCE, RATINGS, STANDARD_VERSION } from "./standard/index.js";
+import { openStores } from "./store/index.js";
+import { connectStorage } from "./store/local-storage.js";
+
+const USAGE = `Usage: cse-bot <command> [options]
+
+Commands:
+  standard [--json]                 Print the CSE standard: criteria, sub-criteria, elements, ratings
+  doctor                            Check configuration and storage, and say what to fix
+  seed-demo [--tenant ID] [--user ID]
+                                    Fill a demo tenant with a half-finished self-assessment
+                                    (defaults: the Agents Playground's tenant and user)
+  help                              This text
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = "help", ...rest] = argv;
+  switch (command) {
+    case "standard":
+      return printStandard(parseArgs({ args: rest, options: { json: { type: "boolean", default: false } } }).values.json ?? false);
+    case "doctor":
+      return doctor();
+    case "seed-demo": {
+      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, user: { type: "string" } } });
+      return demo(values.tenant ?? PLAYGROUND_TENANT, values.user ?? PLAYGROUND_USER);
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 64; // EX_USAGE
+  }
+}
+
+function printStandard(json: boolean): number {
+  if (json) {
+    const data = {
+      version: STANDARD_VERSION,
+      ratings: RATINGS,
+      criteria: CRITERIA.map((c) => ({ ...c, subCriteria: c.subCriteria.map((s) => ({ ...s, elements: s.elements.map((e) => ({ ...e, guidance: GUIDANCE[e.ref] })) })) })),
+    };
+    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`Customer Service Excellence standard (${STANDARD_VERSION}): ${CRITERIA.length} criteria, ${ELEMENTS.length} elements`, ""];
+  for (const c of CRITERIA) {
+    lines.push(`Criterion ${c.number}: ${c.title}`);
+    for (const s of c.subCriteria) {
+      lines.push(`  ${s.ref} ${s.title}`);
+      for (const e of s.elements) lines.push(`    ${e.ref}  ${e.statement}`);
+    }
+    lines.push("");
+  }
+  lines.push(`Ratings: ${RATINGS.map((r) => `${r.label} (${r.short})`).join(", ")}; or not yet rated.`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+function config(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return undefined;
+  }
+}
+
+async function doctor(): Promise<number> {
+  const say = (ok: boolean, text: string) => process.stdout.write(`${ok ? "ok  " : "FAIL"}  ${text}\n`);
+  const major = Number(process.versions.node.split(".")[0]);
+  say(major >= 20, `Node.js ${process.versions.node} (20 or later needed)`);
+  const cfg = config();
+  if (!cfg) {
+    say(false, "configuration: fix the settings listed above");
+    return 1;
+  }
+  say(true, "configuration is valid");
+  say(true, cfg.localMode ? "local mode: no BOT_ID, so unsigned activities are accepted (fine on a laptop, never in production)" : `BOT_ID ${cfg.BOT_ID}: activities must carry a valid Bot Framework token`);
+  let failed = false;
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    await stores.tables.ping();
+    say(true, `storage reachable: ${storage.description}; tables prefixed "${cfg.TABLE_PREFIX}" exist`);
+  } catch (error) {
+    failed = true;
+    say(false, `storage not reachable (${storage.description}): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  } finally {
+    await storage.release();
+  }
+  return failed ? 1 : 0;
+}
+
+async function demo(tenantId: string, userId: string): Promise<number> {
+  const cfg = config();
+  if (!cfg) return 78;
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const log = createLogger("warn");
+    const walkthrough = new WalkthroughService(stores, systemClock, log);
+    const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
+    process.stdout.write(
+      `Demo data in tenant ${result.tenantId}, campaign ${result.campaignId}: ${result.rated} elements rated with narratives and evidence` +
+        (result.skipped ? `, ${result.skipped} left as they were (already rated)` : "") +
+        `.\nStorage: ${storage.description}\nIn the Agents Playground, type: progress\n`,
+    );
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`cse-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,53 @@
+/**
+ * Where storage is, for `npm start` and the CLI alike: TABLES_CONNECTION_STRING when set;
+ * otherwise the embedded Azurite under DATA_DIR. A running bot records its Azurite's port in
+ * DATA_DIR, so the CLI (seed-demo, doctor) talks to the same server instead of starting a second
+ * one on the same files.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Config } from "../config.js";
+import { azuriteConnectionString, startAzurite } from "./azurite.js";
+import { Tables } from "./tables.js";
+
+export interface StorageHandle {
+  readonly connectionString: string;
+  /** For people: where the data is. */
+  readonly description: string;
+  /** Stops what this process started (nothing when storage is external or shared). */
+  release(): Promise<void>;
+}
+
+export async function connectStorage(config: Config): Promise<StorageHandle> {
+  if (config.TABLES_CONNECTION_STRING) {
+    return { connectionString: config.TABLES_CONNECTION_STRING, description: "Azure Table Storage (TABLES_CONNECTION_STRING)", release: async () => {} };
+  }
+  const location = path.join(config.DATA_DIR, "azurite");
+  const endpointFile = path.join(location, "endpoint.json");
+  const running = await runningAzurite(endpointFile, config.TABLE_PREFIX);
+  if (running) {
+    return { connectionString: running, description: `the embedded Azurite already running for ${location}`, release: async () => {} };
+  }
+  const azurite = await startAzurite({ location });
+  writeFileSync(endpointFile, JSON.stringify({ port: azurite.port, pid: process.pid }));
+  return {
+    connectionString: azurite.connectionString,
+    description: `embedded Azurite on port ${azurite.port}, data in ${location}`,
+    release: async () => {
+      rmSync(endpointFile, { force: true });
+      await azurite.stop();
+    },
+  };
+}
+
+async function runningAzurite(endpointFile: string, prefix: string): Promise<string | undefined> {
+  if (!existsSync(endpointFile)) return undefined;
+  try {
+    const { port } = JSON.parse(readFileSync(endpointFile, "utf8")) as { port: number };
+    const connectionString = azuriteConnectionString(port);
+    await new Tables(connectionString, prefix).ping(1500);
+    return connectionString;
+  } catch {
+    return undefined; // stale file from a bot that stopped without cleaning up
+  }
+}
