@@ -78,6 +78,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
       return TAMPERED;
     }
+    if (parsed.kind !== "help" && !isPersonalChat(context.activity)) return ONLY_IN_PERSONAL;
     switch (parsed.kind) {
       case "help":
         return helpCard();

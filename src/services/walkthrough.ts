@@ -127,6 +127,8 @@ export class WalkthroughService {
       if (saved.changed) {
         assessments.set(action.ref, saved.assessment);
         notice = { tone: "good", text: savedMessage(action.verb) };
+      } else if (action.verb === "save") {
+        notice = { tone: "good", text: "Nothing to save: the rating and narrative are as stored." };
       }
     }
 
