@@ -20,7 +20,8 @@ export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: 
   if (/[\u0000-\u001f\u007f\s]/.test(urlText)) {
     return refuse("invalid-url", "That web address has spaces or hidden characters in it. Please copy it again from the browser's address bar.");
   }
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(urlText)?.[1]?.toLowerCase();
+  // "host:8443/path" has a port, not a scheme.
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))/i.exec(urlText)?.[1]?.toLowerCase();
   if (scheme && scheme !== "http" && scheme !== "https") {
     return refuse("unsafe-url", `Links must start with https:// or http://. A "${scheme}:" link cannot be opened safely by others, so it was not added.`);
   }
