@@ -1,9 +1,9 @@
 /** The element card: statement, guidance, rating, narrative, evidence and progress. */
 import { LIMITS } from "../domain/limits.js";
 import { narrativeHash } from "../domain/assessment.js";
-import { guidanceFor, RATINGS } from "../standard/index.js";
+import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/walkthrough.js";
-import { bar, formatDay, formatDayTime, ratingColour, ratingText } from "./format.js";
+import { bar, echoInput, formatDay, formatDayTime, ratingColour, ratingText, shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 const NOTICE_STYLE: Record<Notice["tone"], { style: string; color: string }> = {
@@ -16,7 +16,7 @@ export function elementCard(view: ElementView): AdaptiveCard {
   const { campaign, element, assessment, progress, notice, drafts } = view;
   const guidance = guidanceFor(element.ref);
   const data = {
-    campaignName: campaign.name,
+    campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
     criterionNumber: element.criterion.number,
     criterionTitle: element.criterion.title,
     subCriterionRef: element.subCriterion.ref,
@@ -35,14 +35,16 @@ export function elementCard(view: ElementView): AdaptiveCard {
     showMe: guidance.showMe,
     tellMe: guidance.tellMe,
     choices: RATINGS.map((r) => ({ title: `${r.label} (${r.short})`, value: r.id })),
-    ratingValue: drafts?.rating ?? (assessment.rating === "unrated" ? "" : assessment.rating),
-    narrativeValue: drafts?.narrative ?? assessment.narrative,
+    ratingValue: isRatingId(drafts?.rating) ? drafts.rating : assessment.rating === "unrated" ? "" : assessment.rating,
+    // Drafts are echoed back so nobody retypes them, but never beyond the limits (a tampered
+    // client could send more than the inputs allow, and the card must stay under 28 KB).
+    narrativeValue: echoInput(drafts?.narrative ?? assessment.narrative, LIMITS.narrativeChars),
     narrativeMax: LIMITS.narrativeChars,
     linkCount: assessment.evidence.length,
     linkMax: LIMITS.linksPerElement,
-    links: assessment.evidence.map((l) => ({ id: l.id, title: l.title, url: l.url, host: new URL(l.url).hostname, addedOn: formatDay(l.addedAt) })),
-    linkTitleValue: drafts?.linkTitle ?? "",
-    linkUrlValue: drafts?.linkUrl ?? "",
+    links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title, url: l.url, addedOn: formatDay(l.addedAt) })),
+    linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars),
+    linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
     linkTitleMax: LIMITS.linkTitleChars,
     linkUrlMax: LIMITS.linkUrlChars,
   };

@@ -34,3 +34,17 @@ export function ratingText(rating: RatingOrUnrated): string {
 export function bar(done: number, total: number): { done: number; left: number } {
   return { done, left: Math.max(0, total - done) };
 }
+
+/** Cuts display text to `max` characters, marking the cut. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+
+/**
+ * Text typed by someone, echoed back into an input: well formed, no control characters (each
+ * would cost six bytes of JSON) and no longer than the input allows.
+ */
+export function echoInput(text: string | undefined, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  return (text ?? "").toWellFormed().replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").slice(0, max);
+}

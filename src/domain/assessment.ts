@@ -58,9 +58,19 @@ export function linkId(url: string): string {
   return createHash("sha256").update(linkIdentity(url)).digest("base64url").slice(0, 10);
 }
 
-/** Line endings and trailing space differ between Teams clients; they are not a change. */
+/**
+ * Line endings and trailing space differ between Teams clients; they are not a change. Control
+ * characters and broken surrogate pairs are dropped: nobody means them, and they would bloat
+ * the card's JSON six-fold.
+ */
 export function normaliseNarrative(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+  return text
+    .toWellFormed()
+    .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, "")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
 }
 
 export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: string, at: Date): Result<EditOutcome> {

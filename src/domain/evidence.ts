@@ -23,7 +23,8 @@ export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: 
   // "host:8443/path" has a port, not a scheme.
   const scheme = /^([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))/i.exec(urlText)?.[1]?.toLowerCase();
   if (scheme && scheme !== "http" && scheme !== "https") {
-    return refuse("unsafe-url", `Links must start with https:// or http://. A "${scheme}:" link cannot be opened safely by others, so it was not added.`);
+    const shown = scheme.length > 20 ? `${scheme.slice(0, 20)}...` : scheme;
+    return refuse("unsafe-url", `Links must start with https:// or http://. A "${shown}:" link cannot be opened safely by others, so it was not added.`);
   }
   let parsed: URL;
   try {

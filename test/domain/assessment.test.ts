@@ -5,6 +5,7 @@ import {
   emptyAssessment,
   linkId,
   narrativeHash,
+  normaliseNarrative,
   type EditOutcome,
   type ElementAssessment,
   type ElementEdit,
@@ -171,5 +172,11 @@ describe("evidence links", () => {
     expect(next.evidence).toEqual([]);
     expect(changes).toEqual([{ field: "evidence", from: `${report.title} <${report.url}>`, to: "" }]);
     expectRefused(applyEdit(next, edit(next, { draft: {}, removeLinkId: id }), WHO, AT), "link-not-found");
+  });
+});
+
+describe("normaliseNarrative", () => {
+  it("drops control characters and broken surrogate pairs but keeps new lines, tabs and real text", () => {
+    expect(normaliseNarrative("Line one\u0000\u0007\r\nLine\ttwo \ud800end \u{1F600}")).toBe("Line one\nLine\ttwo end \u{1F600}");
   });
 });

@@ -1,0 +1,212 @@
+/**
+ * Every card the bot sends, rendered from its template with realistic and worst-case data:
+ * valid Adaptive Cards 1.5 (checked with the official `adaptivecards` parser), fully bound,
+ * under Teams' 28 KB limit, with labelled inputs and Universal Actions that fall back cleanly.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import * as AC from "adaptivecards";
+import { describe, expect, it } from "vitest";
+import { cardBytes, elementCard, helpCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
+import { narrativeHash } from "../../src/domain/assessment.js";
+import { LIMITS } from "../../src/domain/limits.js";
+import { ELEMENTS, guidanceFor, ratingLabel } from "../../src/standard/index.js";
+import type { ElementView } from "../../src/services/walkthrough.js";
+import { cardText, findActions, findInputs } from "../support/teams.js";
+import * as F from "./fixtures.js";
+
+const MAX_BYTES = 28 * 1024;
+const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".json"));
+
+const ELEMENT_VIEWS: Record<string, ElementView> = {
+  unrated: F.unratedView(),
+  "rated with links": F.ratedView(),
+  "good notice": F.noticeView("good"),
+  "attention notice": F.noticeView("attention"),
+  "warning notice": F.noticeView("warning"),
+  "refused, with drafts": F.draftView(),
+  longest: F.longestView(),
+};
+
+const CARDS: [string, AdaptiveCard][] = [
+  ["welcome, first time", welcomeCard({ name: "Sam", campaignName: F.campaign().name, started: false })],
+  ["welcome, no name or campaign", welcomeCard({ started: true })],
+  ["help", helpCard()],
+  ...Object.entries(ELEMENT_VIEWS).map(([name, view]): [string, AdaptiveCard] => [`element: ${name}`, elementCard(view)]),
+  ["progress: none rated", progressCard(F.progressView(0))],
+  ["progress: some rated", progressCard(F.progressView(23))],
+  ["progress: all rated", progressCard(F.progressView(ELEMENTS.length))],
+];
+
+/** Parses as the Teams client does; returns the parse and validation messages. */
+function adaptiveCardProblems(json: unknown): { parseEvents: number; parse: string[]; validation: string[] } {
+  const card = new AC.AdaptiveCard();
+  const ctx = new AC.SerializationContext(AC.Versions.v1_5);
+  card.parse(json, ctx);
+  const parse = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
+  return { parseEvents: ctx.eventCount, parse, validation: card.validateProperties().validationEvents.map((e) => e.message) };
+}
+
+function strings(node: unknown, out: string[] = []): string[] {
+  if (typeof node === "string") out.push(node);
+  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
+  else if (node && typeof node === "object") Object.values(node).forEach((v) => strings(v, out));
+  return out;
+}
+
+function nodes(node: unknown, match: (o: Record<string, any>) => boolean, out: Record<string, any>[] = []): Record<string, any>[] {
+  if (Array.isArray(node)) node.forEach((n) => nodes(n, match, out));
+  else if (node && typeof node === "object") {
+    if (match(node as Record<string, any>)) out.push(node as Record<string, any>);
+    Object.values(node).forEach((v) => nodes(v, match, out));
+  }
+  return out;
+}
+
+describe("card templates", () => {
+  it.each(TEMPLATES)("%s is valid JSON declaring version 1.5 and the schema", (file) => {
+    const json = JSON.parse(readFileSync(`${TEMPLATE_DIR}${file}`, "utf8"));
+    expect(json).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
+  });
+
+  it("are all exercised by these tests", () => {
+    expect(TEMPLATES.sort()).toEqual(["element.json", "help.json", "progress.json", "welcome.json"]);
+  });
+});
+
+describe.each(CARDS)("%s card", (_name, card) => {
+  it("parses as Adaptive Card 1.5 with no parse or validation events", () => {
+    const problems = adaptiveCardProblems(card);
+    expect(problems.parse).toEqual([]);
+    expect(problems.parseEvents).toBe(0);
+    expect(problems.validation).toEqual([]);
+  });
+
+  it("is version 1.5, fully bound and within 28 KB", () => {
+    expect(card.version).toBe("1.5");
+    expect(strings(card).filter((s) => s.includes("${"))).toEqual([]);
+    expect(cardBytes(card)).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("labels every input and gives every Action.Execute a cse verb and an Action.Submit fallback", () => {
+    for (const input of findInputs(card)) {
+      expect(input.id, JSON.stringify(input).slice(0, 80)).toMatch(/^\w+$/);
+      expect(String(input.label ?? "").trim(), `label of ${input.id}`).not.toBe("");
+    }
+    const actions = findActions(card);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action.verb).toMatch(/^cse\.[A-Za-z]+$/);
+      expect(action.data.verb).toBe(action.verb);
+      expect(action.fallback).toMatchObject({ type: "Action.Submit" });
+      expect(action.fallback.data).toEqual(action.data);
+    }
+  });
+});
+
+describe("the checks themselves", () => {
+  it("catch an unknown element type and an input with no id", () => {
+    const broken = structuredClone(elementCard(F.ratedView())) as any;
+    broken.body.find((b: any) => b.type === "TextBlock").type = "TextBlok";
+    delete findInputs(broken).find((i) => i.id === "narrative").id;
+    const problems = adaptiveCardProblems(broken);
+    expect(problems.parseEvents).toBeGreaterThan(0);
+    expect(problems.parse.join(" ")).toContain("TextBlok");
+    expect(problems.validation.length).toBeGreaterThan(0);
+  });
+
+  it("catch a template field left unbound", () => {
+    expect(strings(renderCard("welcome", {})).filter((s) => s.includes("${"))).not.toEqual([]);
+  });
+});
+
+describe("element card", () => {
+  it.each(Object.entries(ELEMENT_VIEWS))("%s: every action carries the campaign, element and what the card showed", (_name, view) => {
+    for (const action of findActions(elementCard(view))) {
+      expect(action.data).toMatchObject({
+        campaignId: view.campaign.id,
+        ref: view.element.ref,
+        baseRating: view.assessment.rating,
+        baseNarrative: narrativeHash(view.assessment.narrative),
+      });
+    }
+  });
+
+  it("shows the element, its place, rating, evidence, guidance and a progress bar", () => {
+    const view = ELEMENT_VIEWS["rated with links"]!;
+    const card = elementCard(view);
+    const text = cardText(card);
+    const { element, assessment, progress } = view;
+    expect(text).toContain(`Element ${element.index + 1} of ${ELEMENTS.length}`);
+    expect(nodes(card, (o) => o.type === "TextBlock" && o.text === element.statement)).toHaveLength(1);
+    expect(text).toContain(`Criterion ${element.criterion.number}: ${element.criterion.title}`);
+    expect(text).toContain(`${element.subCriterion.ref} ${element.subCriterion.title}`);
+    expect(text).toContain(`Current rating: **${ratingLabel(assessment.rating)}**`);
+    expect(assessment.evidence).toHaveLength(2);
+    for (const link of assessment.evidence) expect(text).toContain(`[${link.title}](${link.url})`);
+    const guidance = guidanceFor(element.ref);
+    for (const item of [...guidance.showMe, ...guidance.tellMe]) expect(text).toContain(`- ${item}`);
+    const good = nodes(card, (o) => o.type === "Column" && o.style === "good");
+    expect(good).toHaveLength(1);
+    expect(good[0]!.width).toBe(progress.rated);
+    expect(progress.rated).toBeGreaterThan(0);
+    expect(progress.rated).toBeLessThan(progress.total);
+  });
+
+  it("leaves out the done part of the bar and any notice when nothing is rated", () => {
+    const card = elementCard(ELEMENT_VIEWS.unrated!);
+    expect(nodes(card, (o) => o.type === "Column" && o.style === "good")).toEqual([]);
+    expect(nodes(card, (o) => o.type === "Container" && ["good", "attention", "warning"].includes(o.style))).toEqual([]);
+  });
+
+  it.each(["good", "attention", "warning"] as const)("shows the %s notice in its own style", (tone) => {
+    const view = F.noticeView(tone);
+    const [box] = nodes(elementCard(view), (o) => o.type === "Container" && o.style === tone);
+    expect(box?.items[0].text).toBe(view.notice!.text);
+    expect(box?.items[0].color.toLowerCase()).toBe(tone);
+  });
+
+  it("keeps what was typed after a refusal", () => {
+    const view = ELEMENT_VIEWS["refused, with drafts"]!;
+    const values = Object.fromEntries(findInputs(elementCard(view)).map((i) => [i.id, i.value]));
+    expect(values).toEqual({ rating: view.drafts!.rating, narrative: view.drafts!.narrative, linkTitle: view.drafts!.linkTitle, linkUrl: view.drafts!.linkUrl });
+  });
+
+  it("carries the longest narrative through unchanged, quotes, backslashes and newlines included", () => {
+    const view = F.longestView();
+    expect(view.assessment.narrative).toHaveLength(LIMITS.narrativeChars);
+    expect(view.assessment.narrative).toMatch(/"[\s\S]*\\[\s\S]*\n/);
+    expect(findInputs(elementCard(view)).find((i) => i.id === "narrative")?.value).toBe(view.assessment.narrative);
+  });
+
+  it("stays within 28 KB when a tampered client echoes oversize drafts full of control characters", () => {
+    const view = F.longestView();
+    const hostile = { ...view, drafts: { rating: "x".repeat(5000), narrative: "\u0001\ud800".repeat(25_000), linkTitle: "\u0002".repeat(5000), linkUrl: "\u0003".repeat(10_000) } };
+    const bytes = cardBytes(elementCard(hostile));
+    console.log(`element card with hostile drafts: ${bytes} bytes of ${MAX_BYTES}`);
+    expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("stays within 28 KB with the longest allowed content, for every element", () => {
+    const bytes = cardBytes(elementCard(F.longestView()));
+    console.log(`longest element card (${F.LONGEST_ELEMENT.ref}): ${bytes} bytes of ${MAX_BYTES}`);
+    const worst = ELEMENTS.map((e) => ({ ref: e.ref, bytes: cardBytes(elementCard(F.longestView(e.ref))) })).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log(`largest over all ${ELEMENTS.length} elements: ${worst.ref}, ${worst.bytes} bytes`);
+    expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
+    expect(worst.bytes).toBeLessThanOrEqual(MAX_BYTES);
+  });
+});
+
+describe("progress card", () => {
+  it("counts what is rated and lists what is left", () => {
+    const none = F.progressView(0);
+    expect(none.progress.remaining).toHaveLength(ELEMENTS.length);
+    const text = cardText(progressCard(none));
+    expect(text).toContain(`Your progress: 0 of ${ELEMENTS.length} elements rated`);
+    expect(text).toContain(`Still to rate: ${ELEMENTS.length}`);
+    expect(text).toContain(`${none.progress.remaining.slice(0, 20).join(", ")} and ${ELEMENTS.length - 20} more`);
+    const all = cardText(progressCard(F.progressView(ELEMENTS.length)));
+    expect(all).toContain(`Your progress: ${ELEMENTS.length} of ${ELEMENTS.length} elements rated`);
+    expect(all).toContain("Every element has a rating.");
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Realistic view models for the card builders, made with the real domain code (edits go through
+ * applyEdit, refusals come from the real validators), including the longest content the limits
+ * allow, so the card tests check what a council officer could actually produce.
+ */
+import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
+import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
+import { validateLink } from "../../src/domain/evidence.js";
+import { LIMITS } from "../../src/domain/limits.js";
+import { summarise, type ProgressSummary } from "../../src/domain/progress.js";
+import type { Refusal } from "../../src/domain/refusal.js";
+import type { Drafts, ElementView, Notice, ProgressView } from "../../src/services/walkthrough.js";
+import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
+
+export const TENANT = "tenant-oadby-wigston";
+export const AT = new Date("2026-03-12T14:30:00Z");
+const SAM = "user-sam";
+const ALL_REFS = ELEMENTS.map((e) => e.ref);
+
+/** The default campaign a tenant gets ("CSE self-assessment 2026"), optionally renamed. */
+export function campaign(name?: string): Campaign {
+  const c = defaultCampaign(TENANT, `cse-${AT.getUTCFullYear()}`, SAM, AT);
+  return name === undefined ? c : { ...c, name };
+}
+
+interface Change {
+  readonly rating?: RatingId;
+  readonly narrative?: string;
+  readonly links?: readonly { title: string; url: string }[];
+}
+
+/** An element's assessment after a person's edits, each applied (and checked) by the domain. */
+export function assessed(ref: string, change: Change, campaignId = campaign().id): ElementAssessment {
+  let current = emptyAssessment(campaignId, COUNCIL_UNIT, ref);
+  const steps = [{ draft: { rating: change.rating, narrative: change.narrative } }, ...(change.links ?? []).map((addLink) => ({ draft: {}, addLink }))];
+  for (const step of steps) {
+    const out = applyEdit(current, { base: { rating: current.rating, narrativeHash: narrativeHash(current.narrative) }, ...step }, SAM, AT);
+    if (!out.ok) throw new Error(`fixture edit on ${ref} refused: ${out.refusal.message}`);
+    current = out.value.next;
+  }
+  return current;
+}
+
+/** Progress with the first `rated` elements rated (ratings in turn), every third one with a link. */
+export function progressWith(rated: number, extra: readonly ElementAssessment[] = []): ProgressSummary {
+  const sample = ALL_REFS.slice(0, rated).map((ref, i) =>
+    assessed(ref, { rating: RATINGS[i % RATINGS.length]!.id, links: i % 3 === 0 ? [{ title: "Customer insight report 2026", url: `https://oadby-wigston.sharepoint.com/sites/cse/${ref}.docx` }] : [] }),
+  );
+  const byRef = new Map([...sample, ...extra].map((a) => [a.ref, a]));
+  return summarise(byRef, ALL_REFS);
+}
+
+function view(ref: string, assessment: ElementAssessment, rated: number, more: { notice?: Notice; drafts?: Drafts; campaign?: Campaign } = {}): ElementView {
+  const element = findElement(ref);
+  if (!element) throw new Error(`no element ${ref}`);
+  const { campaign: c = campaign(), ...rest } = more;
+  return { campaign: c, element, assessment, progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]), ...rest };
+}
+
+/** A first visit: element 1.1.1, nothing rated anywhere yet. */
+export function unratedView(): ElementView {
+  return view("1.1.1", emptyAssessment(campaign().id, COUNCIL_UNIT, "1.1.1"), 0);
+}
+
+/** Element 3.2.1 rated Compliance Plus with a narrative and two evidence links; 11 rated in all. */
+export function ratedView(): ElementView {
+  const assessment = assessed("3.2.1", {
+    rating: "compliance-plus",
+    narrative: "Our accessible information policy sets plain English, Easy Read and large print standards.\nEvery leaflet is checked by the Readers' Panel before it is published.",
+    links: [
+      { title: "Accessible information policy", url: "https://oadby-wigston.sharepoint.com/sites/cse/Shared%20Documents/Policy.docx" },
+      { title: "Readers' Panel minutes, January 2026", url: "https://www.oadby-wigston.gov.uk/readers-panel?year=2026" },
+    ],
+  });
+  return view("3.2.1", assessment, 10);
+}
+
+/** Real refusal messages from the domain, for notices. */
+export function refusals(): { unsafeLink: Refusal; conflict: Refusal; longLink: Refusal } {
+  const unsafe = validateLink("Click me", "javascript:alert(document.cookie)");
+  // The longest scheme a 600-character input box allows: the refusal quotes it back.
+  const longLink = validateLink("Evidence", `${"x".repeat(LIMITS.linkUrlChars - 2)}:y`);
+  const base = assessed("1.2.1", { rating: "compliance" });
+  const conflict = applyEdit(base, { base: { rating: "unrated", narrativeHash: narrativeHash("") }, draft: { rating: "partial" } }, "user-priya", AT);
+  if (unsafe.ok || longLink.ok || conflict.ok) throw new Error("fixture refusals were accepted");
+  return { unsafeLink: unsafe.refusal, conflict: conflict.refusal, longLink: longLink.refusal };
+}
+
+/** A card shown with a notice of the given tone, as the walk-through builds them. */
+export function noticeView(tone: Notice["tone"]): ElementView {
+  const r = refusals();
+  const text = tone === "good" ? "Link added." : tone === "warning" ? r.conflict.message : r.unsafeLink.message;
+  return { ...ratedView(), notice: { tone, text } };
+}
+
+/** A refused link: what the person typed stays in the inputs. */
+export function draftView(): ElementView {
+  const drafts: Drafts = { rating: "partial", narrative: "We publish our service standards on the website and in every reception.", linkTitle: "Click me", linkUrl: "javascript:alert(document.cookie)" };
+  return { ...ratedView(), notice: { tone: "attention", text: refusals().unsafeLink.message }, drafts };
+}
+
+/** `length` characters of 3-byte UTF-8 ("€") with `"`, `\` and newlines mixed in, never at either end. */
+export function heavyText(length: number): string {
+  const chars = Array.from({ length }, (_, i) => (i === 0 || i === length - 1 ? "€" : i % 97 === 0 ? '"' : i % 89 === 0 ? "\\" : i % 211 === 0 ? "\n" : "€"));
+  return chars.join("");
+}
+
+/** An https URL of exactly `length` ASCII characters, padded in its path. */
+export function longUrl(length: number, n: number): string {
+  const head = `https://oadby-wigston.sharepoint.com/sites/cse/Shared%20Documents/evidence-${n}/`;
+  return head + "d".repeat(length - head.length);
+}
+
+export const LONGEST_ELEMENT = ELEMENTS.reduce((a, b) => (b.statement.length > a.statement.length ? b : a));
+export const LONG_CAMPAIGN_NAME = "Oadby and Wigston Borough Council – CSE self-assessment 2026 – ".padEnd(200, "€");
+
+/** The longest content the limits allow on an element card (by default the longest statement). */
+export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
+  const c = campaign(LONG_CAMPAIGN_NAME);
+  const links = Array.from({ length: LIMITS.linksPerElement }, (_, i) => ({ title: "€".repeat(LIMITS.linkTitleChars), url: longUrl(LIMITS.linkUrlChars, i + 1) }));
+  const assessment = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars), links }, c.id);
+  const notices = Object.values(refusals()).map((r) => r.message);
+  const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
+  const drafts: Drafts = { rating: "compliance-plus", linkTitle: "€".repeat(LIMITS.linkTitleChars), linkUrl: "€".repeat(LIMITS.linkUrlChars) };
+  return view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts });
+}
+
+/** Progress views: none rated (57 to go), some rated, or every element rated. */
+export function progressView(rated: number): ProgressView {
+  return { campaign: campaign(), progress: progressWith(rated), currentRef: ALL_REFS[Math.min(rated, ALL_REFS.length - 1)] };
+}
