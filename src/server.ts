@@ -6,6 +6,7 @@ import restify from "restify";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "./bot/adapter.js";
 import { createBotApp } from "./bot/app.js";
+import { processMessage } from "./bot/http.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -39,10 +40,9 @@ export async function startServer(config: Config, connectionString: string, opti
 
   server.post("/api/messages", async (req, res) => {
     const started = Date.now();
-    await adapter.process(req, res, async (context) => {
-      await app.run(context);
-    });
-    log.debug({ route: "messages", status: res.statusCode, ms: Date.now() - started }, "turn");
+    const reply = await processMessage(adapter, req.body, req.headers.authorization, async (context) => void (await app.run(context)), log);
+    res.send(reply.status, reply.body);
+    log.debug({ route: "messages", status: reply.status, ms: Date.now() - started }, "turn");
   });
 
   server.get("/healthz", async (_req, res) => {

@@ -19,16 +19,15 @@ beforeAll(async () => void (await stub.start()));
 afterAll(async () => stub.stop());
 
 /** A Teams message activity, as Teams would send it, with whatever Authorization header we like. */
-async function postMessage(botUrl: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
+async function postMessage(botUrl: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const activity = {
     type: "message", id: randomUUID(), timestamp: new Date().toISOString(), channelId: "msteams", serviceUrl: stub.url,
     from: { id: `29:${USER.aadObjectId}`, name: USER.name, aadObjectId: USER.aadObjectId }, recipient: BOT,
     conversation: { id: `a:${USER.aadObjectId}`, conversationType: "personal", tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
     text: "assess", textFormat: "plain", locale: "en-GB",
   };
-  const started = Date.now();
   const res = await fetch(`${botUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
-  return { status: res.status, body: await res.text(), ms: Date.now() - started };
+  return { status: res.status, body: await res.text() };
 }
 
 async function health(botUrl: string): Promise<{ status: number; body: any }> {
@@ -52,6 +51,7 @@ describe("with bot credentials", () => {
   it("refuses an unsigned activity with 401 and stores nothing", async () => {
     const reply = await postMessage(bot.url);
     expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body)).toEqual({ error: "Unauthorized" });
     await nothingStored();
   });
 
@@ -60,26 +60,25 @@ describe("with bot credentials", () => {
   it("refuses a bogus bearer token with 401, quickly, and stores nothing", { timeout: 5_000 }, async () => {
     const reply = await postMessage(bot.url, { authorization: "Bearer abc.def.ghi" });
     expect(reply.status).toBe(401);
-    expect(reply.ms).toBeLessThan(3_000);
-    await nothingStored();
-  });
-
-  // A well-formed but unsigned JWT does make the SDK fetch OpenID metadata from
-  // login.botframework.com. Offline that fails at DNS (500, not 401); online the key lookup fails.
-  // Either way it must be refused and store nothing.
-  it("refuses a well-formed unsigned JWT and stores nothing", { timeout: 15_000 }, async () => {
-    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: "https://api.botframework.com", aud: CREDENTIALS.BOT_ID, serviceurl: stub.url, nbf: now - 60, exp: now + 3600 };
-    const token = `${part({ alg: "RS256", typ: "JWT", kid: "forged-key" })}.${part(claims)}.${part({ sig: "none" })}`;
-    const reply = await postMessage(bot.url, { authorization: `Bearer ${token}` });
-    console.log(`forged JWT: HTTP ${reply.status} after ${reply.ms} ms: ${reply.body.slice(0, 160)}`);
-    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.parse(reply.body)).toEqual({ error: "Unauthorized" });
     await nothingStored();
   });
 });
 
 describe("in local mode (no BOT_ID)", () => {
+  it("refuses a body that is not a Bot Framework activity with 400", async () => {
+    const bot = await startBot();
+    try {
+      for (const body of ["[1,2]", '{"text":"no type"}', '"just a string"']) {
+        const res = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ error: "Expected a Bot Framework activity." });
+      }
+    } finally {
+      await bot.close();
+    }
+  });
+
   it("accepts the same unsigned activity and answers it", async () => {
     const bot = await startBot();
     try {
@@ -115,9 +114,6 @@ describe("GET /healthz", () => {
       let last = await health(bot.url);
       while (last.status === 200 && Date.now() - stopped < 5_000) last = await health(bot.url);
       expect(last).toEqual({ status: 503, body: { status: "unavailable", storage: "unreachable" } });
-      const ms = Date.now() - stopped;
-      console.log(`/healthz answered ${last.status} ${ms} ms after Azurite stopped`);
-      expect(ms).toBeLessThan(5_000);
     } finally {
       await bot.close();
       await azurite.stop();
