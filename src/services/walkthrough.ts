@@ -56,8 +56,11 @@ export interface CardAction {
 
 export type ActionOutcome = { readonly ok: true; readonly view: ElementView } | { readonly ok: false; readonly refusal: Refusal; readonly view?: ElementView };
 
+type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment } | { readonly ok: false; readonly refusal: Refusal };
+
 const ALL_REFS = ELEMENTS.map((e) => e.ref);
-const SAVE_ATTEMPTS = 3;
+const SAVE_ATTEMPTS = 5;
+const BUSY_ELEMENT = "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
 
 export class WalkthroughService {
   constructor(
@@ -118,7 +121,7 @@ export class WalkthroughService {
         const refusal: Refusal = { code: "campaign-closed", message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` };
         return this.refused(actor, action, refusal, this.view(campaign, action.ref, assessments, refusal));
       }
-      const saved = await this.saveWithRetry(actor, campaign, action.ref, edit);
+      const saved = await this.saveWithRetry(actor, campaign, action.ref, edit, assessments.get(action.ref));
       if (!saved.ok) {
         assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
         const keepDrafts = saved.refusal.code !== "conflict";
@@ -162,9 +165,12 @@ export class WalkthroughService {
     }
   }
 
-  private async saveWithRetry(actor: Actor, campaign: Campaign, ref: string, edit: ElementEdit) {
+  /** Applies `edit` to the stored copy (`known`, when just read) and saves it, merging again on an ETag conflict. */
+  private async saveWithRetry(actor: Actor, campaign: Campaign, ref: string, edit: ElementEdit, known: ElementAssessment | undefined): Promise<SaveOutcome> {
+    let latest = known;
     for (let attempt = 1; ; attempt++) {
-      const current = (await this.stores.assessments.get(actor.tenantId, campaign.id, COUNCIL_UNIT, ref)) ?? emptyAssessment(campaign.id, COUNCIL_UNIT, ref);
+      if (attempt > 1) latest = await this.stores.assessments.get(actor.tenantId, campaign.id, COUNCIL_UNIT, ref);
+      const current = latest ?? emptyAssessment(campaign.id, COUNCIL_UNIT, ref);
       const outcome = applyEdit(current, edit, actor.userId, this.clock.now());
       if (!outcome.ok) return outcome;
       if (outcome.value.changes.length === 0) return { ok: true as const, changed: false, assessment: current };
@@ -174,7 +180,8 @@ export class WalkthroughService {
         return { ok: true as const, changed: true, assessment };
       } catch (error) {
         // Someone saved between our read and write: merge again on the newer copy.
-        if (!(error instanceof ConcurrencyError) || attempt >= SAVE_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (attempt >= SAVE_ATTEMPTS) return { ok: false, refusal: { code: "conflict", message: BUSY_ELEMENT } };
       }
     }
   }

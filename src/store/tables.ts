@@ -2,7 +2,9 @@
  * The one storage helper. Everything that touches Azure Table Storage goes through here, with
  * the same code for Azurite and Azure. Writes that replace data carry an ETag.
  */
-import { RestError, TableClient, TableServiceClient, type TableEntity, type TableEntityResult } from "@azure/data-tables";
+import { RestError, TableClient, TableServiceClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions } from "@azure/data-tables";
+
+type AdditionalPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number];
 
 export class ConcurrencyError extends Error {
   constructor(what: string) {
@@ -27,16 +29,25 @@ export type StoredEntity = TableEntityResult<Record<string, unknown>>;
 export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
   private readonly service: TableServiceClient;
+  private requests = 0;
 
-  constructor(
-    private readonly connectionString: string,
-    private readonly prefix: string,
-  ) {
+  constructor(connectionString: string, prefix: string) {
     const insecure = /UseDevelopmentStorage=true|https?:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString);
-    this.service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: insecure });
+    // Counts every HTTP request to storage (retries included), for logs and benchmarks.
+    const counter: AdditionalPolicy = {
+      policy: { name: "countStorageRequests", sendRequest: (request, next) => (this.requests++, next(request)) },
+      position: "perRetry",
+    };
+    const options = { allowInsecureConnection: insecure, additionalPolicies: [counter] };
+    this.service = TableServiceClient.fromConnectionString(connectionString, options);
     for (const name of TABLE_NAMES) {
-      this.clients.set(name, TableClient.fromConnectionString(connectionString, prefix + name, { allowInsecureConnection: insecure }));
+      this.clients.set(name, TableClient.fromConnectionString(connectionString, prefix + name, options));
     }
+  }
+
+  /** Storage requests sent so far by this instance. */
+  get requestCount(): number {
+    return this.requests;
   }
 
   /** Creates missing tables; safe to call from several instances at once. */

@@ -148,6 +148,16 @@ describe("participant store", () => {
   });
 });
 
+describe("storage request counting", () => {
+  it("counts one request per read and per write", async () => {
+    const stores = await freshStores();
+    const before = stores.tables.requestCount;
+    await stores.campaigns.get("tenant-count", "none");
+    await stores.participants.put({ tenantId: "tenant-count", userId: "u1", displayName: "U", lastSeenAt: new Date().toISOString() });
+    expect(stores.tables.requestCount - before).toBe(2);
+  });
+});
+
 describe("storage health", () => {
   it("answers a ping when storage is up", async () => {
     const { tables } = await freshStores();

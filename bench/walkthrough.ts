@@ -1,0 +1,102 @@
+/**
+ * Benchmark: how long a self-assessment card action takes end to end (HTTP in, storage, card
+ * out) and how many storage requests it costs, against a baseline measured in the same run:
+ * GET /healthz, one HTTP round trip with one storage request. Figures are printed, not asserted.
+ *
+ *   npm run bench            (ITERATIONS=200 by default)
+ */
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { startServer } from "../src/server.js";
+import { startAzurite } from "../src/store/azurite.js";
+import { ConnectorStub } from "../test/support/connector-stub.js";
+import { TeamsClient, type InvokeReply } from "../test/support/teams.js";
+
+const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
+
+interface Row {
+  readonly name: string;
+  readonly median: number;
+  readonly p95: number;
+  readonly storagePerOp: number;
+  readonly bytes?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(name: string, count: () => number, op: (i: number) => Promise<InvokeReply | Response>): Promise<Row> {
+  for (let i = 0; i < 10; i++) await op(i); // warm up
+  const times: number[] = [];
+  const before = count();
+  let bytes: number | undefined;
+  for (let i = 0; i < ITERATIONS; i++) {
+    const started = process.hrtime.bigint();
+    const reply = await op(i);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if ("body" in reply && reply.body?.value && typeof reply.body.value === "object") bytes = Buffer.byteLength(JSON.stringify(reply.body.value));
+  }
+  times.sort((a, b) => a - b);
+  return { name, median: percentile(times, 50), p95: percentile(times, 95), storagePerOp: (count() - before) / ITERATIONS, bytes };
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const stub = await new ConnectorStub().start();
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: "bench", LOG_LEVEL: "silent" });
+  const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
+  const count = () => server.stores.tables.requestCount;
+  try {
+    const officer = new TeamsClient(() => server.url, stub.url, { tenantId: "bench-council", aadObjectId: "bench-officer", name: "Bench Officer" });
+    await officer.say("assess 1.1.1");
+    const card = () => stub.cards().at(-1)!;
+    const ratings = ["compliance", "partial"];
+
+    const rows: Row[] = [];
+    rows.push(await measure("baseline: GET /healthz", count, () => fetch(`${server.url}/healthz`)));
+    rows.push(await measure("typed 'assess 2.1.1' (card sent to connector)", count, () => officer.say("assess 2.1.1")));
+    await officer.say("assess 2.1.1");
+    const base = card();
+    let current = base;
+    rows.push(
+      await measure("Save a changed rating (Action.Execute)", count, async (i) => {
+        const reply = await officer.press(current, "Save", { rating: ratings[i % 2]! });
+        current = reply.body.value;
+        return reply;
+      }),
+    );
+    rows.push(
+      await measure("Add link then Remove it (2 actions)", count, async (i) => {
+        const added = await officer.press(current, "Add link", { linkTitle: `Evidence ${i}`, linkUrl: `https://council.sharepoint.com/doc-${i}.pdf` });
+        const removed = await officer.press(added.body.value, "Remove", {}, (a) => a.tooltip === "Remove link 1");
+        current = removed.body.value;
+        return removed;
+      }),
+    );
+    rows.push(await measure("Skip to next unrated (no write)", count, () => officer.press(base, "Skip to next unrated")));
+
+    const baseline = rows[0]!.median;
+    console.log(`\nCSE bot walk-through benchmark: ${ITERATIONS} iterations each, Node ${process.versions.node}, embedded Azurite\n`);
+    console.log("operation".padEnd(48) + "median ms".padStart(10) + "p95 ms".padStart(9) + "x baseline".padStart(12) + "storage/op".padStart(12) + "card bytes".padStart(12));
+    for (const r of rows) {
+      console.log(
+        r.name.padEnd(48) +
+          r.median.toFixed(2).padStart(10) +
+          r.p95.toFixed(2).padStart(9) +
+          (r.median / baseline).toFixed(1).padStart(12) +
+          r.storagePerOp.toFixed(1).padStart(12) +
+          (r.bytes === undefined ? "" : String(r.bytes)).padStart(12),
+      );
+    }
+  } finally {
+    await server.close();
+    await stub.stop();
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
