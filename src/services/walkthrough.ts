@@ -71,38 +71,35 @@ export class WalkthroughService {
 
   /** The campaign this person works in: theirs, else the tenant's active one, else a new default. */
   async currentCampaign(actor: Actor): Promise<Campaign> {
-    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
-    if (participant?.campaignId) {
-      const mine = await this.stores.campaigns.get(actor.tenantId, participant.campaignId);
-      if (mine) return mine;
-    }
-    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
-    const active = activeId && (await this.stores.campaigns.get(actor.tenantId, activeId));
-    if (active) return active;
-    return this.createDefaultCampaign(actor);
+    return (await this.locate(actor)).campaign;
   }
 
   /** Opens `ref`, or where the person stopped, or their first unrated element. */
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
-    const campaign = await this.currentCampaign(actor);
+    if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
+    const { campaign, currentRef } = await this.locate(actor);
     const assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
-    let target = ref;
-    if (target !== undefined && !findElement(target)) return unknownElement(target);
-    if (target === undefined) {
-      const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
-      target = (participant?.campaignId === campaign.id && participant.currentRef) || nextUnrated(assessments) || ALL_REFS[0]!;
-    }
+    const target = ref ?? currentRef ?? nextUnrated(assessments) ?? ALL_REFS[0]!;
     await this.remember(actor, campaign.id, target);
     return this.view(campaign, target, assessments);
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
-    const campaign = await this.currentCampaign(actor);
-    const [assessments, participant] = await Promise.all([
-      this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT),
-      this.stores.participants.get(actor.tenantId, actor.userId),
-    ]);
-    return { campaign, progress: summarise(assessments, ALL_REFS), currentRef: participant?.currentRef };
+    const { campaign, currentRef } = await this.locate(actor);
+    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
+    return { campaign, progress: summarise(assessments, ALL_REFS), currentRef };
+  }
+
+  /** The person's campaign and, when they have been in it before, where they stopped. */
+  private async locate(actor: Actor): Promise<{ campaign: Campaign; currentRef?: string }> {
+    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
+    if (participant?.campaignId) {
+      const mine = await this.stores.campaigns.get(actor.tenantId, participant.campaignId);
+      if (mine) return { campaign: mine, currentRef: participant.currentRef };
+    }
+    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
+    const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
+    return { campaign: active ?? (await this.createDefaultCampaign(actor)) };
   }
 
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
@@ -123,9 +120,10 @@ export class WalkthroughService {
       }
       const saved = await this.saveWithRetry(actor, campaign, action.ref, edit, assessments.get(action.ref));
       if (!saved.ok) {
-        assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
-        const keepDrafts = saved.refusal.code !== "conflict";
-        return this.refused(actor, action, saved.refusal, this.view(campaign, action.ref, assessments, saved.refusal, keepDrafts ? action.drafts : undefined));
+        // A conflict shows the latest stored version; any other refusal keeps what was typed.
+        const conflict = saved.refusal.code === "conflict";
+        if (conflict) assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
+        return this.refused(actor, action, saved.refusal, this.view(campaign, action.ref, assessments, saved.refusal, conflict ? undefined : action.drafts));
       }
       if (saved.changed) {
         assessments.set(action.ref, saved.assessment);
