@@ -4,7 +4,7 @@
  */
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
-import { elementCard, helpCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
+import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
@@ -19,6 +19,7 @@ export interface BotDeps {
 }
 
 const ONLY_IN_PERSONAL = "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
+const NO_IDENTITY = "I could not tell which organisation or person this came from, so nothing was changed.";
 const TAMPERED = "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
 
 export function createBotApp(deps: BotDeps): Application<TurnState> {
@@ -31,6 +32,13 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       log.warn({ code: who.code, channel: context.activity.channelId }, "activity without a usable identity");
       return undefined;
     }
+    return who;
+  };
+  /** The person, for commands that only make sense in a one-to-one chat; otherwise says why not. */
+  const personalActor = async (context: TurnContext): Promise<Actor | undefined> => {
+    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
+    const who = actor(context);
+    if (!who) await context.sendActivity(NO_IDENTITY);
     return who;
   };
   const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -53,18 +61,25 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
 
   app.message(/^\s*assess\b/i, async (context) => {
-    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
-    const who = actor(context);
-    if (!who) return void (await context.sendActivity("I could not tell who you are, so I cannot open your self-assessment."));
-    const ref = (context.activity.text ?? "").trim().split(/\s+/)[1];
-    const result = await walkthrough.open(who, ref);
+    const who = await personalActor(context);
+    if (!who) return;
+    const result = await walkthrough.open(who, argument(context));
     if (isRefusal(result)) return void (await context.sendActivity(result.message));
     await sendCard(context, elementCard(result));
   });
 
+  app.message(/^\s*history\b/i, async (context) => {
+    const who = await personalActor(context);
+    if (!who) return;
+    const ref = argument(context);
+    if (!ref) return void (await context.sendActivity("Which element? For example: history 3.2.1"));
+    const view = await walkthrough.history(who, ref);
+    if (isRefusal(view)) return void (await context.sendActivity(view.message));
+    await sendCard(context, historyCard(view));
+  });
+
   app.message(/^\s*progress\s*$/i, async (context) => {
-    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
-    const who = actor(context);
+    const who = await personalActor(context);
     if (!who) return;
     await sendCard(context, progressCard(await walkthrough.progress(who)));
   });
@@ -72,7 +87,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   /** Runs a card action (Action.Execute or its Action.Submit fallback) and returns what to show. */
   const runAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard | string> => {
     const who = actor(context);
-    if (!who) return "I could not tell which organisation or person this came from, so nothing was changed.";
+    if (!who) return NO_IDENTITY;
     const parsed = parseCardAction(data);
     if (!parsed) {
       log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
@@ -119,6 +134,11 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
 
   return app;
+}
+
+/** The word after the command, as in "assess 3.2.1". */
+function argument(context: TurnContext): string | undefined {
+  return (context.activity.text ?? "").trim().split(/\s+/)[1];
 }
 
 function firstName(displayName: string): string | undefined {

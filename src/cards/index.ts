@@ -3,12 +3,14 @@ import { renderCard, type AdaptiveCard } from "./render.js";
 
 export { elementCard } from "./element.js";
 export { progressCard } from "./progress.js";
+export { historyCard } from "./history.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
   { command: "assess", description: "Start or resume your self-assessment where you stopped" },
   { command: "assess 3.2.1", description: "Go straight to an element" },
   { command: "progress", description: "Your ratings so far and what is left" },
+  { command: "history 3.2.1", description: "Who changed an element, when, and what" },
   { command: "help", description: "This list" },
 ] as const;
 

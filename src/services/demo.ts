@@ -4,7 +4,8 @@
  * still to do. Idempotent: elements that already have a rating are left alone.
  */
 import type { Clock } from "../clock.js";
-import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash } from "../domain/assessment.js";
+import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type FieldChange } from "../domain/assessment.js";
+import { auditEntries } from "../domain/audit.js";
 import type { Stores } from "../store/index.js";
 import type { Actor, WalkthroughService } from "./walkthrough.js";
 
@@ -65,12 +66,14 @@ export async function seedDemo(stores: Stores, walkthrough: WalkthroughService, 
     }
     const base = { rating: current.rating, narrativeHash: narrativeHash(current.narrative) };
     const edits = [{ base, draft: { rating: entry.rating, narrative: entry.narrative } }, ...(entry.links ?? []).map(([title, url]) => ({ base, draft: {}, addLink: { title, url } }))];
+    const changes: FieldChange[] = [];
     for (const edit of edits) {
       const outcome = applyEdit(current, edit, actor.userId, clock.now());
       if (!outcome.ok) throw new Error(`Demo data for ${ref} was refused: ${outcome.refusal.message}`);
       current = outcome.value.next;
+      changes.push(...outcome.value.changes);
     }
-    await stores.assessments.save(actor.tenantId, current);
+    await stores.assessments.save(actor.tenantId, current, auditEntries(changes, { campaignId: campaign.id, unitId: COUNCIL_UNIT, ref }, actor, clock.now()));
     rated++;
   }
   return { tenantId: actor.tenantId, campaignId: campaign.id, rated, skipped };

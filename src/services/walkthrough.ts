@@ -5,6 +5,7 @@
  */
 import type { Clock } from "../clock.js";
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
+import { auditEntries, type AuditEntry } from "../domain/audit.js";
 import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise, type ProgressSummary } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
@@ -43,6 +44,15 @@ export interface ProgressView {
   readonly currentRef?: string;
 }
 
+export interface HistoryView {
+  readonly campaign: Campaign;
+  readonly element: ElementInContext;
+  /** Newest first. */
+  readonly entries: readonly AuditEntry[];
+  /** More entries exist than are shown. */
+  readonly more: boolean;
+}
+
 export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open";
 
 export interface CardAction {
@@ -60,6 +70,7 @@ type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly asse
 
 const ALL_REFS = ELEMENTS.map((e) => e.ref);
 const SAVE_ATTEMPTS = 5;
+const HISTORY_SHOWN = 15;
 const BUSY_ELEMENT = "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
 
 export class WalkthroughService {
@@ -88,6 +99,15 @@ export class WalkthroughService {
     const { campaign, currentRef } = await this.locate(actor);
     const assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
     return { campaign, progress: summarise(assessments, ALL_REFS), currentRef };
+  }
+
+  /** An element's audit trail in the person's campaign, newest first. */
+  async history(actor: Actor, ref: string): Promise<HistoryView | Refusal> {
+    const element = findElement(ref);
+    if (!element) return unknownElement(ref);
+    const { campaign } = await this.locate(actor);
+    const entries = await this.stores.assessments.history(actor.tenantId, campaign.id, COUNCIL_UNIT, element.ref, HISTORY_SHOWN + 1);
+    return { campaign, element, entries: entries.slice(0, HISTORY_SHOWN), more: entries.length > HISTORY_SHOWN };
   }
 
   /** The person's campaign and, when they have been in it before, where they stopped. */
@@ -169,11 +189,13 @@ export class WalkthroughService {
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) latest = await this.stores.assessments.get(actor.tenantId, campaign.id, COUNCIL_UNIT, ref);
       const current = latest ?? emptyAssessment(campaign.id, COUNCIL_UNIT, ref);
-      const outcome = applyEdit(current, edit, actor.userId, this.clock.now());
+      const now = this.clock.now();
+      const outcome = applyEdit(current, edit, actor.userId, now);
       if (!outcome.ok) return outcome;
       if (outcome.value.changes.length === 0) return { ok: true as const, changed: false, assessment: current };
       try {
-        const assessment = await this.stores.assessments.save(actor.tenantId, outcome.value.next);
+        const audit = auditEntries(outcome.value.changes, { campaignId: campaign.id, unitId: COUNCIL_UNIT, ref }, actor, now);
+        const assessment = await this.stores.assessments.save(actor.tenantId, outcome.value.next, audit);
         this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ref, changes: outcome.value.changes.map((c) => c.field) }, "element updated");
         return { ok: true as const, changed: true, assessment };
       } catch (error) {

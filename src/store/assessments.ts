@@ -2,7 +2,10 @@
  * Element assessments. PartitionKey: tenant|campaign, so a whole campaign is one partition query;
  * RowKey: unit|ref. Every write carries the ETag it was based on.
  */
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
 import type { ElementAssessment } from "../domain/assessment.js";
+import type { AuditEntry, AuditField } from "../domain/audit.js";
 import type { EvidenceLink } from "../domain/evidence.js";
 import type { RatingOrUnrated } from "../standard/index.js";
 import { compositeKey, splitCompositeKey } from "./keys.js";
@@ -22,23 +25,60 @@ export class AssessmentStore {
     return new Map(rows.map((e) => toAssessment(campaignId, e)).map((a) => [a.ref, a]));
   }
 
-  /** Saves `next` if the stored copy still has `next.etag`; throws ConcurrencyError otherwise. */
-  async save(tenantId: string, next: ElementAssessment): Promise<ElementAssessment> {
-    const etag = await this.tables.save(
-      "Assessments",
-      {
-        partitionKey: compositeKey(tenantId, next.campaignId),
-        rowKey: compositeKey(next.unitId, next.ref),
-        rating: next.rating,
-        narrative: next.narrative,
-        evidence: JSON.stringify(next.evidence),
-        updatedBy: next.updatedBy ?? "",
-        updatedAt: next.updatedAt ?? "",
-      },
-      next.etag,
-    );
-    return { ...next, etag };
+  /**
+   * Saves `next` if the stored copy still has `next.etag` (or does not exist yet when it has
+   * none), together with its audit entries, in one transaction: both or neither are stored.
+   * Throws ConcurrencyError when someone else saved first.
+   */
+  async save(tenantId: string, next: ElementAssessment, audit: readonly AuditEntry[] = []): Promise<ElementAssessment> {
+    const partitionKey = compositeKey(tenantId, next.campaignId);
+    const rowKey = compositeKey(next.unitId, next.ref);
+    const entity = {
+      partitionKey,
+      rowKey,
+      rating: next.rating,
+      narrative: next.narrative,
+      evidence: JSON.stringify(next.evidence),
+      updatedBy: next.updatedBy ?? "",
+      updatedAt: next.updatedAt ?? "",
+    };
+    const write: TransactionAction = next.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: next.etag }];
+    const saveId = randomUUID().slice(0, 8);
+    const entries: TransactionAction[] = audit.map((a, i) => ["create", { partitionKey, rowKey: auditRowKey(a, saveId, i), ...auditColumns(a) }]);
+    const result = await this.tables.transact("Assessments", [write, ...entries]);
+    return { ...next, etag: result.getResponseForEntity(rowKey)?.etag ?? result.subResponses[0]?.etag };
   }
+
+  /** An element's audit trail, newest first: one prefix query. */
+  async history(tenantId: string, campaignId: string, unitId: string, ref: string, limit = 50): Promise<AuditEntry[]> {
+    const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), `${AUDIT_PREFIX}${compositeKey(unitId, ref)}|`, limit);
+    return rows.map((e) => ({
+      campaignId,
+      unitId,
+      ref,
+      field: String(e.field) as AuditField,
+      from: String(e.from ?? ""),
+      to: String(e.to ?? ""),
+      byId: String(e.byId ?? ""),
+      byName: String(e.byName ?? ""),
+      at: String(e.at ?? ""),
+    }));
+  }
+}
+
+/** Audit rows share the assessments' partition (so one transaction covers both) under a prefix
+ * that encoded keys never start with ("!" is never produced by encodeKeyPart). */
+const AUDIT_PREFIX = "!audit|";
+const MAX_MS = 9_999_999_999_999;
+
+function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
+  // Inverted time sorts newest first; one save's entries stay together, in the order given.
+  const inverted = String(MAX_MS - Date.parse(a.at)).padStart(13, "0");
+  return `${AUDIT_PREFIX}${compositeKey(a.unitId, a.ref)}|${inverted}|${saveId}|${String(index).padStart(2, "0")}`;
+}
+
+function auditColumns(a: AuditEntry) {
+  return { field: a.field, from: a.from, to: a.to, byId: a.byId, byName: a.byName, at: a.at };
 }
 
 function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {

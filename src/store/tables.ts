@@ -2,7 +2,16 @@
  * The one storage helper. Everything that touches Azure Table Storage goes through here, with
  * the same code for Azurite and Azure. Writes that replace data carry an ETag.
  */
-import { RestError, TableClient, TableServiceClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions } from "@azure/data-tables";
+import {
+  RestError,
+  TableClient,
+  TableServiceClient,
+  type TableEntity,
+  type TableEntityResult,
+  type TableServiceClientOptions,
+  type TableTransactionResponse,
+  type TransactionAction,
+} from "@azure/data-tables";
 
 type AdditionalPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number];
 
@@ -70,14 +79,18 @@ export class Tables {
     }
   }
 
-  async queryPartition(table: TableName, partitionKey: string, rowKeyPrefix?: string): Promise<StoredEntity[]> {
+  /** Entities of one partition in RowKey order, optionally only under a RowKey prefix and only the first `limit`. */
+  async queryPartition(table: TableName, partitionKey: string, rowKeyPrefix?: string, limit = Infinity): Promise<StoredEntity[]> {
     let filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
     if (rowKeyPrefix) {
       const upper = rowKeyPrefix.slice(0, -1) + String.fromCharCode(rowKeyPrefix.charCodeAt(rowKeyPrefix.length - 1) + 1);
       filter += ` and RowKey ge '${escapeOData(rowKeyPrefix)}' and RowKey lt '${escapeOData(upper)}'`;
     }
     const out: StoredEntity[] = [];
-    for await (const entity of this.client(table).listEntities({ queryOptions: { filter } })) out.push(entity);
+    for await (const entity of this.client(table).listEntities({ queryOptions: { filter } })) {
+      out.push(entity);
+      if (out.length >= limit) break; // stops fetching further pages
+    }
     return out;
   }
 
@@ -92,26 +105,17 @@ export class Tables {
     }
   }
 
-  /** Replaces only if unchanged since `etag` was read; otherwise ConcurrencyError. */
-  async replace(table: TableName, entity: Entity, etag: string): Promise<string> {
+  /**
+   * All-or-nothing writes within one partition (at most 100). An ETag mismatch or a key that
+   * already exists fails the whole transaction with ConcurrencyError; nothing is written.
+   */
+  async transact(table: TableName, actions: TransactionAction[]): Promise<TableTransactionResponse> {
     try {
-      const res = await this.client(table).updateEntity(entity, "Replace", { etag });
-      return res.etag ?? "";
+      return await this.client(table).submitTransaction(actions);
     } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) {
-        throw new ConcurrencyError(`${table} ${entity.rowKey}`);
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409 || error.statusCode === 404)) {
+        throw new ConcurrencyError(`${table} transaction`);
       }
-      throw error;
-    }
-  }
-
-  /** Creates when `etag` is undefined, else replaces with the ETag check. */
-  async save(table: TableName, entity: Entity, etag: string | undefined): Promise<string> {
-    if (etag !== undefined) return this.replace(table, entity, etag);
-    try {
-      return await this.create(table, entity);
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) throw new ConcurrencyError(`${table} ${entity.rowKey}`);
       throw error;
     }
   }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
-import { cardBytes, elementCard, helpCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import { cardBytes, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -36,6 +36,9 @@ const CARDS: [string, AdaptiveCard][] = [
   ["progress: none rated", progressCard(F.progressView(0))],
   ["progress: some rated", progressCard(F.progressView(23))],
   ["progress: all rated", progressCard(F.progressView(ELEMENTS.length))],
+  ["history: empty", historyCard(F.historyView("empty"))],
+  ["history: typical", historyCard(F.historyView("typical"))],
+  ["history: longest", historyCard(F.historyView("longest"))],
 ];
 
 /** Parses as the Teams client does; returns the parse and validation messages. */
@@ -70,7 +73,7 @@ describe("card templates", () => {
   });
 
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["element.json", "help.json", "progress.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["element.json", "help.json", "history.json", "progress.json", "welcome.json"]);
   });
 });
 
@@ -208,5 +211,29 @@ describe("progress card", () => {
     const all = cardText(progressCard(F.progressView(ELEMENTS.length)));
     expect(all).toContain(`Your progress: ${ELEMENTS.length} of ${ELEMENTS.length} elements rated`);
     expect(all).toContain("Every element has a rating.");
+  });
+});
+
+describe("history card", () => {
+  it("says each kind of change in plain words, newest first, with who and when", () => {
+    const text = cardText(historyCard(F.historyView("typical")));
+    const lines = ["**Evidence link removed**", "Old leaflet", "Priya Shah, 20 Nov 2026 at 09:40", "**Evidence link added**", "Accessible information policy", "**Narrative** written", 'Now: "We publish information in plain English', "**Rating** changed from Not yet rated to Compliance"];
+    let at = -1;
+    for (const line of lines) {
+      const next = text.indexOf(line, at + 1);
+      expect(next, line).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(text).not.toContain("https://council.gov.uk/leaflet.pdf");
+  });
+
+  it("says when nothing has changed yet, and when older changes are not shown", () => {
+    expect(cardText(historyCard(F.historyView("empty")))).toContain("No changes recorded yet.");
+    expect(cardText(historyCard(F.historyView("longest")))).toContain("Showing the latest 15 changes.");
+  });
+
+  it("offers to open the element, with its campaign and reference in the action", () => {
+    const [open] = findActions(historyCard(F.historyView("typical")));
+    expect(open).toMatchObject({ title: "Open 3.2.1", verb: "cse.open", data: { verb: "cse.open", ref: "3.2.1", campaignId: F.campaign().id } });
   });
 });

@@ -7,9 +7,10 @@ import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type ElementAs
 import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
 import { validateLink } from "../../src/domain/evidence.js";
 import { LIMITS } from "../../src/domain/limits.js";
+import type { AuditEntry } from "../../src/domain/audit.js";
 import { summarise, type ProgressSummary } from "../../src/domain/progress.js";
 import type { Refusal } from "../../src/domain/refusal.js";
-import type { Drafts, ElementView, Notice, ProgressView } from "../../src/services/walkthrough.js";
+import type { Drafts, ElementView, HistoryView, Notice, ProgressView } from "../../src/services/walkthrough.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -128,4 +129,29 @@ export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
 /** Progress views: none rated (57 to go), some rated, or every element rated. */
 export function progressView(rated: number): ProgressView {
   return { campaign: campaign(), progress: progressWith(rated), currentRef: ALL_REFS[Math.min(rated, ALL_REFS.length - 1)] };
+}
+
+/** History views: empty, typical (every kind of change), and the longest (15 long narrative changes, "more" shown). */
+export function historyView(kind: "empty" | "typical" | "longest"): HistoryView {
+  const element = ELEMENTS.find((e) => e.ref === "3.2.1")!;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 9, minutes)).toISOString();
+  const entry = (field: AuditEntry["field"], from: string, to: string, minutes: number, byName = "Sam Patel"): AuditEntry => ({
+    campaignId: campaign().id, unitId: "council", ref: element.ref, field, from, to, byId: "user-sam", byName, at: at(minutes),
+  });
+  if (kind === "empty") return { campaign: campaign(), element, entries: [], more: false };
+  if (kind === "typical") {
+    return {
+      campaign: campaign(),
+      element,
+      more: false,
+      entries: [
+        entry("evidence", "Old leaflet <https://council.gov.uk/leaflet.pdf>", "", 40, "Priya Shah"),
+        entry("evidence", "", "Accessible information policy <https://council.sharepoint.com/policy.docx>", 30),
+        entry("narrative", "", "We publish information in plain English, easy read and on request in large print.", 20),
+        entry("rating", "unrated", "compliance", 10),
+      ],
+    };
+  }
+  const entries = Array.from({ length: 15 }, (_, i) => entry("narrative", heavyText(LIMITS.narrativeChars), heavyText(LIMITS.narrativeChars), 59 - i, "€".repeat(200)));
+  return { campaign: campaign(LONG_CAMPAIGN_NAME), element: LONGEST_ELEMENT, entries, more: true };
 }

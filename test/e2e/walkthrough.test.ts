@@ -136,6 +136,25 @@ describe("self-assessment walk-through", () => {
     expect(cardText(stub.cards().at(-1))).toContain("Current rating: **Partial Compliance**");
   });
 
+  it("shows who changed an element, when and how, newest first, with history", async () => {
+    await sam.say("history 3.2.1");
+    const text = cardText(lastCard());
+    const expected = ["History of 3.2.1", "**Evidence link removed**", "Old leaflet", "**Evidence link added**", "Old leaflet", "**Evidence link added**", "Accessible information policy", "**Rating** changed from Not yet rated to Compliance Plus", "Sam Patel"];
+    let at = -1;
+    for (const line of expected) {
+      const next = text.indexOf(line, at + 1);
+      expect(next, line).toBeGreaterThan(at);
+      at = next;
+    }
+    // The refused javascript: link left no trace.
+    expect(text).not.toContain("Click me");
+  });
+
+  it("asks which element when history has none", async () => {
+    await sam.say("history");
+    expect(stub.texts().at(-1)).toBe("Which element? For example: history 3.2.1");
+  });
+
   it("resumes where the person stopped after the server restarts, with everything still there", async () => {
     await sam.say("assess 3.2.1");
     await bot.close();

@@ -1,0 +1,49 @@
+/** The history card: an element's audit trail, newest first, in plain words. */
+import type { AuditEntry } from "../domain/audit.js";
+import { LIMITS } from "../domain/limits.js";
+import { isRatingId, ratingLabel } from "../standard/index.js";
+import type { HistoryView } from "../services/walkthrough.js";
+import { formatDayTime, shorten } from "./format.js";
+import { renderCard, type AdaptiveCard } from "./render.js";
+
+/** Narratives can be long; the card shows the start of each (the whole text is in the audit). */
+const PREVIEW_CHARS = 160;
+const NAME_CHARS = 60;
+
+export function historyCard(view: HistoryView): AdaptiveCard {
+  return renderCard(
+    "history",
+    {
+      campaignName: shorten(view.campaign.name, LIMITS.campaignNameChars),
+      ref: view.element.ref,
+      statement: view.element.statement,
+      count: view.entries.length,
+      more: view.more,
+      entries: view.entries.map((e) => ({ ...describe(e), who: shorten(e.byName || "Someone", NAME_CHARS), when: formatDayTime(e.at) })),
+    },
+    { campaignId: view.campaign.id, ref: view.element.ref },
+  );
+}
+
+export function describe(entry: AuditEntry): { headline: string; detail: string } {
+  switch (entry.field) {
+    case "rating":
+      return { headline: `**Rating** changed from ${rating(entry.from)} to ${rating(entry.to)}`, detail: "" };
+    case "narrative":
+      if (entry.to === "") return { headline: "**Narrative** cleared", detail: "" };
+      return { headline: entry.from === "" ? "**Narrative** written" : "**Narrative** changed", detail: `Now: "${shorten(entry.to, PREVIEW_CHARS)}"` };
+    case "evidence":
+      return entry.to === ""
+        ? { headline: "**Evidence link removed**", detail: shorten(linkTitle(entry.from), PREVIEW_CHARS) }
+        : { headline: "**Evidence link added**", detail: shorten(linkTitle(entry.to), PREVIEW_CHARS) };
+  }
+}
+
+function rating(value: string): string {
+  return isRatingId(value) ? ratingLabel(value) : "Not yet rated";
+}
+
+/** Evidence changes are recorded as "Title <https://...>"; people read the title. */
+function linkTitle(recorded: string): string {
+  return recorded.replace(/\s<[^>]*>$/, "");
+}
