@@ -8,6 +8,8 @@ import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { PLAYGROUND_TENANT, PLAYGROUND_USER, seedDemo } from "./services/demo.js";
+import { parseCoordinatorList } from "./domain/roles.js";
+import { RolesService } from "./services/roles.js";
 import { WalkthroughService } from "./services/walkthrough.js";
 import { CRITERIA, ELEMENTS, GUIDANCE, RATINGS, STANDARD_VERSION } from "./standard/index.js";
 import { openStores } from "./store/index.js";
@@ -113,7 +115,8 @@ async function demo(tenantId: string, userId: string): Promise<number> {
   try {
     const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
     const log = createLogger("warn");
-    const walkthrough = new WalkthroughService(stores, systemClock, log);
+    const roles = new RolesService(stores, systemClock, log, parseCoordinatorList(cfg.COORDINATORS));
+    const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor));
     const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
     process.stdout.write(
       `Demo data in tenant ${result.tenantId}, campaign ${result.campaignId}: ${result.rated} elements rated with narratives and evidence` +

@@ -23,6 +23,13 @@ const schema = z
       .default("cse"),
     DATA_DIR: z.string().trim().default(".data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Coordinators from the start: Entra object ids or UPNs, comma-separated. */
+    COORDINATORS: z
+      .string()
+      .default("")
+      .refine((v) => v.split(/[,;\s]+/).every((item) => item === "" || /^[0-9a-f-]{36}$/i.test(item) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(item)), {
+        message: "must list Entra object ids (GUIDs) or user principal names (name@council.gov.uk), separated by commas",
+      }),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_ID && !c.BOT_PASSWORD && c.BOT_TYPE !== "UserAssignedMSI") {

@@ -10,6 +10,8 @@ import { processMessage } from "./bot/http.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import { parseCoordinatorList } from "./domain/roles.js";
+import { RolesService } from "./services/roles.js";
 import { WalkthroughService } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
 
@@ -31,9 +33,12 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function startServer(config: Config, connectionString: string, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const stores = await openStores(connectionString, config.TABLE_PREFIX);
-  const walkthrough = new WalkthroughService(stores, options.clock ?? systemClock, log);
+  const clock = options.clock ?? systemClock;
+  const coordinators = parseCoordinatorList(config.COORDINATORS);
+  const roles = new RolesService(stores, clock, log, coordinators);
+  const walkthrough = new WalkthroughService(stores, clock, log, (actor) => roles.rolesOf(actor));
   const adapter = createAdapter(config);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, log });
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

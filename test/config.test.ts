@@ -108,3 +108,13 @@ describe("empty values, as Teams Toolkit env files leave them", () => {
     expect(config).toMatchObject({ HOST: "0.0.0.0", DATA_DIR: ".data", TABLE_PREFIX: "cse", LOG_LEVEL: "info", BOT_TYPE: "MultiTenant" });
   });
 });
+
+describe("COORDINATORS", () => {
+  it("accepts Entra object ids and UPNs, separated by commas", () => {
+    expect(loadConfig({ COORDINATORS: "sam@council.gov.uk, 0f1e2d3c-0000-1111-2222-333344445555" }).COORDINATORS).toContain("sam@council.gov.uk");
+  });
+
+  it("names the setting when an entry is neither an object id nor a UPN", () => {
+    expect(() => loadConfig({ COORDINATORS: "sam@council.gov.uk, Sam Patel" })).toThrow(/COORDINATORS must list Entra object ids/);
+  });
+});

@@ -6,15 +6,20 @@ import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "bo
 import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
 import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
+import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
 import { parseCardAction } from "./payload.js";
+import { registerRoleCommands } from "./role-commands.js";
 
 export interface BotDeps {
   readonly adapter: TeamsAdapter;
   readonly botAppId: string;
   readonly localMode: boolean;
   readonly walkthrough: WalkthroughService;
+  readonly roles: RolesService;
+  /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
+  readonly coordinatorsByUpn: boolean;
   readonly log: Logger;
 }
 
@@ -55,6 +60,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     const { campaign, currentRef } = await walkthrough.progress(who);
     await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: currentRef !== undefined }));
   });
+
+  registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());

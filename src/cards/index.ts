@@ -11,6 +11,9 @@ export const COMMANDS = [
   { command: "assess 3.2.1", description: "Go straight to an element" },
   { command: "progress", description: "Your ratings so far and what is left" },
   { command: "history 3.2.1", description: "Who changed an element, when, and what" },
+  { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
+  { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
+  { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },
   { command: "help", description: "This list" },
 ] as const;
 

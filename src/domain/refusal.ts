@@ -20,7 +20,8 @@ export type RefusalCode =
   | "too-many-links"
   | "link-not-found"
   | "missing-identity"
-  | "conflict";
+  | "conflict"
+  | "not-allowed";
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 

@@ -9,6 +9,7 @@ import { auditEntries, type AuditEntry } from "../domain/audit.js";
 import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise, type ProgressSummary } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
+import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement, type ElementInContext } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
@@ -78,6 +79,8 @@ export class WalkthroughService {
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** The roles someone holds; edits are checked against them on every action. */
+    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
   ) {}
 
   /** The campaign this person works in: theirs, else the tenant's active one, else a new default. */
@@ -134,6 +137,10 @@ export class WalkthroughService {
     let notice: Notice | undefined;
 
     if (edit) {
+      if (!can(await this.rolesOf(actor), "edit-elements")) {
+        const refusal: Refusal = { code: "not-allowed", message: "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute." };
+        return this.refused(actor, action, refusal, this.view(campaign, action.ref, assessments, refusal));
+      }
       if (!acceptsEdits(campaign)) {
         const refusal: Refusal = { code: "campaign-closed", message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` };
         return this.refused(actor, action, refusal, this.view(campaign, action.ref, assessments, refusal));

@@ -2,16 +2,19 @@
 import { AssessmentStore } from "./assessments.js";
 import { CampaignStore } from "./campaigns.js";
 import { ParticipantStore } from "./participants.js";
+import { RoleStore } from "./roles.js";
 import { Tables } from "./tables.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables } from "./tables.js";
 export type { Participant } from "./participants.js";
+export type { RoleChange, RoleHolder } from "./roles.js";
 
 export interface Stores {
   readonly tables: Tables;
   readonly campaigns: CampaignStore;
   readonly assessments: AssessmentStore;
   readonly participants: ParticipantStore;
+  readonly roles: RoleStore;
 }
 
 export async function openStores(connectionString: string, tablePrefix: string): Promise<Stores> {
@@ -22,5 +25,6 @@ export async function openStores(connectionString: string, tablePrefix: string):
     campaigns: new CampaignStore(tables),
     assessments: new AssessmentStore(tables),
     participants: new ParticipantStore(tables),
+    roles: new RoleStore(tables),
   };
 }

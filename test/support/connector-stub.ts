@@ -19,8 +19,18 @@ interface Failure {
   readonly body?: unknown;
 }
 
+/** A conversation member as the connector's member lookup returns it. */
+export interface StubMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+  readonly userPrincipalName: string;
+}
+
 export class ConnectorStub {
   readonly sent: SentActivity[] = [];
+  /** People the member lookup knows, by Teams id (29:...) or by Entra object id. */
+  readonly members: StubMember[] = [];
   private readonly failures: Failure[] = [];
   private server?: http.Server;
   private nextId = 1;
@@ -64,6 +74,14 @@ export class ConnectorStub {
     if (failure) {
       res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
       res.end(JSON.stringify(failure.body));
+      return;
+    }
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)$/.exec(req.url ?? "");
+    if (member && req.method === "GET") {
+      const id = decodeURIComponent(member[2]!);
+      const found = this.members.find((m) => m.id === id || m.aadObjectId === id || m.userPrincipalName === id);
+      res.writeHead(found ? 200 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify(found ?? { error: { code: "MemberNotFoundInConversation", message: "The member was not found in the conversation." } }));
       return;
     }
     if (!match || (req.method !== "POST" && req.method !== "PUT")) {

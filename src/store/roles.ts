@@ -1,0 +1,97 @@
+/**
+ * Who holds which role in a tenant, and the audit of every role change. Both live in the
+ * tenant's partition of the Tenants table, so a change and its audit entry are one transaction.
+ */
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
+import { GRANTABLE_ROLES, type Role } from "../domain/roles.js";
+import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import type { StoredEntity, Tables } from "./tables.js";
+
+export interface RoleHolder {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly etag?: string;
+}
+
+export interface RoleChange {
+  readonly targetId: string;
+  readonly targetName: string;
+  readonly role: Role;
+  readonly change: "granted" | "removed" | "setup";
+  readonly byId: string;
+  readonly byName: string;
+  readonly at: string;
+}
+
+const ROLE_PREFIX = "role|";
+const AUDIT_PREFIX = "!audit|role|";
+/** Exists once the tenant's first coordinator set themselves up; a second setup fails on it. */
+const BOOTSTRAP_ROW = "coordinator-bootstrap";
+const MAX_MS = 9_999_999_999_999;
+
+export class RoleStore {
+  constructor(private readonly tables: Tables) {}
+
+  async get(tenantId: string, userId: string): Promise<RoleHolder | undefined> {
+    const e = await this.tables.get("Tenants", encodeKeyPart(tenantId), ROLE_PREFIX + encodeKeyPart(userId));
+    return e && toHolder(tenantId, e);
+  }
+
+  /** Everyone holding at least one role. */
+  async list(tenantId: string): Promise<RoleHolder[]> {
+    const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), ROLE_PREFIX);
+    return rows.map((e) => toHolder(tenantId, e)).filter((h) => h.roles.length > 0);
+  }
+
+  async hasBootstrapped(tenantId: string): Promise<boolean> {
+    return (await this.tables.get("Tenants", encodeKeyPart(tenantId), BOOTSTRAP_ROW)) !== undefined;
+  }
+
+  /**
+   * Stores `holder`'s roles if unchanged since read (`holder.etag`; none: new), with the audit
+   * entry. With `bootstrap`, also claims the tenant's one-time setup; ConcurrencyError if taken.
+   */
+  async save(holder: RoleHolder, change: RoleChange, bootstrap = false): Promise<void> {
+    const partitionKey = encodeKeyPart(holder.tenantId);
+    const entity = { partitionKey, rowKey: ROLE_PREFIX + encodeKeyPart(holder.userId), displayName: holder.displayName, roles: JSON.stringify(holder.roles) };
+    const actions: TransactionAction[] = [
+      holder.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: holder.etag }],
+      ["create", { partitionKey, rowKey: auditRowKey(change), ...change }],
+    ];
+    if (bootstrap) actions.push(["create", { partitionKey, rowKey: BOOTSTRAP_ROW, byId: change.byId, at: change.at }]);
+    await this.tables.transact("Tenants", actions);
+  }
+
+  /** Role changes in the tenant, newest first. */
+  async history(tenantId: string, limit = 50): Promise<RoleChange[]> {
+    const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), AUDIT_PREFIX, limit);
+    return rows.map((e) => ({
+      targetId: String(e.targetId),
+      targetName: String(e.targetName),
+      role: String(e.role) as Role,
+      change: String(e.change) as RoleChange["change"],
+      byId: String(e.byId),
+      byName: String(e.byName),
+      at: String(e.at),
+    }));
+  }
+}
+
+function toHolder(tenantId: string, e: StoredEntity): RoleHolder {
+  const stored = JSON.parse(String(e.roles ?? "[]")) as string[];
+  return {
+    tenantId,
+    userId: decodeKeyPart((e.rowKey ?? "").slice(ROLE_PREFIX.length)),
+    displayName: String(e.displayName ?? ""),
+    roles: GRANTABLE_ROLES.filter((r) => stored.includes(r)),
+    etag: e.etag,
+  };
+}
+
+function auditRowKey(change: RoleChange): string {
+  const inverted = String(MAX_MS - Date.parse(change.at)).padStart(13, "0");
+  return `${AUDIT_PREFIX}${inverted}|${randomUUID().slice(0, 8)}`;
+}
