@@ -38,12 +38,12 @@ export function elementCard(view: ElementView): AdaptiveCard {
     ratingValue: isRatingId(drafts?.rating) ? drafts.rating : assessment.rating === "unrated" ? "" : assessment.rating,
     // Drafts are echoed back so nobody retypes them, but never beyond the limits (a tampered
     // client could send more than the inputs allow, and the card must stay under 28 KB).
-    narrativeValue: echoInput(drafts?.narrative ?? assessment.narrative, LIMITS.narrativeChars),
+    narrativeValue: echoInput(drafts?.narrative ?? assessment.narrative, LIMITS.narrativeChars, LIMITS.narrativeBytes),
     narrativeMax: LIMITS.narrativeChars,
     linkCount: assessment.evidence.length,
     linkMax: LIMITS.linksPerElement,
     links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title, url: l.url, addedOn: formatDay(l.addedAt) })),
-    linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars),
+    linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
     linkTitleMax: LIMITS.linkTitleChars,
     linkUrlMax: LIMITS.linkUrlChars,

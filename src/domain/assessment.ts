@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { isRatingId, ratingLabel, type RatingOrUnrated } from "../standard/index.js";
 import { linkIdentity, validateLink, type EvidenceLink } from "./evidence.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS, tooLong } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export const COUNCIL_UNIT = "council";
@@ -91,9 +91,8 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
 
   if (edit.draft.narrative !== undefined) {
     const draft = normaliseNarrative(edit.draft.narrative);
-    if (draft.length > LIMITS.narrativeChars) {
-      return refuse("text-too-long", `The narrative is too long (${draft.length} characters; the most is ${LIMITS.narrativeChars}). Put the detail in a linked document and summarise it here.`);
-    }
+    const problem = tooLong("The narrative", draft, LIMITS.narrativeChars, LIMITS.narrativeBytes);
+    if (problem) return refuse("text-too-long", `${problem} Put the detail in a linked document and summarise it here.`);
     if (narrativeHash(draft) !== edit.base.narrativeHash) {
       if (narrativeHash(current.narrative) !== edit.base.narrativeHash && normaliseNarrative(current.narrative) !== draft) {
         return conflict(current, "narrative");

@@ -1,5 +1,5 @@
 /** Evidence links: validated, normalised, de-duplicated. Pure. */
-import { LIMITS } from "./limits.js";
+import { LIMITS, tooLong } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export interface EvidenceLink {
@@ -42,9 +42,8 @@ export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: 
   if (url.length > LIMITS.linkUrlChars) {
     return refuse("text-too-long", `That link is too long (${url.length} characters; the most is ${LIMITS.linkUrlChars}). Try the document's "Copy link" option, which gives a shorter address.`);
   }
-  if (title.length > LIMITS.linkTitleChars) {
-    return refuse("text-too-long", `The link title is too long (${title.length} characters; the most is ${LIMITS.linkTitleChars}).`);
-  }
+  const problem = tooLong("The link title", title, LIMITS.linkTitleChars, LIMITS.linkTitleBytes);
+  if (problem) return refuse("text-too-long", problem);
   return ok({ title: title === "" ? parsed.hostname : title, url });
 }
 

@@ -178,6 +178,7 @@ describe("element card", () => {
   it("carries the longest narrative through unchanged, quotes, backslashes and newlines included", () => {
     const view = F.longestView();
     expect(view.assessment.narrative).toHaveLength(LIMITS.narrativeChars);
+    expect(Buffer.byteLength(view.assessment.narrative)).toBe(LIMITS.narrativeBytes);
     expect(view.assessment.narrative).toMatch(/"[\s\S]*\\[\s\S]*\n/);
     expect(findInputs(elementCard(view)).find((i) => i.id === "narrative")?.value).toBe(view.assessment.narrative);
   });

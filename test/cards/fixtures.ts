@@ -100,10 +100,24 @@ export function draftView(): ElementView {
   return { ...ratedView(), notice: { tone: "attention", text: refusals().unsafeLink.message }, drafts };
 }
 
-/** `length` characters of 3-byte UTF-8 ("€") with `"`, `\` and newlines mixed in, never at either end. */
-export function heavyText(length: number): string {
-  const chars = Array.from({ length }, (_, i) => (i === 0 || i === length - 1 ? "€" : i % 97 === 0 ? '"' : i % 89 === 0 ? "\\" : i % 211 === 0 ? "\n" : "€"));
-  return chars.join("");
+/**
+ * The text that makes the most JSON within both limits: 3-byte characters ("€") cost 3 bytes
+ * either way, while `"`, `\` and newlines cost 1 UTF-8 byte but 2 bytes of JSON. The best mix
+ * fills both the character and the byte limit. Escapes are spread through, never at either end.
+ */
+export function heavyText(maxChars: number, maxBytes: number = 3 * maxChars): string {
+  const heavy = Math.max(2, Math.min(maxChars, Math.floor((maxBytes - maxChars) / 2)));
+  const escaped = Math.min(maxChars - heavy, maxBytes - 3 * heavy);
+  const escapes = ['"', "\\", "\n"];
+  const gaps = heavy - 1;
+  const parts: string[] = [];
+  for (let i = 0, e = 0; i < heavy; i++) {
+    parts.push("€");
+    // Spread the escapes evenly over the gaps between heavy characters.
+    const share = i < gaps ? Math.floor(((i + 1) * escaped) / gaps) - Math.floor((i * escaped) / gaps) : 0;
+    for (let k = 0; k < share; k++) parts.push(escapes[e++ % escapes.length]!);
+  }
+  return parts.join("");
 }
 
 /** An https URL of exactly `length` ASCII characters, padded in its path. */
@@ -118,11 +132,12 @@ export const LONG_CAMPAIGN_NAME = "Oadby and Wigston Borough Council – CSE sel
 /** The longest content the limits allow on an element card (by default the longest statement). */
 export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
   const c = campaign(LONG_CAMPAIGN_NAME);
-  const links = Array.from({ length: LIMITS.linksPerElement }, (_, i) => ({ title: "€".repeat(LIMITS.linkTitleChars), url: longUrl(LIMITS.linkUrlChars, i + 1) }));
-  const assessment = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars), links }, c.id);
+  const title = (i: number) => `${i}${heavyText(LIMITS.linkTitleChars - 1, LIMITS.linkTitleBytes - 1).replace(/\s/g, "x")}`;
+  const links = Array.from({ length: LIMITS.linksPerElement }, (_, i) => ({ title: title(i), url: longUrl(LIMITS.linkUrlChars, i + 1) }));
+  const assessment = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), links }, c.id);
   const notices = Object.values(refusals()).map((r) => r.message);
   const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
-  const drafts: Drafts = { rating: "compliance-plus", linkTitle: "€".repeat(LIMITS.linkTitleChars), linkUrl: "€".repeat(LIMITS.linkUrlChars) };
+  const drafts: Drafts = { rating: "compliance-plus", linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes), linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars) };
   return view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts });
 }
 
@@ -152,6 +167,6 @@ export function historyView(kind: "empty" | "typical" | "longest"): HistoryView 
       ],
     };
   }
-  const entries = Array.from({ length: 15 }, (_, i) => entry("narrative", heavyText(LIMITS.narrativeChars), heavyText(LIMITS.narrativeChars), 59 - i, "€".repeat(200)));
+  const entries = Array.from({ length: 15 }, (_, i) => entry("narrative", heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), 59 - i, "€".repeat(200)));
   return { campaign: campaign(LONG_CAMPAIGN_NAME), element: LONGEST_ELEMENT, entries, more: true };
 }
