@@ -19,6 +19,7 @@ const schema = z
   .object({
     verb: z.string().regex(/^cse\.[A-Za-z]+$/).transform((v) => v.slice(4)).pipe(z.enum(VERBS)),
     campaignId: text(100).optional(),
+    unitId: text(80).optional(),
     ref: text(20).optional(),
     baseRating: z.enum(RATING_VALUES).optional(),
     baseNarrative: text(40).optional(),
@@ -48,6 +49,7 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
     action: {
       verb: d.verb,
       campaignId: d.campaignId,
+      unitId: d.unitId,
       ref: d.ref,
       base: { rating: d.baseRating ?? "unrated", narrativeHash: d.baseNarrative ?? "" },
       drafts: { rating: d.rating, narrative: d.narrative, linkTitle: d.linkTitle, linkUrl: d.linkUrl },

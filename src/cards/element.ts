@@ -1,10 +1,14 @@
 /** The element card: statement, guidance, rating, narrative, evidence and progress. */
 import { LIMITS } from "../domain/limits.js";
 import { narrativeHash } from "../domain/assessment.js";
+import { isCouncilWide } from "../domain/campaign.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/walkthrough.js";
 import { bar, echoInput, formatDay, formatDayTime, ratingColour, ratingText, shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
+
+/** Last cycle's narrative is context, not for editing: its start is enough to jog the memory. */
+const PREVIOUS_NARRATIVE_CHARS = 200;
 
 const NOTICE_STYLE: Record<Notice["tone"], { style: string; color: string }> = {
   good: { style: "good", color: "Good" },
@@ -17,6 +21,8 @@ export function elementCard(view: ElementView): AdaptiveCard {
   const guidance = guidanceFor(element.ref);
   const data = {
     campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
+    unitName: isCouncilWide(campaign) ? "" : `Unit: ${view.unit.name}`,
+    previous: previousCycle(view),
     criterionNumber: element.criterion.number,
     criterionTitle: element.criterion.title,
     subCriterionRef: element.subCriterion.ref,
@@ -50,8 +56,20 @@ export function elementCard(view: ElementView): AdaptiveCard {
   };
   return renderCard("element", data, {
     campaignId: campaign.id,
+    unitId: view.unit.id,
     ref: element.ref,
     baseRating: assessment.rating,
     baseNarrative: narrativeHash(assessment.narrative),
   });
+}
+
+/** Last cycle's rating, links and the start of its narrative, as context for this cycle. */
+function previousCycle(view: ElementView): { line: string; narrative: string } {
+  const before = view.previous;
+  if (!before) return { line: "", narrative: "" };
+  const links = before.assessment.evidence.length;
+  return {
+    line: `Last cycle (${shorten(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
+    narrative: before.assessment.narrative ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"` : "",
+  };
 }

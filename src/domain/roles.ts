@@ -12,10 +12,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   leader: "Leader (read-only)",
 };
 
-export type Permission = "manage-roles" | "edit-elements" | "view";
+export type Permission = "manage-roles" | "manage-campaigns" | "edit-elements" | "view";
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ["manage-roles", "edit-elements", "view"],
+  coordinator: ["manage-roles", "manage-campaigns", "edit-elements", "view"],
   reviewer: ["edit-elements", "view"],
   contributor: ["edit-elements", "view"],
   leader: ["view"],
@@ -27,7 +27,7 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
  * is read-only.
  */
 export function can(roles: readonly Role[], permission: Permission): boolean {
-  if (roles.length === 0) return permission !== "manage-roles";
+  if (roles.length === 0) return permission === "edit-elements" || permission === "view";
   return roles.some((role) => GRANTS[role].includes(permission));
 }
 

@@ -1,64 +1,29 @@
 /**
- * The self-assessment walk-through as the bot and the CLI use it: find the person's campaign,
- * open an element, apply what they did on the card, and report progress. No Teams SDK here:
+ * The self-assessment walk-through as the bot and the CLI use it: find the person's campaign and
+ * unit, open an element, apply what they did on the card, and report progress. No Teams SDK:
  * callers pass who is acting (already authenticated) and plain data.
  */
 import type { Clock } from "../clock.js";
-import { applyEdit, COUNCIL_UNIT, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
-import { auditEntries, type AuditEntry } from "../domain/audit.js";
+import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
+import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
-import { neighbour, nextUnrated, summarise, type ProgressSummary } from "../domain/progress.js";
+import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
-import { ELEMENTS, findElement, type ElementInContext } from "../standard/index.js";
+import { ELEMENTS, findElement } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
+import type { Actor, Drafts, ElementView, HistoryView, Notice, PreviousCycle, ProgressView, Scope } from "./views.js";
 
-export interface Actor {
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly displayName: string;
-}
-
-export type Notice = { readonly tone: "good" | "attention" | "warning"; readonly text: string };
-
-/** What typed into the card should survive a refusal, so nobody has to type it again. */
-export interface Drafts {
-  readonly rating?: string;
-  readonly narrative?: string;
-  readonly linkTitle?: string;
-  readonly linkUrl?: string;
-}
-
-export interface ElementView {
-  readonly campaign: Campaign;
-  readonly element: ElementInContext;
-  readonly assessment: ElementAssessment;
-  readonly progress: ProgressSummary;
-  readonly notice?: Notice;
-  readonly drafts?: Drafts;
-}
-
-export interface ProgressView {
-  readonly campaign: Campaign;
-  readonly progress: ProgressSummary;
-  readonly currentRef?: string;
-}
-
-export interface HistoryView {
-  readonly campaign: Campaign;
-  readonly element: ElementInContext;
-  /** Newest first. */
-  readonly entries: readonly AuditEntry[];
-  /** More entries exist than are shown. */
-  readonly more: boolean;
-}
+export type { Actor, Drafts, ElementView, HistoryView, Notice, ProgressView, Scope } from "./views.js";
 
 export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open";
 
 export interface CardAction {
   readonly verb: CardVerb;
   readonly campaignId: string;
+  /** The unit the card showed; absent on cards from before units existed (the first unit). */
+  readonly unitId?: string;
   readonly ref: string;
   readonly base: ElementEdit["base"];
   readonly drafts: Drafts;
@@ -69,10 +34,17 @@ export type ActionOutcome = { readonly ok: true; readonly view: ElementView } | 
 
 type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment } | { readonly ok: false; readonly refusal: Refusal };
 
+/** A scope with its assessments loaded, and last cycle's when there was one. */
+interface Loaded extends Scope {
+  assessments: Map<string, ElementAssessment>;
+  readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
+}
+
 const ALL_REFS = ELEMENTS.map((e) => e.ref);
 const SAVE_ATTEMPTS = 5;
 const HISTORY_SHOWN = 15;
 const BUSY_ELEMENT = "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
+const READ_ONLY = "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute.";
 
 export class WalkthroughService {
   constructor(
@@ -91,38 +63,36 @@ export class WalkthroughService {
   /** Opens `ref`, or where the person stopped, or their first unrated element. */
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
     if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
-    const { campaign, currentRef } = await this.locate(actor);
-    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
-    const target = ref ?? currentRef ?? nextUnrated(assessments) ?? ALL_REFS[0]!;
-    await this.remember(actor, campaign.id, target);
-    return this.view(campaign, target, assessments);
+    const { currentRef, ...scope } = await this.locate(actor);
+    const loaded = await this.load(actor, scope);
+    const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
+    await this.remember(actor, scope, target);
+    return this.view(loaded, target);
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
-    const { campaign, currentRef } = await this.locate(actor);
-    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
-    return { campaign, progress: summarise(assessments, ALL_REFS), currentRef };
+    const { currentRef, ...scope } = await this.locate(actor);
+    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, scope.campaign.id, scope.unit.id);
+    return { ...scope, progress: summarise(assessments, ALL_REFS), currentRef };
   }
 
-  /** An element's audit trail in the person's campaign, newest first. */
+  /** An element's audit trail in the person's campaign and unit, newest first. */
   async history(actor: Actor, ref: string): Promise<HistoryView | Refusal> {
     const element = findElement(ref);
     if (!element) return unknownElement(ref);
-    const { campaign } = await this.locate(actor);
-    const entries = await this.stores.assessments.history(actor.tenantId, campaign.id, COUNCIL_UNIT, element.ref, HISTORY_SHOWN + 1);
-    return { campaign, element, entries: entries.slice(0, HISTORY_SHOWN), more: entries.length > HISTORY_SHOWN };
+    const { campaign, unit } = await this.locate(actor);
+    const entries = await this.stores.assessments.history(actor.tenantId, campaign.id, unit.id, element.ref, HISTORY_SHOWN + 1);
+    return { campaign, unit, element, entries: entries.slice(0, HISTORY_SHOWN), more: entries.length > HISTORY_SHOWN };
   }
 
-  /** The person's campaign and, when they have been in it before, where they stopped. */
-  private async locate(actor: Actor): Promise<{ campaign: Campaign; currentRef?: string }> {
-    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
-    if (participant?.campaignId) {
-      const mine = await this.stores.campaigns.get(actor.tenantId, participant.campaignId);
-      if (mine) return { campaign: mine, currentRef: participant.currentRef };
-    }
-    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
-    const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
-    return { campaign: active ?? (await this.createDefaultCampaign(actor)) };
+  /** Switches the person to another unit of their campaign, by name or id. */
+  async chooseUnit(actor: Actor, nameOrId: string): Promise<Scope | Refusal> {
+    const { campaign } = await this.locate(actor);
+    const wanted = nameOrId.trim().toLowerCase();
+    const unit = campaign.units.find((u) => u.id === wanted || u.name.toLowerCase() === wanted);
+    if (!unit) return { code: "invalid-payload", message: `"${campaign.name}" has no unit called "${nameOrId.slice(0, 60)}". Its units are: ${campaign.units.map((u) => u.name).join(", ")}.` };
+    await this.stores.participants.put({ ...actor, campaignId: campaign.id, unitId: unit.id, lastSeenAt: this.clock.now().toISOString() });
+    return { campaign, unit };
   }
 
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
@@ -130,41 +100,40 @@ export class WalkthroughService {
     const campaign = await this.stores.campaigns.get(actor.tenantId, action.campaignId);
     if (!campaign) return this.refused(actor, action, { code: "unknown-campaign", message: "That card belongs to a self-assessment that is not in your organisation, so nothing was changed." });
     if (!findElement(action.ref)) return this.refused(actor, action, unknownElement(action.ref));
+    const unit = action.unitId === undefined ? campaign.units[0]! : campaign.units.find((u) => u.id === action.unitId);
+    if (!unit) return this.refused(actor, action, { code: "invalid-payload", message: "That card is for a unit that is not part of this campaign, so nothing was changed." });
 
-    const moving = action.verb === "next" || action.verb === "back" || action.verb === "open" || action.verb === "skip";
+    const loaded = await this.load(actor, { campaign, unit });
     const edit = this.editFor(action);
-    let assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
     let notice: Notice | undefined;
-
     if (edit) {
-      if (!can(await this.rolesOf(actor), "edit-elements")) {
-        const refusal: Refusal = { code: "not-allowed", message: "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute." };
-        return this.refused(actor, action, refusal, this.view(campaign, action.ref, assessments, refusal));
-      }
-      if (!acceptsEdits(campaign)) {
-        const refusal: Refusal = { code: "campaign-closed", message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` };
-        return this.refused(actor, action, refusal, this.view(campaign, action.ref, assessments, refusal));
-      }
-      const saved = await this.saveWithRetry(actor, campaign, action.ref, edit, assessments.get(action.ref));
+      const refusal = !can(await this.rolesOf(actor), "edit-elements")
+        ? { code: "not-allowed" as const, message: READ_ONLY }
+        : !acceptsEdits(campaign)
+          ? { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` }
+          : undefined;
+      if (refusal) return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
+      const saved = await this.saveWithRetry(actor, loaded, action.ref, edit);
       if (!saved.ok) {
         // A conflict shows the latest stored version; any other refusal keeps what was typed.
         const conflict = saved.refusal.code === "conflict";
-        if (conflict) assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, COUNCIL_UNIT);
-        return this.refused(actor, action, saved.refusal, this.view(campaign, action.ref, assessments, saved.refusal, conflict ? undefined : action.drafts));
+        if (conflict) loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
+        return this.refused(actor, action, saved.refusal, this.view(loaded, action.ref, saved.refusal, conflict ? undefined : action.drafts));
       }
       if (saved.changed) {
-        assessments.set(action.ref, saved.assessment);
+        loaded.assessments.set(action.ref, saved.assessment);
         notice = { tone: "good", text: savedMessage(action.verb) };
       } else if (action.verb === "save") {
         notice = { tone: "good", text: "Nothing to save: the rating and narrative are as stored." };
       }
     }
 
-    const target = moving ? this.destination(action, assessments) : action.ref;
+    const moving = action.verb === "next" || action.verb === "back" || action.verb === "open" || action.verb === "skip";
+    const target = moving ? this.destination(action, loaded.assessments) : action.ref;
     if (moving && target === undefined) notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
     const ref = target ?? action.ref;
-    await this.remember(actor, campaign.id, ref);
-    return { ok: true, view: { ...this.view(campaign, ref, assessments), notice } };
+    await this.remember(actor, loaded, ref);
+    return { ok: true, view: { ...this.view(loaded, ref), notice } };
   }
 
   private editFor(action: CardAction): ElementEdit | undefined {
@@ -177,7 +146,7 @@ export class WalkthroughService {
     };
   }
 
-  private destination(action: CardAction, assessments: Map<string, ElementAssessment>): string | undefined {
+  private destination(action: CardAction, assessments: ReadonlyMap<string, ElementAssessment>): string | undefined {
     switch (action.verb) {
       case "next":
         return neighbour(action.ref, 1);
@@ -190,21 +159,22 @@ export class WalkthroughService {
     }
   }
 
-  /** Applies `edit` to the stored copy (`known`, when just read) and saves it, merging again on an ETag conflict. */
-  private async saveWithRetry(actor: Actor, campaign: Campaign, ref: string, edit: ElementEdit, known: ElementAssessment | undefined): Promise<SaveOutcome> {
-    let latest = known;
+  /** Applies `edit` to the stored copy and saves it with its audit, merging again on an ETag conflict. */
+  private async saveWithRetry(actor: Actor, loaded: Loaded, ref: string, edit: ElementEdit): Promise<SaveOutcome> {
+    const { campaign, unit } = loaded;
+    let latest = loaded.assessments.get(ref);
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) latest = await this.stores.assessments.get(actor.tenantId, campaign.id, COUNCIL_UNIT, ref);
-      const current = latest ?? emptyAssessment(campaign.id, COUNCIL_UNIT, ref);
+      if (attempt > 1) latest = await this.stores.assessments.get(actor.tenantId, campaign.id, unit.id, ref);
+      const current = latest ?? emptyAssessment(campaign.id, unit.id, ref);
       const now = this.clock.now();
       const outcome = applyEdit(current, edit, actor.userId, now);
       if (!outcome.ok) return outcome;
-      if (outcome.value.changes.length === 0) return { ok: true as const, changed: false, assessment: current };
+      if (outcome.value.changes.length === 0) return { ok: true, changed: false, assessment: current };
       try {
-        const audit = auditEntries(outcome.value.changes, { campaignId: campaign.id, unitId: COUNCIL_UNIT, ref }, actor, now);
+        const audit = auditEntries(outcome.value.changes, { campaignId: campaign.id, unitId: unit.id, ref }, actor, now);
         const assessment = await this.stores.assessments.save(actor.tenantId, outcome.value.next, audit);
-        this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ref, changes: outcome.value.changes.map((c) => c.field) }, "element updated");
-        return { ok: true as const, changed: true, assessment };
+        this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref, changes: outcome.value.changes.map((c) => c.field) }, "element updated");
+        return { ok: true, changed: true, assessment };
       } catch (error) {
         // Someone saved between our read and write: merge again on the newer copy.
         if (!(error instanceof ConcurrencyError)) throw error;
@@ -213,13 +183,29 @@ export class WalkthroughService {
     }
   }
 
-  private view(campaign: Campaign, ref: string, assessments: Map<string, ElementAssessment>, refusal?: Refusal, drafts?: Drafts): ElementView {
-    const element = findElement(ref)!;
+  /** The scope's assessments, and the previous cycle's for the same unit when there is one. */
+  private async load(actor: Actor, scope: Scope): Promise<Loaded> {
+    const { campaign, unit } = scope;
+    const previousCampaign = campaign.previousCampaignId ? this.stores.campaigns.get(actor.tenantId, campaign.previousCampaignId) : undefined;
+    const [assessments, previous, previousAssessments] = await Promise.all([
+      this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
+      previousCampaign,
+      campaign.previousCampaignId ? this.stores.assessments.listForUnit(actor.tenantId, campaign.previousCampaignId, unit.id) : undefined,
+    ]);
+    return { ...scope, assessments, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
+  }
+
+  private view(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
+    const { campaign, unit, assessments } = loaded;
+    const before = loaded.previous?.assessments.get(ref);
+    const previous: PreviousCycle | undefined = before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
     return {
       campaign,
-      element,
-      assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, COUNCIL_UNIT, ref),
+      unit,
+      element: findElement(ref)!,
+      assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
       progress: summarise(assessments, ALL_REFS),
+      previous,
       notice: refusal ? { tone: refusal.code === "conflict" ? "warning" : "attention", text: refusal.message } : undefined,
       drafts,
     };
@@ -230,8 +216,22 @@ export class WalkthroughService {
     return { ok: false, refusal, view };
   }
 
-  private async remember(actor: Actor, campaignId: string, currentRef: string): Promise<void> {
-    await this.stores.participants.put({ ...actor, campaignId, currentRef, lastSeenAt: this.clock.now().toISOString() });
+  /** The person's campaign and unit and, when they have been in it before, where they stopped. */
+  private async locate(actor: Actor): Promise<Scope & { currentRef?: string }> {
+    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
+    const mine = participant?.campaignId ? await this.stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined;
+    if (mine && mine.status !== "archived") {
+      const unit = mine.units.find((u) => u.id === participant?.unitId) ?? mine.units[0]!;
+      return { campaign: mine, unit, currentRef: participant?.currentRef };
+    }
+    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
+    const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
+    const campaign = active ?? (await this.createDefaultCampaign(actor));
+    return { campaign, unit: campaign.units[0]! };
+  }
+
+  private async remember(actor: Actor, scope: Scope, currentRef: string): Promise<void> {
+    await this.stores.participants.put({ ...actor, campaignId: scope.campaign.id, unitId: scope.unit.id, currentRef, lastSeenAt: this.clock.now().toISOString() });
   }
 
   private async createDefaultCampaign(actor: Actor): Promise<Campaign> {

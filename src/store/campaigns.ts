@@ -1,9 +1,28 @@
-/** Campaigns and each tenant's active campaign. PartitionKey: tenant. */
-import type { Campaign, CampaignStatus } from "../domain/campaign.js";
+/**
+ * Campaigns, their audit trail, and each tenant's active campaign. Campaigns: PartitionKey
+ * tenant, RowKey campaign id; a campaign's audit rows share the partition (so a change and its
+ * audit are one transaction) under "!audit|", which encoded keys never start with.
+ */
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
+import { COUNCIL_WIDE, isCampaignType, type Campaign, type CampaignStatus, type Lead, type Unit } from "../domain/campaign.js";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
 import { AlreadyExistsError, type StoredEntity, type Tables } from "./tables.js";
 
 const ACTIVE_ROW = "active-campaign";
+const AUDIT_PREFIX = "!audit|";
+const MAX_MS = 9_999_999_999_999;
+
+/** A change to a campaign itself (status, settings), for its audit trail. */
+export interface CampaignChange {
+  readonly campaignId: string;
+  readonly field: "status" | "created";
+  readonly from: string;
+  readonly to: string;
+  readonly byId: string;
+  readonly byName: string;
+  readonly at: string;
+}
 
 export class CampaignStore {
   constructor(private readonly tables: Tables) {}
@@ -13,30 +32,48 @@ export class CampaignStore {
     return e && toCampaign(tenantId, e);
   }
 
+  /** The tenant's campaigns, oldest first by id order. */
   async list(tenantId: string): Promise<Campaign[]> {
     const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId));
-    return rows.map((e) => toCampaign(tenantId, e));
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX)).map((e) => toCampaign(tenantId, e));
   }
 
   /** Creates the campaign, or returns the one already stored under its id (safe to race). */
-  async createOrGet(campaign: Campaign): Promise<Campaign> {
+  async createOrGet(campaign: Campaign, change?: CampaignChange): Promise<Campaign> {
     try {
-      const etag = await this.tables.create("Campaigns", {
-        partitionKey: encodeKeyPart(campaign.tenantId),
-        rowKey: encodeKeyPart(campaign.id),
-        name: campaign.name,
-        status: campaign.status,
-        standardVersion: campaign.standardVersion,
-        createdBy: campaign.createdBy,
-        createdAt: campaign.createdAt,
-      });
-      return { ...campaign, etag };
+      const actions: TransactionAction[] = [["create", toEntity(campaign)]];
+      if (change) actions.push(["create", auditEntity(campaign.tenantId, change)]);
+      const result = await this.tables.transact("Campaigns", actions);
+      return { ...campaign, etag: result.subResponses[0]?.etag };
     } catch (error) {
-      if (!(error instanceof AlreadyExistsError)) throw error;
       const existing = await this.get(campaign.tenantId, campaign.id);
       if (!existing) throw error;
       return existing;
     }
+  }
+
+  /** Replaces the campaign if unchanged since read (`campaign.etag`), with its audit entry. */
+  async update(campaign: Campaign, change: CampaignChange): Promise<Campaign> {
+    const entity = toEntity(campaign);
+    const result = await this.tables.transact("Campaigns", [
+      ["update", entity, "Replace", { etag: campaign.etag }],
+      ["create", auditEntity(campaign.tenantId, change)],
+    ]);
+    return { ...campaign, etag: result.getResponseForEntity(entity.rowKey)?.etag };
+  }
+
+  /** A campaign's own changes, newest first. */
+  async history(tenantId: string, campaignId: string, limit = 50): Promise<CampaignChange[]> {
+    const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId), `${AUDIT_PREFIX}${encodeKeyPart(campaignId)}|`, limit);
+    return rows.map((e) => ({
+      campaignId,
+      field: String(e.field) as CampaignChange["field"],
+      from: String(e.from ?? ""),
+      to: String(e.to ?? ""),
+      byId: String(e.byId ?? ""),
+      byName: String(e.byName ?? ""),
+      at: String(e.at ?? ""),
+    }));
   }
 
   async activeCampaignId(tenantId: string): Promise<string | undefined> {
@@ -54,14 +91,43 @@ export class CampaignStore {
       return (await this.activeCampaignId(tenantId)) ?? campaignId;
     }
   }
+
+  /** Makes `campaignId` the one people without a campaign of their own start in. */
+  async setActive(tenantId: string, campaignId: string): Promise<void> {
+    await this.tables.upsert("Tenants", { partitionKey: encodeKeyPart(tenantId), rowKey: ACTIVE_ROW, campaignId });
+  }
+}
+
+function toEntity(c: Campaign) {
+  return {
+    partitionKey: encodeKeyPart(c.tenantId),
+    rowKey: encodeKeyPart(c.id),
+    name: c.name,
+    type: c.type,
+    status: c.status,
+    units: JSON.stringify(c.units),
+    dueDate: c.dueDate ?? "",
+    leads: JSON.stringify(c.leads),
+    previousCampaignId: c.previousCampaignId ?? "",
+    standardVersion: c.standardVersion,
+    createdBy: c.createdBy,
+    createdAt: c.createdAt,
+  };
 }
 
 function toCampaign(tenantId: string, e: StoredEntity): Campaign {
+  const units = e.units ? (JSON.parse(String(e.units)) as Unit[]) : [];
   return {
     tenantId,
     id: decodeKeyPart(e.rowKey ?? ""),
     name: String(e.name),
+    // Campaigns stored before types and units existed read as whole-council full assessments.
+    type: isCampaignType(e.type) ? e.type : "full-assessment",
     status: e.status as CampaignStatus,
+    units: units.length > 0 ? units : [COUNCIL_WIDE],
+    dueDate: e.dueDate ? String(e.dueDate) : undefined,
+    leads: e.leads ? (JSON.parse(String(e.leads)) as Lead[]) : [],
+    previousCampaignId: e.previousCampaignId ? String(e.previousCampaignId) : undefined,
     standardVersion: String(e.standardVersion),
     createdBy: String(e.createdBy),
     createdAt: String(e.createdAt),
@@ -69,3 +135,7 @@ function toCampaign(tenantId: string, e: StoredEntity): Campaign {
   };
 }
 
+function auditEntity(tenantId: string, change: CampaignChange) {
+  const inverted = String(MAX_MS - Date.parse(change.at)).padStart(13, "0");
+  return { partitionKey: encodeKeyPart(tenantId), rowKey: `${AUDIT_PREFIX}${encodeKeyPart(change.campaignId)}|${inverted}|${randomUUID().slice(0, 8)}`, ...change };
+}

@@ -10,6 +10,8 @@ export interface Participant {
   readonly userId: string;
   readonly displayName: string;
   readonly campaignId?: string;
+  /** The unit of that campaign they are assessing (campaigns with several units). */
+  readonly unitId?: string;
   readonly currentRef?: string;
   readonly lastSeenAt: string;
 }
@@ -25,6 +27,7 @@ export class ParticipantStore {
       userId,
       displayName: String(e.displayName ?? ""),
       campaignId: e.campaignId ? String(e.campaignId) : undefined,
+      unitId: e.unitId ? String(e.unitId) : undefined,
       currentRef: e.currentRef ? String(e.currentRef) : undefined,
       lastSeenAt: String(e.lastSeenAt ?? ""),
     };
@@ -36,6 +39,7 @@ export class ParticipantStore {
       rowKey: encodeKeyPart(p.userId),
       displayName: p.displayName,
       campaignId: p.campaignId ?? "",
+      unitId: p.unitId ?? "",
       currentRef: p.currentRef ?? "",
       lastSeenAt: p.lastSeenAt,
     });

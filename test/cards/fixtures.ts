@@ -4,13 +4,14 @@
  * allow, so the card tests check what a council officer could actually produce.
  */
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
-import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
+import { CAMPAIGN_LIMITS, COUNCIL_WIDE, defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
 import { validateLink } from "../../src/domain/evidence.js";
 import { LIMITS } from "../../src/domain/limits.js";
 import type { AuditEntry } from "../../src/domain/audit.js";
 import { summarise, type ProgressSummary } from "../../src/domain/progress.js";
 import type { Refusal } from "../../src/domain/refusal.js";
 import type { Drafts, ElementView, HistoryView, Notice, ProgressView } from "../../src/services/walkthrough.js";
+import type { PreviousCycle } from "../../src/services/views.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -51,11 +52,11 @@ export function progressWith(rated: number, extra: readonly ElementAssessment[] 
   return summarise(byRef, ALL_REFS);
 }
 
-function view(ref: string, assessment: ElementAssessment, rated: number, more: { notice?: Notice; drafts?: Drafts; campaign?: Campaign } = {}): ElementView {
+function view(ref: string, assessment: ElementAssessment, rated: number, more: { notice?: Notice; drafts?: Drafts; campaign?: Campaign; previous?: PreviousCycle } = {}): ElementView {
   const element = findElement(ref);
   if (!element) throw new Error(`no element ${ref}`);
   const { campaign: c = campaign(), ...rest } = more;
-  return { campaign: c, element, assessment, progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]), ...rest };
+  return { campaign: c, unit: c.units[0]!, element, assessment, progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]), ...rest };
 }
 
 /** A first visit: element 1.1.1, nothing rated anywhere yet. */
@@ -131,19 +132,21 @@ export const LONG_CAMPAIGN_NAME = "Oadby and Wigston Borough Council – CSE sel
 
 /** The longest content the limits allow on an element card (by default the longest statement). */
 export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
-  const c = campaign(LONG_CAMPAIGN_NAME);
+  // Several units, the one shown with the longest allowed name, and a previous cycle to show.
+  const c: Campaign = { ...campaign(LONG_CAMPAIGN_NAME), units: [{ id: "long-unit", name: "€".repeat(CAMPAIGN_LIMITS.unitNameChars) }, { id: "other", name: "Housing" }], previousCampaignId: "cse-2025" };
   const title = (i: number) => `${i}${heavyText(LIMITS.linkTitleChars - 1, LIMITS.linkTitleBytes - 1).replace(/\s/g, "x")}`;
   const links = Array.from({ length: LIMITS.linksPerElement }, (_, i) => ({ title: title(i), url: longUrl(LIMITS.linkUrlChars, i + 1) }));
   const assessment = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), links }, c.id);
   const notices = Object.values(refusals()).map((r) => r.message);
   const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
   const drafts: Drafts = { rating: "compliance-plus", linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes), linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars) };
-  return view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts });
+  const previous: PreviousCycle = { campaignName: LONG_CAMPAIGN_NAME, assessment };
+  return view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous });
 }
 
 /** Progress views: none rated (57 to go), some rated, or every element rated. */
 export function progressView(rated: number): ProgressView {
-  return { campaign: campaign(), progress: progressWith(rated), currentRef: ALL_REFS[Math.min(rated, ALL_REFS.length - 1)] };
+  return { campaign: campaign(), unit: COUNCIL_WIDE, progress: progressWith(rated), currentRef: ALL_REFS[Math.min(rated, ALL_REFS.length - 1)] };
 }
 
 /** History views: empty, typical (every kind of change), and the longest (15 long narrative changes, "more" shown). */
@@ -153,10 +156,11 @@ export function historyView(kind: "empty" | "typical" | "longest"): HistoryView 
   const entry = (field: AuditEntry["field"], from: string, to: string, minutes: number, byName = "Sam Patel"): AuditEntry => ({
     campaignId: campaign().id, unitId: "council", ref: element.ref, field, from, to, byId: "user-sam", byName, at: at(minutes),
   });
-  if (kind === "empty") return { campaign: campaign(), element, entries: [], more: false };
+  if (kind === "empty") return { campaign: campaign(), unit: COUNCIL_WIDE, element, entries: [], more: false };
   if (kind === "typical") {
     return {
       campaign: campaign(),
+      unit: COUNCIL_WIDE,
       element,
       more: false,
       entries: [
@@ -168,5 +172,5 @@ export function historyView(kind: "empty" | "typical" | "longest"): HistoryView 
     };
   }
   const entries = Array.from({ length: 15 }, (_, i) => entry("narrative", heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), 59 - i, "€".repeat(200)));
-  return { campaign: campaign(LONG_CAMPAIGN_NAME), element: LONGEST_ELEMENT, entries, more: true };
+  return { campaign: campaign(LONG_CAMPAIGN_NAME), unit: COUNCIL_WIDE, element: LONGEST_ELEMENT, entries, more: true };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorStub } from "../support/connector-stub.js";
 import { startBot } from "../support/bot.js";
 import { cardText, findActions, findInputs, TeamsClient } from "../support/teams.js";
+import { defaultCampaign } from "../../src/domain/campaign.js";
 import { LIMITS } from "../../src/domain/limits.js";
 
 const stub = new ConnectorStub();
@@ -176,10 +177,7 @@ describe("tenant isolation", () => {
     expect(cardText(card)).toContain("Current rating: **Not yet rated**");
     expect(cardText(card)).toContain("0 rated, 57 to go");
 
-    const oadbyCampaign = await bot.stores.campaigns.createOrGet({
-      tenantId: "tenant-oadby", id: "oadby-review-2027", name: "Annual review 2027", status: "open",
-      standardVersion: "cse-57.v1", createdBy: "user-sam", createdAt: new Date().toISOString(),
-    });
+    const oadbyCampaign = await bot.stores.campaigns.createOrGet({ ...defaultCampaign("tenant-oadby", "oadby-review-2027", "user-sam", new Date()), name: "Annual review 2027" });
     await bot.stores.assessments.save("tenant-oadby", { campaignId: oadbyCampaign.id, unitId: "council", ref: "3.2.1", rating: "compliance-plus", narrative: "", evidence: [] });
     const tampered = await alex.invoke("cse.save", { campaignId: oadbyCampaign.id, ref: "3.2.1", baseRating: "compliance-plus", rating: "non-compliance" });
     expect(tampered.status).toBe(200);

@@ -1,0 +1,56 @@
+/** What the walk-through hands to card builders: plain data, no SDK. */
+import type { ElementAssessment } from "../domain/assessment.js";
+import type { AuditEntry } from "../domain/audit.js";
+import type { Campaign, Unit } from "../domain/campaign.js";
+import type { ProgressSummary } from "../domain/progress.js";
+import type { ElementInContext } from "../standard/index.js";
+
+export interface Actor {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+export type Notice = { readonly tone: "good" | "attention" | "warning"; readonly text: string };
+
+/** What typed into the card should survive a refusal, so nobody has to type it again. */
+export interface Drafts {
+  readonly rating?: string;
+  readonly narrative?: string;
+  readonly linkTitle?: string;
+  readonly linkUrl?: string;
+}
+
+/** The campaign and unit a person is assessing. */
+export interface Scope {
+  readonly campaign: Campaign;
+  readonly unit: Unit;
+}
+
+/** Last cycle's assessment of the same element and unit, shown as context. */
+export interface PreviousCycle {
+  readonly campaignName: string;
+  readonly assessment: ElementAssessment;
+}
+
+export interface ElementView extends Scope {
+  readonly element: ElementInContext;
+  readonly assessment: ElementAssessment;
+  readonly progress: ProgressSummary;
+  readonly previous?: PreviousCycle;
+  readonly notice?: Notice;
+  readonly drafts?: Drafts;
+}
+
+export interface ProgressView extends Scope {
+  readonly progress: ProgressSummary;
+  readonly currentRef?: string;
+}
+
+export interface HistoryView extends Scope {
+  readonly element: ElementInContext;
+  /** Newest first. */
+  readonly entries: readonly AuditEntry[];
+  /** More entries exist than are shown. */
+  readonly more: boolean;
+}
