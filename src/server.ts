@@ -12,7 +12,8 @@ import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseCoordinatorList } from "./domain/roles.js";
 import { RolesService } from "./services/roles.js";
-import { WalkthroughService } from "./services/walkthrough.js";
+import { CampaignService } from "./services/campaigns.js";
+import { WalkthroughService, type Actor } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
 
 export interface RunningServer {
@@ -36,9 +37,11 @@ export async function startServer(config: Config, connectionString: string, opti
   const clock = options.clock ?? systemClock;
   const coordinators = parseCoordinatorList(config.COORDINATORS);
   const roles = new RolesService(stores, clock, log, coordinators);
-  const walkthrough = new WalkthroughService(stores, clock, log, (actor) => roles.rolesOf(actor));
+  const rolesOf = (actor: Actor) => roles.rolesOf(actor);
+  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf);
+  const campaigns = new CampaignService(stores, clock, log, rolesOf);
   const adapter = createAdapter(config);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

@@ -6,11 +6,14 @@ import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "bo
 import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
 import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
+import type { Clock } from "../clock.js";
+import type { CampaignService } from "../services/campaigns.js";
 import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
 import { parseCardAction } from "./payload.js";
 import { registerRoleCommands } from "./role-commands.js";
+import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
 
 export interface BotDeps {
   readonly adapter: TeamsAdapter;
@@ -18,6 +21,8 @@ export interface BotDeps {
   readonly localMode: boolean;
   readonly walkthrough: WalkthroughService;
   readonly roles: RolesService;
+  readonly campaigns: CampaignService;
+  readonly clock: Clock;
   /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
   readonly coordinatorsByUpn: boolean;
   readonly log: Logger;
@@ -62,6 +67,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
 
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
+  const campaignDeps = { campaigns: deps.campaigns, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
+  registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());
@@ -115,6 +122,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
         if (outcome.ok) return elementCard(outcome.view);
         return outcome.view ? elementCard(outcome.view) : outcome.refusal.message;
       }
+      default:
+        return runCampaignAction(campaignDeps, who, parsed);
     }
   };
 

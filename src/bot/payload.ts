@@ -3,17 +3,19 @@
  * against a schema before anything else sees them. Anything unexpected is refused.
  */
 import { z } from "zod";
+import { CAMPAIGN_STATUSES, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
 import { RATINGS } from "../standard/index.js";
 import type { CardAction, CardVerb } from "../services/walkthrough.js";
 
 const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", "open"] as const satisfies readonly CardVerb[];
-export const VERBS = [...ELEMENT_VERBS, "progress", "help"] as const;
-export type Verb = (typeof VERBS)[number];
+const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent"] as const;
+export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, "progress", "help"] as const;
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
 // only stop absurd payloads from travelling any further.
 const text = (max: number) => z.string().max(max);
 const RATING_VALUES = ["unrated", ...RATINGS.map((r) => r.id)] as const;
+const STATUS_VALUES = CAMPAIGN_STATUSES.map((s) => s.id) as [CampaignStatus, ...CampaignStatus[]];
 
 const schema = z
   .object({
@@ -28,6 +30,11 @@ const schema = z
     linkTitle: text(5_000).optional(),
     linkUrl: text(10_000).optional(),
     linkId: text(40).optional(),
+    to: z.union([z.enum(STATUS_VALUES), z.literal("")]).optional(),
+    name: text(1_000).optional(),
+    type: text(40).optional(),
+    units: text(10_000).optional(),
+    dueDate: text(20).optional(),
   })
   .passthrough();
 
@@ -35,13 +42,33 @@ export type ParsedAction =
   | { readonly kind: "element"; readonly action: CardAction }
   | { readonly kind: "resume" }
   | { readonly kind: "progress" }
-  | { readonly kind: "help" };
+  | { readonly kind: "help" }
+  | { readonly kind: "campaigns" }
+  | { readonly kind: "campaignForm" }
+  | { readonly kind: "campaignCreate"; readonly draft: CampaignDraft }
+  | { readonly kind: "campaignMove"; readonly campaignId: string; readonly to: CampaignStatus }
+  | { readonly kind: "campaignNext" | "campaignCurrent"; readonly campaignId: string };
 
 export function parseCardAction(raw: unknown): ParsedAction | undefined {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return undefined;
   const d = parsed.data;
-  if (d.verb === "progress" || d.verb === "help") return { kind: d.verb };
+  switch (d.verb) {
+    case "progress":
+    case "help":
+    case "campaigns":
+    case "campaignForm":
+      return { kind: d.verb };
+    case "campaignCreate":
+      return { kind: "campaignCreate", draft: { name: d.name ?? "", type: d.type ?? "", units: d.units ?? "", dueDate: d.dueDate } };
+    case "campaignMove":
+      return d.campaignId && d.to ? { kind: "campaignMove", campaignId: d.campaignId, to: d.to } : undefined;
+    case "campaignNext":
+    case "campaignCurrent":
+      return d.campaignId ? { kind: d.verb, campaignId: d.campaignId } : undefined;
+    default:
+      break;
+  }
   if (d.verb === "open" && d.campaignId === undefined && d.ref === undefined) return { kind: "resume" };
   if (d.campaignId === undefined || d.ref === undefined) return undefined;
   return {

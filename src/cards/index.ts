@@ -4,6 +4,7 @@ import { renderCard, type AdaptiveCard } from "./render.js";
 export { elementCard } from "./element.js";
 export { progressCard } from "./progress.js";
 export { historyCard } from "./history.js";
+export { campaignFormCard, campaignsCard, type CampaignsView } from "./campaigns.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
@@ -11,6 +12,8 @@ export const COMMANDS = [
   { command: "assess 3.2.1", description: "Go straight to an element" },
   { command: "progress", description: "Your ratings so far and what is left" },
   { command: "history 3.2.1", description: "Who changed an element, when, and what" },
+  { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
+  { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
   { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },

@@ -73,7 +73,7 @@ export class CampaignService {
     const type = nextCycleType(previous.type);
     const year = Number(londonDate(this.clock.now()).slice(0, 4));
     const units = previous.units.map((u) => u.name).join("\n");
-    return this.create(actor, { name: `CSE ${typeLabel(type).toLowerCase()} ${year}`, type, units: isCouncilWide(previous) ? "" : units }, previous);
+    return this.create(actor, { name: `CSE ${typeLabel(type).toLowerCase()} (${year})`, type, units: isCouncilWide(previous) ? "" : units }, previous);
   }
 
   async move(actor: Actor, campaignId: string, to: CampaignStatus): Promise<CampaignOutcome> {

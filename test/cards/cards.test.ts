@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
-import { cardBytes, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -39,6 +39,12 @@ const CARDS: [string, AdaptiveCard][] = [
   ["history: empty", historyCard(F.historyView("empty"))],
   ["history: typical", historyCard(F.historyView("typical"))],
   ["history: longest", historyCard(F.historyView("longest"))],
+  ["campaigns: typical, coordinator", campaignsCard(F.campaignsView("typical"))],
+  ["campaigns: typical, officer", campaignsCard(F.campaignsView("typical", false))],
+  ["campaigns: longest", campaignsCard(F.campaignsView("longest"))],
+  ["campaigns: none yet", campaignsCard({ campaigns: [], coordinator: false })],
+  ["campaign form: empty", campaignFormCard({ today: "2026-11-20" })],
+  ["campaign form: refused, with what was typed", campaignFormCard({ today: "2026-11-20", draft: { name: "x".repeat(5000), type: "annual-review-1", units: "€".repeat(20_000), dueDate: "2020-01-01" }, notice: "The due date is in the past." })],
 ];
 
 /** Parses as the Teams client does; returns the parse and validation messages. */
@@ -73,7 +79,7 @@ describe("card templates", () => {
   });
 
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["element.json", "help.json", "history.json", "progress.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "progress.json", "welcome.json"]);
   });
 });
 
@@ -236,5 +242,26 @@ describe("history card", () => {
   it("offers to open the element, with its campaign and reference in the action", () => {
     const [open] = findActions(historyCard(F.historyView("typical")));
     expect(open).toMatchObject({ title: "Open 3.2.1", verb: "cse.open", data: { verb: "cse.open", ref: "3.2.1", campaignId: F.campaign().id } });
+  });
+});
+
+describe("campaigns card", () => {
+  it("shows each campaign's type, status, scope and due date, and marks the current one", () => {
+    const text = cardText(campaignsCard(F.campaignsView("typical")));
+    expect(text).toContain("**CSE annual review 2027** (you are working in this one)");
+    expect(text).toMatch(/Type Annual review, year 2[\s\S]*Status Open[\s\S]*Scope 2 units: Corporate Services, Landlord Services[\s\S]*Due 31 Mar 2027/);
+    expect(text).toContain('"CSE annual review 2027" is now open.');
+  });
+
+  it("offers coordinators the lifecycle moves the campaign allows, and officers only a choice of campaign", () => {
+    const titles = (coordinator: boolean) => findActions(campaignsCard(F.campaignsView("typical", coordinator))).map((a) => `${a.title}:${a.data.campaignId ?? ""}:${a.data.to ?? ""}`);
+    expect(titles(true)).toEqual(["Move to review:ar-2027:in-review", "Start next cycle:ar-2027:", "Work in this:ar-2026:", "Archive:ar-2026:archived", "Start next cycle:ar-2026:", "Set up a new campaign::", "My self-assessment::"]);
+    expect(titles(false)).toEqual(["Work in this:ar-2026:", "My self-assessment::"]);
+  });
+
+  it("labels every input of the new-campaign form and keeps what was typed after a refusal", () => {
+    const form = campaignFormCard({ today: "2026-11-20", draft: { name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" }, notice: "The due date is in the past." });
+    expect(Object.fromEntries(findInputs(form).map((i) => [i.id, i.value]))).toEqual({ name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" });
+    expect(cardText(form)).toContain("The due date is in the past.");
   });
 });

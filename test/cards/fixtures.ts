@@ -12,6 +12,7 @@ import { summarise, type ProgressSummary } from "../../src/domain/progress.js";
 import type { Refusal } from "../../src/domain/refusal.js";
 import type { Drafts, ElementView, HistoryView, Notice, ProgressView } from "../../src/services/walkthrough.js";
 import type { PreviousCycle } from "../../src/services/views.js";
+import type { CampaignsView } from "../../src/cards/campaigns.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -173,4 +174,18 @@ export function historyView(kind: "empty" | "typical" | "longest"): HistoryView 
   }
   const entries = Array.from({ length: 15 }, (_, i) => entry("narrative", heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), 59 - i, "€".repeat(200)));
   return { campaign: campaign(LONG_CAMPAIGN_NAME), unit: COUNCIL_WIDE, element: LONGEST_ELEMENT, entries, more: true };
+}
+
+/** Campaign lists: a typical council's, and the longest (six campaigns, longest names, 30 long units each). */
+export function campaignsView(kind: "typical" | "longest", coordinator = true): CampaignsView {
+  if (kind === "typical") {
+    const last: Campaign = { ...campaign("CSE annual review 2026"), id: "ar-2026", type: "annual-review-1", status: "signed-off", dueDate: "2026-03-31" };
+    const now: Campaign = { ...campaign("CSE annual review 2027"), id: "ar-2027", type: "annual-review-2", status: "open", dueDate: "2027-03-31", previousCampaignId: "ar-2026", units: [{ id: "corporate", name: "Corporate Services" }, { id: "landlord", name: "Landlord Services" }] };
+    return { campaigns: [now, last], currentId: "ar-2027", coordinator, notice: { tone: "good", text: '"CSE annual review 2027" is now open.' } };
+  }
+  const units = Array.from({ length: CAMPAIGN_LIMITS.units }, (_, i) => ({ id: `u${i}`, name: `${i}${"€".repeat(CAMPAIGN_LIMITS.unitNameChars - 2)}` }));
+  const campaigns = (["draft", "open", "in-review", "signed-off", "open", "in-review"] as const).map((status, i): Campaign => ({
+    ...campaign("€".repeat(CAMPAIGN_LIMITS.nameChars)), id: `campaign-${"x".repeat(40)}-${i}`, status, units, dueDate: "2027-03-31",
+  }));
+  return { campaigns, currentId: "none", coordinator, notice: { tone: "attention", text: refusals().unsafeLink.message } };
 }

@@ -89,7 +89,7 @@ describe("campaigns", () => {
     const next = await campaigns.startNextCycle(CORA, last.id);
     expect(next.ok).toBe(true);
     if (!next.ok) return;
-    expect(next.campaign).toMatchObject({ type: "reassessment", status: "draft", previousCampaignId: last.id, name: "CSE three-year reassessment 2026" });
+    expect(next.campaign).toMatchObject({ type: "reassessment", status: "draft", previousCampaignId: last.id, name: "CSE three-year reassessment (2026)" });
     expect(next.campaign.units.map((u) => u.id)).toEqual(["corporate-services", "landlord-services"]);
 
     await campaigns.setCurrent(OFFICER, next.campaign.id);

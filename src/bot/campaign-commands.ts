@@ -1,0 +1,84 @@
+/**
+ * Campaign commands and card actions: `campaigns`, `campaign new`, `unit <name>`, and the
+ * buttons on the campaigns card. Every action is checked again by CampaignService.
+ */
+import type { TurnContext } from "botbuilder";
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import { campaignFormCard, campaignsCard, type AdaptiveCard } from "../cards/index.js";
+import type { Clock } from "../clock.js";
+import { londonDate } from "../domain/dates.js";
+import { isRefusal } from "./identity.js";
+import type { ParsedAction } from "./payload.js";
+import type { CampaignService } from "../services/campaigns.js";
+import type { Notice } from "../services/views.js";
+import type { Actor, WalkthroughService } from "../services/walkthrough.js";
+import { can, type Role } from "../domain/roles.js";
+
+export interface CampaignDeps {
+  readonly campaigns: CampaignService;
+  readonly walkthrough: WalkthroughService;
+  readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>;
+  readonly clock: Clock;
+}
+
+type CampaignAction = Extract<ParsedAction, { kind: `campaign${string}` }>;
+
+/** The campaigns card for `who`, with an optional notice at the top. */
+export async function campaignsCardFor(deps: CampaignDeps, who: Actor, notice?: Notice): Promise<AdaptiveCard> {
+  const [campaigns, current, roles] = await Promise.all([deps.campaigns.list(who), deps.walkthrough.currentCampaign(who), deps.rolesOf(who)]);
+  return campaignsCard({ campaigns, currentId: current.id, coordinator: can(roles, "manage-campaigns"), notice });
+}
+
+/** Runs a button pressed on a campaigns card or the new-campaign form. */
+export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: CampaignAction): Promise<AdaptiveCard> {
+  const today = londonDate(deps.clock.now());
+  switch (parsed.kind) {
+    case "campaigns":
+      return campaignsCardFor(deps, who);
+    case "campaignForm":
+      if (!can(await deps.rolesOf(who), "manage-campaigns")) return campaignsCardFor(deps, who, { tone: "attention", text: "Only a CSE coordinator can set up campaigns." });
+      return campaignFormCard({ today });
+    case "campaignCreate": {
+      const outcome = await deps.campaigns.create(who, parsed.draft);
+      if (!outcome.ok) return campaignFormCard({ today, draft: parsed.draft, notice: outcome.refusal.message });
+      return campaignsCardFor(deps, who, { tone: "good", text: outcome.message });
+    }
+    case "campaignMove":
+    case "campaignNext":
+    case "campaignCurrent": {
+      const outcome =
+        parsed.kind === "campaignMove"
+          ? await deps.campaigns.move(who, parsed.campaignId, parsed.to)
+          : parsed.kind === "campaignNext"
+            ? await deps.campaigns.startNextCycle(who, parsed.campaignId)
+            : await deps.campaigns.setCurrent(who, parsed.campaignId);
+      return campaignsCardFor(deps, who, outcome.ok ? { tone: "good", text: outcome.message } : { tone: "attention", text: outcome.refusal.message });
+    }
+  }
+}
+
+export function registerCampaignCommands(
+  app: Application<TurnState>,
+  deps: CampaignDeps,
+  personalActor: (context: TurnContext) => Promise<Actor | undefined>,
+  sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<unknown>,
+): void {
+  app.message(/^\s*campaigns\s*$/i, async (context) => {
+    const who = await personalActor(context);
+    if (who) await sendCard(context, await campaignsCardFor(deps, who));
+  });
+
+  app.message(/^\s*campaign\s+new\s*$/i, async (context) => {
+    const who = await personalActor(context);
+    if (who) await sendCard(context, await runCampaignAction(deps, who, { kind: "campaignForm" }));
+  });
+
+  app.message(/^\s*unit\b/i, async (context) => {
+    const who = await personalActor(context);
+    if (!who) return;
+    const name = (context.activity.text ?? "").trim().replace(/^unit\s*/i, "");
+    if (!name) return void (await context.sendActivity("Which unit? For example: unit Landlord Services"));
+    const scope = await deps.walkthrough.chooseUnit(who, name);
+    await context.sendActivity(isRefusal(scope) ? scope.message : `You are now assessing ${scope.unit.name} in "${scope.campaign.name}". Type assess to continue.`);
+  });
+}
