@@ -1,6 +1,7 @@
 /** The history card: an element's audit trail, newest first, in plain words. */
 import type { AuditEntry } from "../domain/audit.js";
 import { LIMITS } from "../domain/limits.js";
+import { ELEMENT_STATUSES, elementStatusLabel, type ElementStatus } from "../domain/workflow.js";
 import { isRatingId, ratingLabel } from "../standard/index.js";
 import type { HistoryView } from "../services/walkthrough.js";
 import { formatDayTime, shorten } from "./format.js";
@@ -32,6 +33,11 @@ export function describe(entry: AuditEntry): { headline: string; detail: string 
     case "narrative":
       if (entry.to === "") return { headline: "**Narrative** cleared", detail: "" };
       return { headline: entry.from === "" ? "**Narrative** written" : "**Narrative** changed", detail: `Now: "${shorten(entry.to, PREVIEW_CHARS)}"` };
+    case "status": {
+      const [to, ...comment] = entry.to.split(": ");
+      const label = isElementStatus(to) ? elementStatusLabel(to) : to;
+      return { headline: `**Status**: ${label}`, detail: comment.length ? `Comment: "${shorten(comment.join(": "), PREVIEW_CHARS)}"` : "" };
+    }
     case "evidence":
       return entry.to === ""
         ? { headline: "**Evidence link removed**", detail: shorten(linkTitle(entry.from), PREVIEW_CHARS) }
@@ -46,4 +52,8 @@ function rating(value: string): string {
 /** Evidence changes are recorded as "Title <https://...>"; people read the title. */
 function linkTitle(recorded: string): string {
   return recorded.replace(/\s<[^>]*>$/, "");
+}
+
+function isElementStatus(value: string | undefined): value is ElementStatus {
+  return ELEMENT_STATUSES.some((s) => s.id === value);
 }

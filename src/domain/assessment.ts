@@ -9,6 +9,7 @@ import { isRatingId, ratingLabel, type RatingOrUnrated } from "../standard/index
 import { linkIdentity, validateLink, type EvidenceLink } from "./evidence.js";
 import { LIMITS, tooLong } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
+import { isLocked, lockedMessage, statusAfterEdit, type ElementStatus } from "./workflow.js";
 
 export const COUNCIL_UNIT = "council";
 
@@ -19,6 +20,12 @@ export interface ElementAssessment {
   readonly rating: RatingOrUnrated;
   readonly narrative: string;
   readonly evidence: readonly EvidenceLink[];
+  /** Review workflow; absent means "to do" (see workflow.ts). */
+  readonly status?: ElementStatus;
+  readonly submittedBy?: string;
+  readonly submittedByName?: string;
+  /** The reviewer's comment when returned (or approved with a note). */
+  readonly reviewComment?: string;
   readonly updatedBy?: string;
   readonly updatedAt?: string;
   /** Storage version (ETag); absent until first saved. */
@@ -40,7 +47,7 @@ export interface ElementEdit {
 }
 
 export interface FieldChange {
-  readonly field: "rating" | "narrative" | "evidence";
+  readonly field: "rating" | "narrative" | "evidence" | "status";
   readonly from: string;
   readonly to: string;
 }
@@ -74,6 +81,7 @@ export function normaliseNarrative(text: string): string {
 }
 
 export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: string, at: Date): Result<EditOutcome> {
+  if (isLocked(current)) return refuse("not-allowed", lockedMessage(current));
   const changes: FieldChange[] = [];
   let { rating, narrative, evidence } = current;
 
@@ -126,7 +134,9 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
   if (narrative !== current.narrative) changes.unshift({ field: "narrative", from: current.narrative, to: narrative });
 
   if (changes.length === 0) return ok({ next: current, changes });
-  return ok({ next: { ...current, rating, narrative, evidence, updatedBy: who, updatedAt: at.toISOString() }, changes });
+  const status = statusAfterEdit(current);
+  if (status !== (current.status ?? "to-do")) changes.push({ field: "status", from: current.status ?? "to-do", to: status });
+  return ok({ next: { ...current, rating, narrative, evidence, status, updatedBy: who, updatedAt: at.toISOString() }, changes });
 }
 
 function conflict(current: ElementAssessment, field: "rating" | "narrative"): Result<never> {

@@ -30,6 +30,9 @@ export const LIMITS = {
   linkTitleBytes: 200,
   linkUrlChars: 500,
   linksPerElement: 8,
+  /** A reviewer's comment when returning an element. */
+  commentChars: 300,
+  commentBytes: 600,
   /** Longer campaign names are shortened on cards. */
   campaignNameChars: 80,
 } as const;

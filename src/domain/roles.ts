@@ -12,11 +12,11 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   leader: "Leader (read-only)",
 };
 
-export type Permission = "manage-roles" | "manage-campaigns" | "edit-elements" | "view";
+export type Permission = "manage-roles" | "manage-campaigns" | "review" | "edit-elements" | "view";
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ["manage-roles", "manage-campaigns", "edit-elements", "view"],
-  reviewer: ["edit-elements", "view"],
+  coordinator: ["manage-roles", "manage-campaigns", "review", "edit-elements", "view"],
+  reviewer: ["review", "edit-elements", "view"],
   contributor: ["edit-elements", "view"],
   leader: ["view"],
 };

@@ -7,6 +7,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { ElementAssessment } from "../domain/assessment.js";
 import type { AuditEntry, AuditField } from "../domain/audit.js";
 import type { EvidenceLink } from "../domain/evidence.js";
+import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
 import { compositeKey, splitCompositeKey } from "./keys.js";
 import type { StoredEntity, Tables } from "./tables.js";
@@ -39,6 +40,10 @@ export class AssessmentStore {
       rating: next.rating,
       narrative: next.narrative,
       evidence: JSON.stringify(next.evidence),
+      status: next.status ?? "",
+      submittedBy: next.submittedBy ?? "",
+      submittedByName: next.submittedByName ?? "",
+      reviewComment: next.reviewComment ?? "",
       updatedBy: next.updatedBy ?? "",
       updatedAt: next.updatedAt ?? "",
     };
@@ -90,6 +95,10 @@ function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {
     rating: String(e.rating) as RatingOrUnrated,
     narrative: String(e.narrative ?? ""),
     evidence: JSON.parse(String(e.evidence ?? "[]")) as EvidenceLink[],
+    status: e.status ? (String(e.status) as ElementStatus) : undefined,
+    submittedBy: e.submittedBy ? String(e.submittedBy) : undefined,
+    submittedByName: e.submittedByName ? String(e.submittedByName) : undefined,
+    reviewComment: e.reviewComment ? String(e.reviewComment) : undefined,
     updatedBy: e.updatedBy ? String(e.updatedBy) : undefined,
     updatedAt: e.updatedAt ? String(e.updatedAt) : undefined,
     etag: e.etag,

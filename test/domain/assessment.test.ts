@@ -39,13 +39,16 @@ function expectRefused(result: Result<EditOutcome>, code: RefusalCode): void {
 /** Someone else's earlier edit, already stored. */
 const stored = (from: ElementAssessment, draft: ElementEdit["draft"]) => applied(applyEdit(from, edit(from, { draft }), "user-other", AT)).next;
 
+/** A first edit also records that work on the element has started. */
+const STARTED = { field: "status", from: "to-do", to: "in-progress" };
+
 describe("rating and narrative", () => {
   it("sets a rating and records who changed it, when, and from what to what", () => {
     const { next, changes } = applied(applyEdit(blank, edit(blank, { draft: { rating: "compliance" } }), WHO, AT));
     expect(next.rating).toBe("compliance");
     expect(next.updatedBy).toBe(WHO);
     expect(next.updatedAt).toBe(AT.toISOString());
-    expect(changes).toEqual([{ field: "rating", from: "unrated", to: "compliance" }]);
+    expect(changes).toEqual([{ field: "rating", from: "unrated", to: "compliance" }, STARTED]);
   });
 
   it("refuses a rating that is not on the scale and changes nothing", () => {
@@ -59,7 +62,7 @@ describe("rating and narrative", () => {
   it("normalises line endings and trailing spaces in the narrative", () => {
     const { next, changes } = applied(applyEdit(blank, edit(blank, { draft: { narrative: "Line one  \r\nLine two\t\rLine three \r\n" } }), WHO, AT));
     expect(next.narrative).toBe("Line one\nLine two\nLine three");
-    expect(changes).toEqual([{ field: "narrative", from: "", to: "Line one\nLine two\nLine three" }]);
+    expect(changes).toEqual([{ field: "narrative", from: "", to: "Line one\nLine two\nLine three" }, STARTED]);
   });
 
   it("treats an edit that only re-sends the same values as no change, returning the same object", () => {
@@ -140,7 +143,7 @@ describe("evidence links", () => {
   it("adds a validated link, recording who added it and when", () => {
     const { next, changes } = applied(applyEdit(blank, edit(blank, { draft: {}, addLink: report }), WHO, AT));
     expect(next.evidence).toEqual([{ id: linkId(report.url), title: report.title, url: report.url, addedBy: WHO, addedAt: AT.toISOString() }]);
-    expect(changes).toEqual([{ field: "evidence", from: "", to: `${report.title} <${report.url}>` }]);
+    expect(changes).toEqual([{ field: "evidence", from: "", to: `${report.title} <${report.url}>` }, STARTED]);
     expect(next.updatedBy).toBe(WHO);
   });
 
