@@ -10,7 +10,7 @@ import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
 import { startAzurite } from "../src/store/azurite.js";
 import { ConnectorStub } from "../test/support/connector-stub.js";
-import { TeamsClient, type InvokeReply } from "../test/support/teams.js";
+import { findInputs, TeamsClient, type InvokeReply } from "../test/support/teams.js";
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
 
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     rows.push(
       await measure("Add link then Remove it (2 actions)", count, async (i) => {
         const added = await officer.press(current, "Add link", { linkTitle: `Evidence ${i}`, linkUrl: `https://council.sharepoint.com/doc-${i}.pdf` });
-        const removed = await officer.press(added.body.value, "Remove", {}, (a) => a.tooltip === "Remove link 1");
+        const [link] = findInputs(added.body.value).find((input) => input.id === "removeLinkId").choices;
+        const removed = await officer.press(added.body.value, "Remove", { removeLinkId: link.value });
         current = removed.body.value;
         return removed;
       }),

@@ -116,7 +116,9 @@ async function demo(tenantId: string, userId: string): Promise<number> {
     const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
     const log = createLogger("warn");
     const roles = new RolesService(stores, systemClock, log, parseCoordinatorList(cfg.COORDINATORS));
-    const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor));
+    // The CLI has no Teams connection, so it cannot message anyone (and seeding reviews nobody).
+    const cannotMessage = { send: async () => false };
+    const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), cannotMessage);
     const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
     process.stdout.write(
       `Demo data in tenant ${result.tenantId}, campaign ${result.campaignId}: ${result.rated} elements rated with narratives and evidence` +

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { createAdapter } from "./bot/adapter.js";
 import { createBotApp } from "./bot/app.js";
 import { processMessage } from "./bot/http.js";
+import { TeamsNotifier } from "./bot/notifier.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -38,9 +39,9 @@ export async function startServer(config: Config, connectionString: string, opti
   const coordinators = parseCoordinatorList(config.COORDINATORS);
   const roles = new RolesService(stores, clock, log, coordinators);
   const rolesOf = (actor: Actor) => roles.rolesOf(actor);
-  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf);
-  const campaigns = new CampaignService(stores, clock, log, rolesOf);
   const adapter = createAdapter(config);
+  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, new TeamsNotifier(adapter, config.BOT_ID ?? "", log));
+  const campaigns = new CampaignService(stores, clock, log, rolesOf);
   const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });

@@ -11,6 +11,7 @@ import type { CampaignService } from "../services/campaigns.js";
 import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
+import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
 import { registerRoleCommands } from "./role-commands.js";
 import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
@@ -42,7 +43,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       log.warn({ code: who.code, channel: context.activity.channelId }, "activity without a usable identity");
       return undefined;
     }
-    return who;
+    return { ...who, conversation: conversationOf(context.activity) };
   };
   /** The person, for commands that only make sense in a one-to-one chat; otherwise says why not. */
   const personalActor = async (context: TurnContext): Promise<Actor | undefined> => {
@@ -62,6 +63,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     }
     const who = actor(context);
     if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
+    await walkthrough.greet(who);
     const { campaign, currentRef } = await walkthrough.progress(who);
     await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: currentRef !== undefined }));
   });

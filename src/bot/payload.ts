@@ -7,7 +7,7 @@ import { CAMPAIGN_STATUSES, type CampaignDraft, type CampaignStatus } from "../d
 import { RATINGS } from "../standard/index.js";
 import type { CardAction, CardVerb } from "../services/walkthrough.js";
 
-const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", "open"] as const satisfies readonly CardVerb[];
+const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", "open", "submit", "approve", "return"] as const satisfies readonly CardVerb[];
 const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent"] as const;
 export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, "progress", "help"] as const;
 
@@ -30,6 +30,8 @@ const schema = z
     linkTitle: text(5_000).optional(),
     linkUrl: text(10_000).optional(),
     linkId: text(40).optional(),
+    removeLinkId: text(40).optional(),
+    comment: text(5_000).optional(),
     to: z.union([z.enum(STATUS_VALUES), z.literal("")]).optional(),
     name: text(1_000).optional(),
     type: text(40).optional(),
@@ -79,8 +81,8 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
       unitId: d.unitId,
       ref: d.ref,
       base: { rating: d.baseRating ?? "unrated", narrativeHash: d.baseNarrative ?? "" },
-      drafts: { rating: d.rating, narrative: d.narrative, linkTitle: d.linkTitle, linkUrl: d.linkUrl },
-      linkId: d.linkId,
+      drafts: { rating: d.rating, narrative: d.narrative, linkTitle: d.linkTitle, linkUrl: d.linkUrl, comment: d.comment },
+      linkId: d.removeLinkId || d.linkId,
     },
   };
 }

@@ -2,6 +2,7 @@
 import { LIMITS } from "../domain/limits.js";
 import { narrativeHash } from "../domain/assessment.js";
 import { isCouncilWide } from "../domain/campaign.js";
+import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/walkthrough.js";
 import { bar, echoInput, formatDay, formatDayTime, ratingColour, ratingText, shorten } from "./format.js";
@@ -36,6 +37,13 @@ export function elementCard(view: ElementView): AdaptiveCard {
     bar: bar(progress.rated, progress.total),
     notice: notice ? { text: notice.text, ...NOTICE_STYLE[notice.tone] } : { text: "", style: "default", color: "Default" },
     ratingLabel: ratingText(assessment.rating),
+    statusText: statusText(view),
+    locked: isLocked(assessment),
+    canReviewNow: view.canReview && statusOf(assessment) === "submitted",
+    submittedBy: shorten(assessment.submittedByName || "the owner", 60),
+    reviewComment: statusOf(assessment) === "returned" && assessment.reviewComment ? `Returned for changes: "${assessment.reviewComment}"` : "",
+    commentMax: LIMITS.commentChars,
+    commentValue: echoInput(drafts?.comment, LIMITS.commentChars, LIMITS.commentBytes),
     ratingColor: ratingColour(assessment.rating),
     updatedLine: assessment.updatedAt ? `Last saved ${formatDayTime(assessment.updatedAt)}` : "",
     showMe: guidance.showMe,
@@ -48,7 +56,8 @@ export function elementCard(view: ElementView): AdaptiveCard {
     narrativeMax: LIMITS.narrativeChars,
     linkCount: assessment.evidence.length,
     linkMax: LIMITS.linksPerElement,
-    links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title, url: l.url, addedOn: formatDay(l.addedAt) })),
+    links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title })),
+    linksText: assessment.evidence.map((l, i) => `${i + 1}. [${markdownText(l.title)}](${l.url}), added ${formatDay(l.addedAt)}`).join("\n"),
     linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
     linkTitleMax: LIMITS.linkTitleChars,
@@ -72,4 +81,16 @@ function previousCycle(view: ElementView): { line: string; narrative: string } {
     line: `Last cycle (${shorten(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
     narrative: before.assessment.narrative ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"` : "",
   };
+}
+
+function statusText(view: ElementView): string {
+  const { assessment } = view;
+  const status = statusOf(assessment);
+  const label = elementStatusLabel(status);
+  return status === "submitted" && assessment.submittedByName ? `${label} by ${shorten(assessment.submittedByName, 60)}` : label;
+}
+
+/** Link text inside Markdown: brackets would end the link early. */
+function markdownText(text: string): string {
+  return text.replace(/[[\]]/g, (c) => (c === "[" ? "(" : ")"));
 }

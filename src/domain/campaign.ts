@@ -151,10 +151,13 @@ export function validateCampaignDraft(draft: CampaignDraft, today: string): Resu
   const long = names.find((u) => u.length > CAMPAIGN_LIMITS.unitNameChars);
   if (long) return refuse("text-too-long", `The unit name "${long.slice(0, 30)}..." is too long (the most is ${CAMPAIGN_LIMITS.unitNameChars} characters).`);
   const units = names.length === 0 ? [COUNCIL_WIDE] : names.map((n) => ({ id: unitId(n), name: n }));
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const u of units) {
-    if (seen.has(u.id)) return refuse("invalid-payload", `The unit "${u.name}" is listed twice.`);
-    seen.add(u.id);
+    const twin = seen.get(u.id);
+    if (twin !== undefined) {
+      return refuse("invalid-payload", twin.toLowerCase() === u.name.toLowerCase() ? `The unit "${u.name}" is listed twice.` : `The units "${twin}" and "${u.name}" start too alike; please make their names differ sooner.`);
+    }
+    seen.set(u.id, u.name);
   }
 
   const dueDate = draft.dueDate?.trim() || undefined;
@@ -165,16 +168,24 @@ export function validateCampaignDraft(draft: CampaignDraft, today: string): Resu
   return ok({ name, type: draft.type, units, dueDate });
 }
 
+/** Ids travel in every card action, so they are kept short. */
+export const UNIT_ID_CHARS = 24;
+
 /** A stable id from a unit's name: "Housing & Communities" becomes "housing-communities". */
 export function unitId(name: string): string {
   return (
-    name
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "unit"
+    slug(name).slice(0, UNIT_ID_CHARS).replace(/-+$/, "") || "unit"
   );
+}
+
+/** Lower-case ASCII letters and digits joined by hyphens. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 function isIsoDate(value: string): boolean {

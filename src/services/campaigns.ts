@@ -10,8 +10,8 @@ import {
   isCouncilWide,
   nextCycleType,
   statusLabel,
+  slug,
   typeLabel,
-  unitId,
   validateCampaignDraft,
   type Campaign,
   type CampaignDraft,
@@ -53,7 +53,8 @@ export class CampaignService {
     const campaign: Campaign = {
       ...checked.value,
       tenantId: actor.tenantId,
-      id: `${unitId(checked.value.name).slice(0, 40)}-${randomUUID().slice(0, 6)}`,
+      // Short: campaign ids travel in every card action.
+      id: `${slug(checked.value.name).slice(0, 24).replace(/-+$/, "") || "campaign"}-${randomUUID().slice(0, 6)}`,
       status: "draft",
       leads: previous?.leads.length ? previous.leads : [{ userId: actor.userId, name: actor.displayName }],
       previousCampaignId: previous?.id,

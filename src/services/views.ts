@@ -9,12 +9,22 @@ export interface Actor {
   readonly tenantId: string;
   readonly userId: string;
   readonly displayName: string;
+  /** Their one-to-one conversation, serialised, when they are acting from one. */
+  readonly conversation?: string;
+}
+
+/** Sends a one-to-one message to someone, outside any conversation turn. */
+export interface Notifier {
+  /** Resolves true when sent; false (logged) when the person cannot be reached. */
+  send(conversation: string, text: string): Promise<boolean>;
 }
 
 export type Notice = { readonly tone: "good" | "attention" | "warning"; readonly text: string };
 
 /** What typed into the card should survive a refusal, so nobody has to type it again. */
 export interface Drafts {
+  /** A reviewer's comment when returning an element. */
+  readonly comment?: string;
   readonly rating?: string;
   readonly narrative?: string;
   readonly linkTitle?: string;
@@ -34,6 +44,8 @@ export interface PreviousCycle {
 }
 
 export interface ElementView extends Scope {
+  /** The viewer may approve or return submitted elements. */
+  readonly canReview: boolean;
   readonly element: ElementInContext;
   readonly assessment: ElementAssessment;
   readonly progress: ProgressSummary;

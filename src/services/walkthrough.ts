@@ -4,20 +4,21 @@
  * callers pass who is acting (already authenticated) and plain data.
  */
 import type { Clock } from "../clock.js";
-import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
+import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit, type FieldChange } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
+import { elementStatusLabel, review, type ReviewStep } from "../domain/workflow.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
-import type { Actor, Drafts, ElementView, HistoryView, Notice, PreviousCycle, ProgressView, Scope } from "./views.js";
+import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, PreviousCycle, ProgressView, Scope } from "./views.js";
 
-export type { Actor, Drafts, ElementView, HistoryView, Notice, ProgressView, Scope } from "./views.js";
+export type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
-export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open";
+export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open" | ReviewStep;
 
 export interface CardAction {
   readonly verb: CardVerb;
@@ -37,6 +38,8 @@ type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly asse
 /** A scope with its assessments loaded, and last cycle's when there was one. */
 interface Loaded extends Scope {
   assessments: Map<string, ElementAssessment>;
+  /** The acting person's roles, read once per turn. */
+  readonly roles: readonly Role[];
   readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
 }
 
@@ -53,7 +56,14 @@ export class WalkthroughService {
     private readonly log: Logger,
     /** The roles someone holds; edits are checked against them on every action. */
     private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    /** Tells people one-to-one when their element is approved or returned. */
+    private readonly notifier: Notifier,
   ) {}
+
+  /** Records where to reach a person one-to-one (on install and first contact). */
+  async greet(actor: Actor): Promise<void> {
+    if (actor.conversation) await this.stores.participants.putConversation(actor.tenantId, actor.userId, actor.displayName, actor.conversation, this.clock.now().toISOString());
+  }
 
   /** The campaign this person works in: theirs, else the tenant's active one, else a new default. */
   async currentCampaign(actor: Actor): Promise<Campaign> {
@@ -104,15 +114,17 @@ export class WalkthroughService {
     if (!unit) return this.refused(actor, action, { code: "invalid-payload", message: "That card is for a unit that is not part of this campaign, so nothing was changed." });
 
     const loaded = await this.load(actor, { campaign, unit });
+    if (action.verb === "approve" || action.verb === "return") return this.reviewStep(actor, loaded, action);
     const edit = this.editFor(action);
     let notice: Notice | undefined;
     if (edit) {
-      const refusal = !can(await this.rolesOf(actor), "edit-elements")
+      const refusal = !can(loaded.roles, "edit-elements")
         ? { code: "not-allowed" as const, message: READ_ONLY }
         : !acceptsEdits(campaign)
           ? { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` }
           : undefined;
       if (refusal) return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
+      if (action.verb === "submit") return this.reviewStep(actor, loaded, action, edit);
       const saved = await this.saveWithRetry(actor, loaded, action.ref, edit);
       if (!saved.ok) {
         // A conflict shows the latest stored version; any other refusal keeps what was typed.
@@ -134,6 +146,60 @@ export class WalkthroughService {
     const ref = target ?? action.ref;
     await this.remember(actor, loaded, ref);
     return { ok: true, view: { ...this.view(loaded, ref), notice } };
+  }
+
+  /**
+   * Submit (after saving what was typed), approve or return: the step is checked, saved with its
+   * audit entry against the ETag, and the submitter is told of the reviewer's decision.
+   */
+  private async reviewStep(actor: Actor, loaded: Loaded, action: CardAction, edit?: ElementEdit): Promise<ActionOutcome> {
+    const step = action.verb as ReviewStep;
+    const { campaign, unit } = loaded;
+    if (step !== "submit" && !can(loaded.roles, "review")) {
+      const refusal: Refusal = { code: "not-allowed", message: "Only a reviewer or a CSE coordinator can approve or return an element." };
+      return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
+    }
+    let current = loaded.assessments.get(action.ref) ?? emptyAssessment(campaign.id, unit.id, action.ref);
+    // "Submit" saves what was typed and submits it in one transaction.
+    const changes: FieldChange[] = [];
+    if (edit) {
+      const edited = applyEdit(current, edit, actor.userId, this.clock.now());
+      if (!edited.ok) return this.refused(actor, action, edited.refusal, this.view(loaded, action.ref, edited.refusal, action.drafts));
+      current = edited.value.next;
+      changes.push(...edited.value.changes);
+    }
+    const reviewingOwn = step !== "submit" && current.submittedBy === actor.userId && !can(loaded.roles, "manage-campaigns");
+    const stepped = reviewingOwn
+      ? { ok: false as const, refusal: { code: "not-allowed" as const, message: "You submitted this element, so someone else must review it." } }
+      : campaign.status !== "open" && campaign.status !== "in-review"
+        ? { ok: false as const, refusal: { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` } }
+        : review(current, step, actor, this.clock.now(), action.drafts.comment);
+    if (!stepped.ok) return this.refused(actor, action, stepped.refusal, this.view(loaded, action.ref, stepped.refusal, step === "return" ? action.drafts : undefined));
+    let saved: ElementAssessment;
+    try {
+      saved = await this.stores.assessments.save(actor.tenantId, stepped.value.next, auditEntries([...changes, stepped.value.change], { campaignId: campaign.id, unitId: unit.id, ref: action.ref }, actor, this.clock.now()));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
+      const refusal: Refusal = { code: "conflict", message: "Someone else changed this element at the same moment, so nothing was saved. The card shows the latest version." };
+      return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
+    }
+    loaded.assessments.set(action.ref, saved);
+    await this.remember(actor, loaded, action.ref);
+    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref: action.ref, step }, "review step");
+    if (step !== "submit" && saved.submittedBy) await this.tellSubmitter(actor, saved, action.ref, campaign);
+    const done = step === "submit" ? "Submitted for review." : `${elementStatusLabel(saved.status ?? "to-do")}. ${saved.submittedByName ?? "The owner"} has been told.`;
+    return { ok: true, view: { ...this.view(loaded, action.ref), notice: { tone: "good", text: done } } };
+  }
+
+  private async tellSubmitter(actor: Actor, saved: ElementAssessment, ref: string, campaign: Campaign): Promise<void> {
+    const owner = await this.stores.participants.get(actor.tenantId, saved.submittedBy!);
+    const text =
+      saved.status === "approved"
+        ? `${actor.displayName} approved element ${ref} in "${campaign.name}". Thank you!`
+        : `${actor.displayName} returned element ${ref} in "${campaign.name}" for changes: "${saved.reviewComment}". Type assess ${ref} to update it and submit it again.`;
+    const sent = owner?.conversation ? await this.notifier.send(owner.conversation, text) : false;
+    if (!sent) this.log.warn({ tenant: actor.tenantId, user: saved.submittedBy, ref }, "submitter could not be told of a review decision");
   }
 
   private editFor(action: CardAction): ElementEdit | undefined {
@@ -187,12 +253,13 @@ export class WalkthroughService {
   private async load(actor: Actor, scope: Scope): Promise<Loaded> {
     const { campaign, unit } = scope;
     const previousCampaign = campaign.previousCampaignId ? this.stores.campaigns.get(actor.tenantId, campaign.previousCampaignId) : undefined;
-    const [assessments, previous, previousAssessments] = await Promise.all([
+    const [assessments, previous, previousAssessments, roles] = await Promise.all([
       this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
       previousCampaign,
       campaign.previousCampaignId ? this.stores.assessments.listForUnit(actor.tenantId, campaign.previousCampaignId, unit.id) : undefined,
+      this.rolesOf(actor),
     ]);
-    return { ...scope, assessments, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
+    return { ...scope, assessments, roles, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
   }
 
   private view(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
@@ -202,6 +269,7 @@ export class WalkthroughService {
     return {
       campaign,
       unit,
+      canReview: can(loaded.roles, "review"),
       element: findElement(ref)!,
       assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
       progress: summarise(assessments, ALL_REFS),

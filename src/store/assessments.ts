@@ -77,9 +77,10 @@ const AUDIT_PREFIX = "!audit|";
 const MAX_MS = 9_999_999_999_999;
 
 function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
-  // Inverted time sorts newest first; one save's entries stay together, in the order given.
+  // Inverted time sorts newest first; one save's entries stay together, the last given first
+  // (entries are given in the order the changes happened).
   const inverted = String(MAX_MS - Date.parse(a.at)).padStart(13, "0");
-  return `${AUDIT_PREFIX}${compositeKey(a.unitId, a.ref)}|${inverted}|${saveId}|${String(index).padStart(2, "0")}`;
+  return `${AUDIT_PREFIX}${compositeKey(a.unitId, a.ref)}|${inverted}|${saveId}|${String(99 - index).padStart(2, "0")}`;
 }
 
 function auditColumns(a: AuditEntry) {

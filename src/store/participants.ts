@@ -13,6 +13,8 @@ export interface Participant {
   /** The unit of that campaign they are assessing (campaigns with several units). */
   readonly unitId?: string;
   readonly currentRef?: string;
+  /** Where to reach them one-to-one (a serialised Bot Framework conversation reference). */
+  readonly conversation?: string;
   readonly lastSeenAt: string;
 }
 
@@ -29,19 +31,31 @@ export class ParticipantStore {
       campaignId: e.campaignId ? String(e.campaignId) : undefined,
       unitId: e.unitId ? String(e.unitId) : undefined,
       currentRef: e.currentRef ? String(e.currentRef) : undefined,
+      conversation: e.conversation ? String(e.conversation) : undefined,
       lastSeenAt: String(e.lastSeenAt ?? ""),
     };
   }
 
+  /** Writes the person's place; a conversation reference is kept when none is given. */
   async put(p: Participant): Promise<void> {
-    await this.tables.upsert("Participants", {
-      partitionKey: encodeKeyPart(p.tenantId),
-      rowKey: encodeKeyPart(p.userId),
-      displayName: p.displayName,
-      campaignId: p.campaignId ?? "",
-      unitId: p.unitId ?? "",
-      currentRef: p.currentRef ?? "",
-      lastSeenAt: p.lastSeenAt,
-    });
+    await this.tables.upsert(
+      "Participants",
+      {
+        partitionKey: encodeKeyPart(p.tenantId),
+        rowKey: encodeKeyPart(p.userId),
+        displayName: p.displayName,
+        campaignId: p.campaignId ?? "",
+        unitId: p.unitId ?? "",
+        currentRef: p.currentRef ?? "",
+        ...(p.conversation ? { conversation: p.conversation } : {}),
+        lastSeenAt: p.lastSeenAt,
+      },
+      "Merge",
+    );
+  }
+
+  /** Records where to reach someone one-to-one, leaving the rest of their row as it is. */
+  async putConversation(tenantId: string, userId: string, displayName: string, conversation: string, at: string): Promise<void> {
+    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, conversation, lastSeenAt: at }, "Merge");
   }
 }

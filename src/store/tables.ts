@@ -120,9 +120,12 @@ export class Tables {
     }
   }
 
-  /** Last writer wins: only for data one person owns (such as their own place in a walk-through). */
-  async upsert(table: TableName, entity: Entity): Promise<void> {
-    await this.client(table).upsertEntity(entity, "Replace");
+  /**
+   * Last writer wins: only for data one person owns (such as their own place in a walk-through).
+   * "Merge" keeps stored columns the entity does not mention.
+   */
+  async upsert(table: TableName, entity: Entity, mode: "Replace" | "Merge" = "Replace"): Promise<void> {
+    await this.client(table).upsertEntity(entity, mode);
   }
 
   private client(table: TableName): TableClient {

@@ -26,6 +26,7 @@ const ELEMENT_VIEWS: Record<string, ElementView> = {
   "warning notice": F.noticeView("warning"),
   "refused, with drafts": F.draftView(),
   longest: F.longestView(),
+  "reviewer, submitted": F.reviewerView(),
 };
 
 const CARDS: [string, AdaptiveCard][] = [
@@ -263,5 +264,30 @@ describe("campaigns card", () => {
     const form = campaignFormCard({ today: "2026-11-20", draft: { name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" }, notice: "The due date is in the past." });
     expect(Object.fromEntries(findInputs(form).map((i) => [i.id, i.value]))).toEqual({ name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" });
     expect(cardText(form)).toContain("The due date is in the past.");
+  });
+});
+
+describe("element card in the review workflow", () => {
+  it("shows a returned element's status and the reviewer's comment, with Submit for review", () => {
+    const view = { ...F.ratedView(), assessment: { ...F.ratedView().assessment, status: "returned" as const, reviewComment: "Please link the 2026 survey" } };
+    const card = elementCard(view);
+    expect(cardText(card)).toContain('Returned for changes: "Please link the 2026 survey"');
+    expect(cardText(card)).toContain("Status: **Returned for changes**");
+    expect(findActions(card).map((a) => a.title)).toContain("Submit for review");
+  });
+
+  it("locks a submitted element for its owner: narrative shown as text, no inputs or edit buttons", () => {
+    const view = { ...F.ratedView(), assessment: { ...F.ratedView().assessment, status: "submitted" as const, submittedByName: "Olu Officer" } };
+    const card = elementCard(view);
+    expect(cardText(card)).toContain("Status: **Submitted for review by Olu Officer**");
+    expect(cardText(card)).toContain(view.assessment.narrative);
+    expect(findInputs(card)).toEqual([]);
+    expect(findActions(card).map((a) => a.title)).toEqual(["Back", "Save and next", "Skip to next unrated", "My progress"]);
+  });
+
+  it("gives a reviewer a labelled comment box with Approve and Return for changes", () => {
+    const card = elementCard(F.reviewerView("Looks good"));
+    expect(findInputs(card).map((i) => [i.id, i.label, i.value])).toEqual([["comment", `Comment for ${"€".repeat(59)}\u2026 (needed to return it)`, "Looks good"]]);
+    expect(findActions(card).map((a) => a.title)).toEqual(expect.arrayContaining(["Approve", "Return for changes"]));
   });
 });

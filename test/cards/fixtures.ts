@@ -4,7 +4,7 @@
  * allow, so the card tests check what a council officer could actually produce.
  */
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
-import { CAMPAIGN_LIMITS, COUNCIL_WIDE, defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
+import { CAMPAIGN_LIMITS, COUNCIL_WIDE, defaultCampaign, UNIT_ID_CHARS, type Campaign } from "../../src/domain/campaign.js";
 import { validateLink } from "../../src/domain/evidence.js";
 import { LIMITS } from "../../src/domain/limits.js";
 import type { AuditEntry } from "../../src/domain/audit.js";
@@ -57,7 +57,7 @@ function view(ref: string, assessment: ElementAssessment, rated: number, more: {
   const element = findElement(ref);
   if (!element) throw new Error(`no element ${ref}`);
   const { campaign: c = campaign(), ...rest } = more;
-  return { campaign: c, unit: c.units[0]!, element, assessment, progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]), ...rest };
+  return { campaign: c, unit: c.units[0]!, canReview: false, element, assessment, progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]), ...rest };
 }
 
 /** A first visit: element 1.1.1, nothing rated anywhere yet. */
@@ -134,10 +134,18 @@ export const LONG_CAMPAIGN_NAME = "Oadby and Wigston Borough Council – CSE sel
 /** The longest content the limits allow on an element card (by default the longest statement). */
 export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
   // Several units, the one shown with the longest allowed name, and a previous cycle to show.
-  const c: Campaign = { ...campaign(LONG_CAMPAIGN_NAME), units: [{ id: "long-unit", name: "€".repeat(CAMPAIGN_LIMITS.unitNameChars) }, { id: "other", name: "Housing" }], previousCampaignId: "cse-2025" };
+  // Ids at their longest too: they travel in every action's data (twice, with the fallback).
+  const c: Campaign = {
+    ...campaign(LONG_CAMPAIGN_NAME),
+    id: `${"c".repeat(24)}-abcdef`,
+    units: [{ id: "u".repeat(UNIT_ID_CHARS), name: "€".repeat(CAMPAIGN_LIMITS.unitNameChars) }, { id: "other", name: "Housing" }],
+    previousCampaignId: "cse-2025",
+  };
   const title = (i: number) => `${i}${heavyText(LIMITS.linkTitleChars - 1, LIMITS.linkTitleBytes - 1).replace(/\s/g, "x")}`;
   const links = Array.from({ length: LIMITS.linksPerElement }, (_, i) => ({ title: title(i), url: longUrl(LIMITS.linkUrlChars, i + 1) }));
-  const assessment = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), links }, c.id);
+  const edited = assessed(ref, { rating: "non-compliance", narrative: heavyText(LIMITS.narrativeChars, LIMITS.narrativeBytes), links }, c.id);
+  // Returned with the longest comment: the editable state with the most to show.
+  const assessment: ElementAssessment = { ...edited, status: "returned", submittedBy: "user-olu", submittedByName: "€".repeat(200), reviewComment: heavyText(LIMITS.commentChars, LIMITS.commentBytes) };
   const notices = Object.values(refusals()).map((r) => r.message);
   const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
   const drafts: Drafts = { rating: "compliance-plus", linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes), linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars) };
@@ -188,4 +196,11 @@ export function campaignsView(kind: "typical" | "longest", coordinator = true): 
     ...campaign("€".repeat(CAMPAIGN_LIMITS.nameChars)), id: `campaign-${"x".repeat(40)}-${i}`, status, units, dueDate: "2027-03-31",
   }));
   return { campaigns, currentId: "none", coordinator, notice: { tone: "attention", text: refusals().unsafeLink.message } };
+}
+
+/** A reviewer looking at a submitted element, with a long comment typed (the locked state). */
+export function reviewerView(commentDraft = heavyText(LIMITS.commentChars, LIMITS.commentBytes)): ElementView {
+  const longest = longestView();
+  const assessment: ElementAssessment = { ...longest.assessment, status: "submitted", reviewComment: "" };
+  return { ...longest, assessment, canReview: true, drafts: { comment: commentDraft } };
 }

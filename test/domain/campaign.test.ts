@@ -51,7 +51,7 @@ describe("validating a new campaign", () => {
   it("reads units one per line or separated by commas, as Charnwood's four directorates", () => {
     const result = validateCampaignDraft(draft({ units: "Neighbourhood & Community Wellbeing\nLandlord Services, Planning & Regeneration;Corporate Services" }), TODAY);
     expect(result.ok && result.value.units).toEqual([
-      { id: "neighbourhood-community-wellbeing", name: "Neighbourhood & Community Wellbeing" },
+      { id: "neighbourhood-community", name: "Neighbourhood & Community Wellbeing" },
       { id: "landlord-services", name: "Landlord Services" },
       { id: "planning-regeneration", name: "Planning & Regeneration" },
       { id: "corporate-services", name: "Corporate Services" },
@@ -75,6 +75,12 @@ describe("validating a new campaign", () => {
       if (!result.ok) expect(result.refusal.message).toMatch(message);
     });
   }
+
+  it("keeps unit ids short, and refuses two units whose names start too alike", () => {
+    const result = validateCampaignDraft(draft({ units: "Neighbourhood and Community Wellbeing North\nNeighbourhood and Community Wellbeing South" }), TODAY);
+    expect(result).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("start too alike") } });
+    expect(unitId("Neighbourhood and Community Wellbeing")).toBe("neighbourhood-and-commun");
+  });
 
   it("makes stable unit ids from names, accents and symbols included", () => {
     expect(unitId("Café & Leisure Services")).toBe("cafe-leisure-services");

@@ -11,6 +11,7 @@ import { CampaignService } from "../../src/services/campaigns.js";
 import { RolesService } from "../../src/services/roles.js";
 import { WalkthroughService, type Actor, type ElementView } from "../../src/services/walkthrough.js";
 import { freshStores } from "../support/storage.js";
+import { noMessages } from "../support/notifier.js";
 
 const TENANT = "tenant-campaigns";
 const who = (id: string, name = id): Actor => ({ tenantId: TENANT, userId: id, displayName: name });
@@ -24,7 +25,7 @@ async function setUp() {
   const roles = new RolesService(stores, clock, log, []);
   await roles.setup(CORA);
   const rolesOf = (a: Actor) => roles.rolesOf(a);
-  return { stores, campaigns: new CampaignService(stores, clock, log, rolesOf), walkthrough: new WalkthroughService(stores, clock, log, rolesOf) };
+  return { stores, campaigns: new CampaignService(stores, clock, log, rolesOf), walkthrough: new WalkthroughService(stores, clock, log, rolesOf, noMessages) };
 }
 
 const charnwood = { name: "CSE annual review 2027", type: "annual-review-2", units: "Corporate Services\nLandlord Services", dueDate: "2027-03-31" };

@@ -11,6 +11,7 @@ import { RolesService, type RoleActor } from "../../src/services/roles.js";
 import { WalkthroughService } from "../../src/services/walkthrough.js";
 import type { Stores } from "../../src/store/index.js";
 import { freshStores } from "../support/storage.js";
+import { noMessages } from "../support/notifier.js";
 
 const TENANT = "tenant-roles";
 const person = (id: string, name = id): RoleActor => ({ tenantId: TENANT, userId: id, displayName: name });
@@ -83,7 +84,7 @@ describe("the role matrix", () => {
     it(`${who === "leader" ? "refuses" : "allows"} an element edit by a ${who}`, async () => {
       const { stores, roles } = await setUp();
       const holders = await staffed(stores, roles);
-      const walkthrough = new WalkthroughService(stores, clock, log, (a) => roles.rolesOf(a));
+      const walkthrough = new WalkthroughService(stores, clock, log, (a) => roles.rolesOf(a), noMessages);
       const campaign = await walkthrough.currentCampaign(holders[who]);
       const outcome = await walkthrough.act(holders[who], {
         verb: "save", campaignId: campaign.id, ref: "2.1.1",

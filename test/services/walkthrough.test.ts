@@ -5,13 +5,14 @@ import { narrativeHash } from "../../src/domain/assessment.js";
 import { createLogger } from "../../src/logger.js";
 import { WalkthroughService, type Actor, type CardAction } from "../../src/services/walkthrough.js";
 import { freshStores } from "../support/storage.js";
+import { noMessages } from "../support/notifier.js";
 
 const TENANT = "tenant-concurrency";
 const actor = (n: number): Actor => ({ tenantId: TENANT, userId: `officer-${n}`, displayName: `Officer ${n}` });
 
 async function setUp() {
   const stores = await freshStores();
-  const service = new WalkthroughService(stores, fixedClock("2026-11-20T10:00:00Z"), createLogger("silent"), async () => []);
+  const service = new WalkthroughService(stores, fixedClock("2026-11-20T10:00:00Z"), createLogger("silent"), async () => [], noMessages);
   const campaign = await service.currentCampaign(actor(0));
   const addLink = (n: number): CardAction => ({
     verb: "addLink",

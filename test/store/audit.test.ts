@@ -22,9 +22,10 @@ describe("audit trail", () => {
     await stores.assessments.save(TENANT, rated(first, "compliance"), auditEntries([{ field: "rating", from: "partial", to: "compliance" }, { field: "narrative", from: "", to: "Plain English everywhere." }], WHERE, priya, at(2)));
 
     const history = await stores.assessments.history(TENANT, WHERE.campaignId, WHERE.unitId, WHERE.ref);
+    // Within one save, the change given last is listed first (newest first throughout).
     expect(history.map((h) => [h.field, h.from, h.to, h.byName, h.at])).toEqual([
-      ["rating", "partial", "compliance", "Priya Shah", at(2).toISOString()],
       ["narrative", "", "Plain English everywhere.", "Priya Shah", at(2).toISOString()],
+      ["rating", "partial", "compliance", "Priya Shah", at(2).toISOString()],
       ["rating", "unrated", "partial", "Sam Patel", at(1).toISOString()],
     ]);
   });
