@@ -4,17 +4,19 @@
  * callers pass who is acting (already authenticated) and plain data.
  */
 import type { Clock } from "../clock.js";
-import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit, type FieldChange } from "../domain/assessment.js";
+import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
-import { elementStatusLabel, review, type ReviewStep } from "../domain/workflow.js";
+import type { ReviewStep } from "../domain/workflow.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
-import { ELEMENTS, findElement } from "../standard/index.js";
+import { findElement } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
-import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, PreviousCycle, ProgressView, Scope } from "./views.js";
+import { ALL_REFS, elementView, loadScope, refusedAction, rememberPlace, type ActionOutcome, type Loaded } from "./element-loader.js";
+import { ReviewSteps } from "./review-step.js";
+import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
 export type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
@@ -31,19 +33,10 @@ export interface CardAction {
   readonly linkId?: string;
 }
 
-export type ActionOutcome = { readonly ok: true; readonly view: ElementView } | { readonly ok: false; readonly refusal: Refusal; readonly view?: ElementView };
+export type { ActionOutcome } from "./element-loader.js";
 
 type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment } | { readonly ok: false; readonly refusal: Refusal };
 
-/** A scope with its assessments loaded, and last cycle's when there was one. */
-interface Loaded extends Scope {
-  assessments: Map<string, ElementAssessment>;
-  /** The acting person's roles, read once per turn. */
-  readonly roles: readonly Role[];
-  readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
-}
-
-const ALL_REFS = ELEMENTS.map((e) => e.ref);
 const SAVE_ATTEMPTS = 5;
 const HISTORY_SHOWN = 15;
 const BUSY_ELEMENT = "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
@@ -57,8 +50,12 @@ export class WalkthroughService {
     /** The roles someone holds; edits are checked against them on every action. */
     private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
     /** Tells people one-to-one when their element is approved or returned. */
-    private readonly notifier: Notifier,
-  ) {}
+    notifier: Notifier,
+  ) {
+    this.reviews = new ReviewSteps(stores, clock, log, notifier);
+  }
+
+  private readonly reviews: ReviewSteps;
 
   /** Records where to reach a person one-to-one (on install and first contact). */
   async greet(actor: Actor): Promise<void> {
@@ -74,10 +71,10 @@ export class WalkthroughService {
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
     if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
     const { currentRef, ...scope } = await this.locate(actor);
-    const loaded = await this.load(actor, scope);
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, scope);
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
-    await this.remember(actor, scope, target);
-    return this.view(loaded, target);
+    await rememberPlace(this.stores, this.clock, actor, scope, target);
+    return elementView(loaded, target);
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
@@ -108,13 +105,13 @@ export class WalkthroughService {
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
   async act(actor: Actor, action: CardAction): Promise<ActionOutcome> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, action.campaignId);
-    if (!campaign) return this.refused(actor, action, { code: "unknown-campaign", message: "That card belongs to a self-assessment that is not in your organisation, so nothing was changed." });
-    if (!findElement(action.ref)) return this.refused(actor, action, unknownElement(action.ref));
+    if (!campaign) return refusedAction(this.log, actor, action, { code: "unknown-campaign", message: "That card belongs to a self-assessment that is not in your organisation, so nothing was changed." });
+    if (!findElement(action.ref)) return refusedAction(this.log, actor, action, unknownElement(action.ref));
     const unit = action.unitId === undefined ? campaign.units[0]! : campaign.units.find((u) => u.id === action.unitId);
-    if (!unit) return this.refused(actor, action, { code: "invalid-payload", message: "That card is for a unit that is not part of this campaign, so nothing was changed." });
+    if (!unit) return refusedAction(this.log, actor, action, { code: "invalid-payload", message: "That card is for a unit that is not part of this campaign, so nothing was changed." });
 
-    const loaded = await this.load(actor, { campaign, unit });
-    if (action.verb === "approve" || action.verb === "return") return this.reviewStep(actor, loaded, action);
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
+    if (action.verb === "approve" || action.verb === "return") return this.reviews.run(actor, loaded, action);
     const edit = this.editFor(action);
     let notice: Notice | undefined;
     if (edit) {
@@ -123,14 +120,14 @@ export class WalkthroughService {
         : !acceptsEdits(campaign)
           ? { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` }
           : undefined;
-      if (refusal) return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
-      if (action.verb === "submit") return this.reviewStep(actor, loaded, action, edit);
+      if (refusal) return refusedAction(this.log, actor, action, refusal, elementView(loaded, action.ref, refusal));
+      if (action.verb === "submit") return this.reviews.run(actor, loaded, action, edit);
       const saved = await this.saveWithRetry(actor, loaded, action.ref, edit);
       if (!saved.ok) {
         // A conflict shows the latest stored version; any other refusal keeps what was typed.
         const conflict = saved.refusal.code === "conflict";
         if (conflict) loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
-        return this.refused(actor, action, saved.refusal, this.view(loaded, action.ref, saved.refusal, conflict ? undefined : action.drafts));
+        return refusedAction(this.log, actor, action, saved.refusal, elementView(loaded, action.ref, saved.refusal, conflict ? undefined : action.drafts));
       }
       if (saved.changed) {
         loaded.assessments.set(action.ref, saved.assessment);
@@ -144,62 +141,8 @@ export class WalkthroughService {
     const target = moving ? this.destination(action, loaded.assessments) : action.ref;
     if (moving && target === undefined) notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
     const ref = target ?? action.ref;
-    await this.remember(actor, loaded, ref);
-    return { ok: true, view: { ...this.view(loaded, ref), notice } };
-  }
-
-  /**
-   * Submit (after saving what was typed), approve or return: the step is checked, saved with its
-   * audit entry against the ETag, and the submitter is told of the reviewer's decision.
-   */
-  private async reviewStep(actor: Actor, loaded: Loaded, action: CardAction, edit?: ElementEdit): Promise<ActionOutcome> {
-    const step = action.verb as ReviewStep;
-    const { campaign, unit } = loaded;
-    if (step !== "submit" && !can(loaded.roles, "review")) {
-      const refusal: Refusal = { code: "not-allowed", message: "Only a reviewer or a CSE coordinator can approve or return an element." };
-      return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
-    }
-    let current = loaded.assessments.get(action.ref) ?? emptyAssessment(campaign.id, unit.id, action.ref);
-    // "Submit" saves what was typed and submits it in one transaction.
-    const changes: FieldChange[] = [];
-    if (edit) {
-      const edited = applyEdit(current, edit, actor.userId, this.clock.now());
-      if (!edited.ok) return this.refused(actor, action, edited.refusal, this.view(loaded, action.ref, edited.refusal, action.drafts));
-      current = edited.value.next;
-      changes.push(...edited.value.changes);
-    }
-    const reviewingOwn = step !== "submit" && current.submittedBy === actor.userId && !can(loaded.roles, "manage-campaigns");
-    const stepped = reviewingOwn
-      ? { ok: false as const, refusal: { code: "not-allowed" as const, message: "You submitted this element, so someone else must review it." } }
-      : campaign.status !== "open" && campaign.status !== "in-review"
-        ? { ok: false as const, refusal: { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` } }
-        : review(current, step, actor, this.clock.now(), action.drafts.comment);
-    if (!stepped.ok) return this.refused(actor, action, stepped.refusal, this.view(loaded, action.ref, stepped.refusal, step === "return" ? action.drafts : undefined));
-    let saved: ElementAssessment;
-    try {
-      saved = await this.stores.assessments.save(actor.tenantId, stepped.value.next, auditEntries([...changes, stepped.value.change], { campaignId: campaign.id, unitId: unit.id, ref: action.ref }, actor, this.clock.now()));
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
-      const refusal: Refusal = { code: "conflict", message: "Someone else changed this element at the same moment, so nothing was saved. The card shows the latest version." };
-      return this.refused(actor, action, refusal, this.view(loaded, action.ref, refusal));
-    }
-    loaded.assessments.set(action.ref, saved);
-    await this.remember(actor, loaded, action.ref);
-    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref: action.ref, step }, "review step");
-    if (step !== "submit" && saved.submittedBy) await this.tellSubmitter(actor, saved, action.ref, campaign);
-    const done = step === "submit" ? "Submitted for review." : `${elementStatusLabel(saved.status ?? "to-do")}. ${saved.submittedByName ?? "The owner"} has been told.`;
-    return { ok: true, view: { ...this.view(loaded, action.ref), notice: { tone: "good", text: done } } };
-  }
-
-  private async tellSubmitter(actor: Actor, saved: ElementAssessment, ref: string, campaign: Campaign): Promise<void> {
-    const owner = await this.stores.participants.get(actor.tenantId, saved.submittedBy!);
-    const text =
-      saved.status === "approved"
-        ? `${actor.displayName} approved element ${ref} in "${campaign.name}". Thank you!`
-        : `${actor.displayName} returned element ${ref} in "${campaign.name}" for changes: "${saved.reviewComment}". Type assess ${ref} to update it and submit it again.`;
-    const sent = owner?.conversation ? await this.notifier.send(owner.conversation, text) : false;
-    if (!sent) this.log.warn({ tenant: actor.tenantId, user: saved.submittedBy, ref }, "submitter could not be told of a review decision");
+    await rememberPlace(this.stores, this.clock, actor, loaded, ref);
+    return { ok: true, view: { ...elementView(loaded, ref), notice } };
   }
 
   private editFor(action: CardAction): ElementEdit | undefined {
@@ -249,41 +192,6 @@ export class WalkthroughService {
     }
   }
 
-  /** The scope's assessments, and the previous cycle's for the same unit when there is one. */
-  private async load(actor: Actor, scope: Scope): Promise<Loaded> {
-    const { campaign, unit } = scope;
-    const previousCampaign = campaign.previousCampaignId ? this.stores.campaigns.get(actor.tenantId, campaign.previousCampaignId) : undefined;
-    const [assessments, previous, previousAssessments, roles] = await Promise.all([
-      this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
-      previousCampaign,
-      campaign.previousCampaignId ? this.stores.assessments.listForUnit(actor.tenantId, campaign.previousCampaignId, unit.id) : undefined,
-      this.rolesOf(actor),
-    ]);
-    return { ...scope, assessments, roles, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
-  }
-
-  private view(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
-    const { campaign, unit, assessments } = loaded;
-    const before = loaded.previous?.assessments.get(ref);
-    const previous: PreviousCycle | undefined = before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
-    return {
-      campaign,
-      unit,
-      canReview: can(loaded.roles, "review"),
-      element: findElement(ref)!,
-      assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
-      progress: summarise(assessments, ALL_REFS),
-      previous,
-      notice: refusal ? { tone: refusal.code === "conflict" ? "warning" : "attention", text: refusal.message } : undefined,
-      drafts,
-    };
-  }
-
-  private refused(actor: Actor, action: CardAction, refusal: Refusal, view?: ElementView): ActionOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, verb: action.verb, ref: action.ref.slice(0, 20), code: refusal.code }, "card action refused");
-    return { ok: false, refusal, view };
-  }
-
   /** The person's campaign and unit and, when they have been in it before, where they stopped. */
   private async locate(actor: Actor): Promise<Scope & { currentRef?: string }> {
     const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
@@ -296,10 +204,6 @@ export class WalkthroughService {
     const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
     const campaign = active ?? (await this.createDefaultCampaign(actor));
     return { campaign, unit: campaign.units[0]! };
-  }
-
-  private async remember(actor: Actor, scope: Scope, currentRef: string): Promise<void> {
-    await this.stores.participants.put({ ...actor, campaignId: scope.campaign.id, unitId: scope.unit.id, currentRef, lastSeenAt: this.clock.now().toISOString() });
   }
 
   private async createDefaultCampaign(actor: Actor): Promise<Campaign> {

@@ -1,0 +1,67 @@
+/**
+ * What the walk-through and the review steps share: loading a person's scope (assessments,
+ * last cycle's, their roles) once per turn, turning it into an element view, remembering where
+ * they are, and refusing an action in a logged, uniform way.
+ */
+import type { Clock } from "../clock.js";
+import { emptyAssessment, type ElementAssessment } from "../domain/assessment.js";
+import { summarise } from "../domain/progress.js";
+import type { Refusal } from "../domain/refusal.js";
+import { can, type Role } from "../domain/roles.js";
+import type { Logger } from "../logger.js";
+import { ELEMENTS, findElement } from "../standard/index.js";
+import type { Stores } from "../store/index.js";
+import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
+
+/** A scope with its assessments loaded, and last cycle's when there was one. */
+export interface Loaded extends Scope {
+  assessments: Map<string, ElementAssessment>;
+  /** The acting person's roles, read once per turn. */
+  readonly roles: readonly Role[];
+  readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
+}
+
+/** Anything a card action did: the card to show, or a refusal (with the card, when there is one). */
+export type ActionOutcome = { readonly ok: true; readonly view: ElementView } | { readonly ok: false; readonly refusal: Refusal; readonly view?: ElementView };
+
+export const ALL_REFS = ELEMENTS.map((e) => e.ref);
+
+/** The scope's assessments, the previous cycle's for the same unit, and the actor's roles, in parallel. */
+export async function loadScope(stores: Stores, rolesOf: (actor: Actor) => Promise<readonly Role[]>, actor: Actor, scope: Scope): Promise<Loaded> {
+  const { campaign, unit } = scope;
+  const previousId = campaign.previousCampaignId;
+  const [assessments, previous, previousAssessments, roles] = await Promise.all([
+    stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
+    previousId ? stores.campaigns.get(actor.tenantId, previousId) : undefined,
+    previousId ? stores.assessments.listForUnit(actor.tenantId, previousId, unit.id) : undefined,
+    rolesOf(actor),
+  ]);
+  return { ...scope, assessments, roles, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
+}
+
+export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
+  const { campaign, unit, assessments } = loaded;
+  const before = loaded.previous?.assessments.get(ref);
+  const previous: PreviousCycle | undefined = before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
+  return {
+    campaign,
+    unit,
+    canReview: can(loaded.roles, "review"),
+    element: findElement(ref)!,
+    assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
+    progress: summarise(assessments, ALL_REFS),
+    previous,
+    notice: refusal ? { tone: refusal.code === "conflict" ? "warning" : "attention", text: refusal.message } : undefined,
+    drafts,
+  };
+}
+
+/** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */
+export async function rememberPlace(stores: Stores, clock: Clock, actor: Actor, scope: Scope, currentRef: string): Promise<void> {
+  await stores.participants.put({ ...actor, campaignId: scope.campaign.id, unitId: scope.unit.id, currentRef, lastSeenAt: clock.now().toISOString() });
+}
+
+export function refusedAction(log: Logger, actor: Actor, action: { verb: string; ref: string }, refusal: Refusal, view?: ElementView): ActionOutcome {
+  log.warn({ tenant: actor.tenantId, user: actor.userId, verb: action.verb, ref: action.ref.slice(0, 20), code: refusal.code }, "card action refused");
+  return { ok: false, refusal, view };
+}
