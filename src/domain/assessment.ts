@@ -20,6 +20,9 @@ export interface ElementAssessment {
   readonly rating: RatingOrUnrated;
   readonly narrative: string;
   readonly evidence: readonly EvidenceLink[];
+  /** Who owns the element in this campaign and unit (see assignment.ts). */
+  readonly ownerId?: string;
+  readonly ownerName?: string;
   /** Review workflow; absent means "to do" (see workflow.ts). */
   readonly status?: ElementStatus;
   readonly submittedBy?: string;
@@ -47,7 +50,7 @@ export interface ElementEdit {
 }
 
 export interface FieldChange {
-  readonly field: "rating" | "narrative" | "evidence" | "status";
+  readonly field: "rating" | "narrative" | "evidence" | "status" | "owner";
   readonly from: string;
   readonly to: string;
 }

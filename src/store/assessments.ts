@@ -32,6 +32,30 @@ export class AssessmentStore {
    * Throws ConcurrencyError when someone else saved first.
    */
   async save(tenantId: string, next: ElementAssessment, audit: readonly AuditEntry[] = []): Promise<ElementAssessment> {
+    const [saved] = await this.saveAll(tenantId, [{ next, audit }]);
+    return saved!;
+  }
+
+  /**
+   * Saves several elements of one campaign, each with its audit entries, in one transaction:
+   * all or nothing (at most 100 writes, so a criterion at a time). ConcurrencyError if any
+   * element changed since it was read.
+   */
+  async saveAll(tenantId: string, items: readonly { next: ElementAssessment; audit: readonly AuditEntry[] }[]): Promise<ElementAssessment[]> {
+    const perItem = items.map(({ next, audit }) => this.writes(tenantId, next, audit));
+    const actions = perItem.flat();
+    if (actions.length > 100) throw new Error(`A transaction holds at most 100 writes; this one has ${actions.length}`);
+    const result = await this.tables.transact("Assessments", actions);
+    // Sub-responses come back in the order of the actions: each element's write leads its group.
+    let at = 0;
+    return items.map(({ next }, i) => {
+      const etag = result.subResponses[at]?.etag;
+      at += perItem[i]!.length;
+      return { ...next, etag };
+    });
+  }
+
+  private writes(tenantId: string, next: ElementAssessment, audit: readonly AuditEntry[]): TransactionAction[] {
     const partitionKey = compositeKey(tenantId, next.campaignId);
     const rowKey = compositeKey(next.unitId, next.ref);
     const entity = {
@@ -40,6 +64,8 @@ export class AssessmentStore {
       rating: next.rating,
       narrative: next.narrative,
       evidence: JSON.stringify(next.evidence),
+      ownerId: next.ownerId ?? "",
+      ownerName: next.ownerName ?? "",
       status: next.status ?? "",
       submittedBy: next.submittedBy ?? "",
       submittedByName: next.submittedByName ?? "",
@@ -49,9 +75,13 @@ export class AssessmentStore {
     };
     const write: TransactionAction = next.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: next.etag }];
     const saveId = randomUUID().slice(0, 8);
-    const entries: TransactionAction[] = audit.map((a, i) => ["create", { partitionKey, rowKey: auditRowKey(a, saveId, i), ...auditColumns(a) }]);
-    const result = await this.tables.transact("Assessments", [write, ...entries]);
-    return { ...next, etag: result.getResponseForEntity(rowKey)?.etag ?? result.subResponses[0]?.etag };
+    return [write, ...audit.map((a, i): TransactionAction => ["create", { partitionKey, rowKey: auditRowKey(a, saveId, i), ...auditColumns(a) }])];
+  }
+
+  /** Every element of every unit in a campaign (one partition query), for owners' and coordinators' views. */
+  async listForCampaign(tenantId: string, campaignId: string): Promise<ElementAssessment[]> {
+    const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId));
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX)).map((e) => toAssessment(campaignId, e));
   }
 
   /** An element's audit trail, newest first: one prefix query. */
@@ -96,6 +126,8 @@ function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {
     rating: String(e.rating) as RatingOrUnrated,
     narrative: String(e.narrative ?? ""),
     evidence: JSON.parse(String(e.evidence ?? "[]")) as EvidenceLink[],
+    ownerId: e.ownerId ? String(e.ownerId) : undefined,
+    ownerName: e.ownerName ? String(e.ownerName) : undefined,
     status: e.status ? (String(e.status) as ElementStatus) : undefined,
     submittedBy: e.submittedBy ? String(e.submittedBy) : undefined,
     submittedByName: e.submittedByName ? String(e.submittedByName) : undefined,

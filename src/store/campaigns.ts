@@ -59,7 +59,8 @@ export class CampaignStore {
       ["update", entity, "Replace", { etag: campaign.etag }],
       ["create", auditEntity(campaign.tenantId, change)],
     ]);
-    return { ...campaign, etag: result.getResponseForEntity(entity.rowKey)?.etag };
+    // Sub-responses come back in the order of the actions: the campaign's write is first.
+    return { ...campaign, etag: result.subResponses[0]?.etag };
   }
 
   /** A campaign's own changes, newest first. */

@@ -171,3 +171,16 @@ describe("storage health", () => {
     await expect(tables.ping(2000)).rejects.toThrow();
   });
 });
+
+describe("campaign updates", () => {
+  it("returns the new ETag, so a second update from the old copy is refused", async () => {
+    const { campaigns } = await freshStores();
+    const created = await campaigns.createOrGet(campaign("tenant-etag", "c1"));
+    const change = { campaignId: "c1", field: "status" as const, from: "open", to: "in-review", byId: "u", byName: "U", at: AT.toISOString() };
+    const updated = await campaigns.update({ ...created, status: "in-review" }, change);
+    expect(updated.etag).toBeTruthy();
+    expect(updated.etag).not.toBe(created.etag);
+    await expect(campaigns.update({ ...created, status: "open" }, { ...change, to: "open" })).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await campaigns.update({ ...updated, status: "open" }, { ...change, from: "in-review", to: "open" })).status).toBe("open");
+  });
+});
