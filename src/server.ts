@@ -13,6 +13,7 @@ import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseCoordinatorList } from "./domain/roles.js";
 import { RolesService } from "./services/roles.js";
+import { AssignmentService } from "./services/assignments.js";
 import { CampaignService } from "./services/campaigns.js";
 import { WalkthroughService, type Actor } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
@@ -40,9 +41,11 @@ export async function startServer(config: Config, connectionString: string, opti
   const roles = new RolesService(stores, clock, log, coordinators);
   const rolesOf = (actor: Actor) => roles.rolesOf(actor);
   const adapter = createAdapter(config);
-  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, new TeamsNotifier(adapter, config.BOT_ID ?? "", log));
+  const notifier = new TeamsNotifier(adapter, config.BOT_ID ?? "", log);
+  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, notifier);
+  const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
   const campaigns = new CampaignService(stores, clock, log, rolesOf);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

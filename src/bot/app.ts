@@ -7,6 +7,7 @@ import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
 import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
+import type { AssignmentService } from "../services/assignments.js";
 import type { CampaignService } from "../services/campaigns.js";
 import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
@@ -14,6 +15,7 @@ import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
 import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
 import { registerRoleCommands } from "./role-commands.js";
+import { registerAssignmentCommands } from "./assignment-commands.js";
 import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
 
 export interface BotDeps {
@@ -23,6 +25,7 @@ export interface BotDeps {
   readonly walkthrough: WalkthroughService;
   readonly roles: RolesService;
   readonly campaigns: CampaignService;
+  readonly assignments: AssignmentService;
   readonly clock: Clock;
   /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
   readonly coordinatorsByUpn: boolean;
@@ -71,6 +74,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
   const campaignDeps = { campaigns: deps.campaigns, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
+  registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());

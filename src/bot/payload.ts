@@ -71,7 +71,8 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
     default:
       break;
   }
-  if (d.verb === "open" && d.campaignId === undefined && d.ref === undefined) return { kind: "resume" };
+  // "Open" without an element means: where I stopped.
+  if (d.verb === "open" && d.ref === undefined) return { kind: "resume" };
   if (d.campaignId === undefined || d.ref === undefined) return undefined;
   return {
     kind: "element",

@@ -3,10 +3,11 @@
  * Bot Connector's member lookup, so their Entra object id comes from Teams, not from the text.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import { mentionedPerson } from "./people.js";
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { GRANTABLE_ROLES, parseRole, ROLE_LABELS } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
-import type { Person, RoleActor, RolesService } from "../services/roles.js";
+import type { RoleActor, RolesService } from "../services/roles.js";
 import type { Actor } from "../services/walkthrough.js";
 
 export interface RoleCommandDeps {
@@ -66,18 +67,4 @@ export function registerRoleCommands(app: Application<TurnState>, deps: RoleComm
     const outcome = verb === "add" ? await roles.grant(who, target, role) : await roles.revoke(who, target, role);
     await context.sendActivity(outcome.ok ? outcome.message : outcome.refusal.message);
   });
-}
-
-/** The first person mentioned (other than the bot), resolved through the connector. */
-async function mentionedPerson(context: TurnContext, log: Logger): Promise<Person | undefined> {
-  const mention = (context.activity.entities ?? []).find((e) => e.type === "mention" && e.mentioned?.id && e.mentioned.id !== context.activity.recipient.id);
-  if (!mention) return undefined;
-  try {
-    const member = await TeamsInfo.getMember(context, mention.mentioned.id);
-    const userId = member.aadObjectId;
-    return userId ? { userId, displayName: member.name || String(mention.mentioned.name ?? "") } : undefined;
-  } catch (error) {
-    log.warn({ err: error }, "mentioned person could not be looked up");
-    return undefined;
-  }
 }

@@ -5,18 +5,21 @@ export { elementCard } from "./element.js";
 export { progressCard } from "./progress.js";
 export { historyCard } from "./history.js";
 export { campaignFormCard, campaignsCard, type CampaignsView } from "./campaigns.js";
+export { myWorkCard } from "./my-work.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
   { command: "assess", description: "Start or resume your self-assessment where you stopped" },
   { command: "assess 3.2.1", description: "Go straight to an element" },
   { command: "progress", description: "Your ratings so far and what is left" },
+  { command: "my work", description: "The elements assigned to you, with their status" },
   { command: "history 3.2.1", description: "Who changed an element, when, and what" },
   { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
   { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },
+  { command: "assign 3.2 @name", description: "Coordinators, in a team channel: give a criterion, sub-criterion or element to an owner" },
   { command: "help", description: "This list" },
 ] as const;
 

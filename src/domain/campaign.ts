@@ -91,6 +91,11 @@ export function acceptsEdits(campaign: Pick<Campaign, "status">): boolean {
   return campaign.status === "open" || campaign.status === "draft";
 }
 
+/** Why a campaign refuses changes, in words: "CSE review 2027" is signed off, so ... */
+export function closedMessage(campaign: Pick<Campaign, "name" | "status">): string {
+  return `"${campaign.name}" is ${statusLabel(campaign.status).toLowerCase()}, so it can no longer be changed.`;
+}
+
 export function canMove(from: CampaignStatus, to: CampaignStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -5,7 +5,7 @@
 import type { Clock } from "../clock.js";
 import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit, type FieldChange } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
-import type { Campaign } from "../domain/campaign.js";
+import { closedMessage, type Campaign } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
 import { elementStatusLabel, review, type ReviewStep } from "../domain/workflow.js";
@@ -47,7 +47,7 @@ export class ReviewSteps {
     const stepped = reviewingOwn
       ? { ok: false as const, refusal: { code: "not-allowed" as const, message: "You submitted this element, so someone else must review it." } }
       : campaign.status !== "open" && campaign.status !== "in-review"
-        ? { ok: false as const, refusal: { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` } }
+        ? { ok: false as const, refusal: { code: "campaign-closed" as const, message: closedMessage(campaign) } }
         : review(current, step, actor, this.clock.now(), action.drafts.comment);
     if (!stepped.ok) return refusedAction(this.log, actor, action, stepped.refusal, elementView(loaded, action.ref, stepped.refusal, step === "return" ? action.drafts : undefined));
     let saved: ElementAssessment;

@@ -6,7 +6,8 @@
 import type { Clock } from "../clock.js";
 import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
-import { acceptsEdits, defaultCampaign, type Campaign } from "../domain/campaign.js";
+import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
+import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
 import type { ReviewStep } from "../domain/workflow.js";
 import type { Refusal } from "../domain/refusal.js";
@@ -62,6 +63,12 @@ export class WalkthroughService {
     if (actor.conversation) await this.stores.participants.putConversation(actor.tenantId, actor.userId, actor.displayName, actor.conversation, this.clock.now().toISOString());
   }
 
+  /** The campaign and unit this person works in. */
+  async scope(actor: Actor): Promise<Scope> {
+    const { campaign, unit } = await this.locate(actor);
+    return { campaign, unit };
+  }
+
   /** The campaign this person works in: theirs, else the tenant's active one, else a new default. */
   async currentCampaign(actor: Actor): Promise<Campaign> {
     return (await this.locate(actor)).campaign;
@@ -115,11 +122,7 @@ export class WalkthroughService {
     const edit = this.editFor(action);
     let notice: Notice | undefined;
     if (edit) {
-      const refusal = !can(loaded.roles, "edit-elements")
-        ? { code: "not-allowed" as const, message: READ_ONLY }
-        : !acceptsEdits(campaign)
-          ? { code: "campaign-closed" as const, message: `"${campaign.name}" is ${campaign.status.replace("-", " ")}, so it can no longer be changed.` }
-          : undefined;
+      const refusal = editRefusal(loaded, actor, action.ref);
       if (refusal) return refusedAction(this.log, actor, action, refusal, elementView(loaded, action.ref, refusal));
       if (action.verb === "submit") return this.reviews.run(actor, loaded, action, edit);
       const saved = await this.saveWithRetry(actor, loaded, action.ref, edit);
@@ -214,6 +217,16 @@ export class WalkthroughService {
     this.log.info({ tenant: actor.tenantId, campaign: activeId }, "default campaign created");
     return activeId === campaign.id ? campaign : ((await this.stores.campaigns.get(actor.tenantId, activeId)) ?? campaign);
   }
+}
+
+/** Why `actor` may not change element `ref` in `loaded`, or undefined when they may. */
+function editRefusal(loaded: Loaded, actor: Actor, ref: string): Refusal | undefined {
+  const { campaign } = loaded;
+  if (!can(loaded.roles, "edit-elements")) return { code: "not-allowed", message: READ_ONLY };
+  const owner = ownerOf(loaded.assessments.get(ref));
+  if (owner && !mayEdit(loaded.roles, actor.userId, owner)) return { code: "not-allowed", message: notYoursMessage(owner) };
+  if (!acceptsEdits(campaign)) return { code: "campaign-closed", message: closedMessage(campaign) };
+  return undefined;
 }
 
 function unknownElement(ref: string): Refusal {

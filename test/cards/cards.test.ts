@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
-import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, myWorkCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -44,6 +44,9 @@ const CARDS: [string, AdaptiveCard][] = [
   ["campaigns: typical, officer", campaignsCard(F.campaignsView("typical", false))],
   ["campaigns: longest", campaignsCard(F.campaignsView("longest"))],
   ["campaigns: none yet", campaignsCard({ campaigns: [], coordinator: false })],
+  ["my work: typical", myWorkCard(F.myWorkView("typical"))],
+  ["my work: nothing assigned", myWorkCard(F.myWorkView("empty"))],
+  ["my work: every element", myWorkCard(F.myWorkView("longest"))],
   ["campaign form: empty", campaignFormCard({ today: "2026-11-20" })],
   ["campaign form: refused, with what was typed", campaignFormCard({ today: "2026-11-20", draft: { name: "x".repeat(5000), type: "annual-review-1", units: "€".repeat(20_000), dueDate: "2020-01-01" }, notice: "The due date is in the past." })],
 ];
@@ -80,7 +83,7 @@ describe("card templates", () => {
   });
 
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "progress.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "my-work.json", "progress.json", "welcome.json"]);
   });
 });
 
@@ -289,5 +292,24 @@ describe("element card in the review workflow", () => {
     const card = elementCard(F.reviewerView("Looks good"));
     expect(findInputs(card).map((i) => [i.id, i.label, i.value])).toEqual([["comment", `Comment for ${"€".repeat(59)}\u2026 (needed to return it)`, "Looks good"]]);
     expect(findActions(card).map((a) => a.title)).toEqual(expect.arrayContaining(["Approve", "Return for changes"]));
+  });
+});
+
+describe("my work card", () => {
+  it("lists each element with its status and rating, the due date, and opens the first unfinished one", () => {
+    const card = myWorkCard(F.myWorkView("typical"));
+    const text = cardText(card);
+    expect(text).toContain("My work: 4 elements");
+    expect(text).toContain("Due 31 Mar 2027. 1 of 4 submitted or approved.");
+    expect(text).toContain("3.2.2 Returned for changes, Compliance");
+    const [open] = findInputs(card);
+    expect(open).toMatchObject({ id: "ref", label: "Open one of your elements", value: "3.2.2" });
+    expect(findActions(card)[0]).toMatchObject({ title: "Open", verb: "cse.open", data: { campaignId: F.campaign().id, unitId: "council" } });
+  });
+
+  it("says plainly when nothing is assigned", () => {
+    const card = myWorkCard(F.myWorkView("empty"));
+    expect(cardText(card)).toContain("Nothing is assigned to you in this campaign yet.");
+    expect(findActions(card).map((a) => a.title)).toEqual(["Start my self-assessment"]);
   });
 });

@@ -13,6 +13,7 @@ import type { Refusal } from "../../src/domain/refusal.js";
 import type { Drafts, ElementView, HistoryView, Notice, ProgressView } from "../../src/services/walkthrough.js";
 import type { PreviousCycle } from "../../src/services/views.js";
 import type { CampaignsView } from "../../src/cards/campaigns.js";
+import type { MyWorkView } from "../../src/services/assignments.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -203,4 +204,16 @@ export function reviewerView(commentDraft = heavyText(LIMITS.commentChars, LIMIT
   const longest = longestView();
   const assessment: ElementAssessment = { ...longest.assessment, status: "submitted", reviewComment: "" };
   return { ...longest, assessment, canReview: true, drafts: { comment: commentDraft } };
+}
+
+/** My work: an owner's elements in various states, and the longest (every element, long names). */
+export function myWorkView(kind: "typical" | "empty" | "longest"): MyWorkView {
+  const c: Campaign = kind === "longest" ? { ...campaign(LONG_CAMPAIGN_NAME), dueDate: "2027-03-31", units: [{ id: "u", name: "€".repeat(CAMPAIGN_LIMITS.unitNameChars) }] } : { ...campaign(), dueDate: "2027-03-31" };
+  const refs = kind === "longest" ? ALL_REFS : kind === "typical" ? ["3.2.1", "3.2.2", "3.2.3", "3.2.4"] : [];
+  const statuses = ["submitted", "returned", "in-progress", "to-do"] as const;
+  const items = refs.map((ref, i) => ({
+    element: findElement(ref)!,
+    assessment: { ...emptyAssessment(c.id, c.units[0]!.id, ref), rating: i % 2 ? ("compliance" as const) : ("partial" as const), status: statuses[i % 4], ownerId: SAM, ownerName: "Sam Patel" },
+  }));
+  return { campaign: c, unit: c.units[0]!, items };
 }

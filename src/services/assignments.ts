@@ -1,0 +1,104 @@
+/**
+ * Assignments as a coordinator makes them: hand a criterion, sub-criterion or element of the
+ * current campaign and unit to an owner, who is told one-to-one; and, for everyone, `my work`.
+ * Checked here on the server. No Teams SDK.
+ */
+import type { Clock } from "../clock.js";
+import { emptyAssessment, type ElementAssessment, type FieldChange } from "../domain/assessment.js";
+import { refsCovered, type Owner } from "../domain/assignment.js";
+import { auditEntries } from "../domain/audit.js";
+import { acceptsEdits, closedMessage, isCouncilWide } from "../domain/campaign.js";
+import { formatLondonDay } from "../domain/dates.js";
+import type { Refusal } from "../domain/refusal.js";
+import { can, type Role } from "../domain/roles.js";
+
+import type { Logger } from "../logger.js";
+import { CRITERIA, findElement, type ElementInContext } from "../standard/index.js";
+import { ConcurrencyError, type Stores } from "../store/index.js";
+import type { Actor, Notifier, Scope } from "./views.js";
+
+export type AssignOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+
+export interface WorkItem {
+  readonly element: ElementInContext;
+  readonly assessment: ElementAssessment;
+}
+
+export interface MyWorkView extends Scope {
+  /** The person's elements in this campaign and unit, in the standard's order. */
+  readonly items: readonly WorkItem[];
+}
+
+export class AssignmentService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** Gives the elements `spec` covers ("3", "3.2" or "3.2.1") in `scope` to `owner`. */
+  async assign(actor: Actor, scope: Scope, spec: string, owner: Owner): Promise<AssignOutcome> {
+    const { campaign, unit } = scope;
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, { code: "not-allowed", message: "Only a CSE coordinator can assign elements." });
+    const refs = refsCovered(spec);
+    if (refs.length === 0) return this.refuse(actor, { code: "unknown-element", message: `"${spec.slice(0, 20)}" is not a criterion, sub-criterion or element of the CSE standard. For example: assign 3.2 @name` });
+    if (!acceptsEdits(campaign)) return this.refuse(actor, { code: "campaign-closed", message: closedMessage(campaign) });
+
+    const now = this.clock.now();
+    const stored = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
+    const items = refs
+      .map((ref) => stored.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref))
+      .filter((a) => a.ownerId !== owner.userId)
+      .map((a) => {
+        const change: FieldChange = { field: "owner", from: a.ownerName ?? "", to: owner.name };
+        return { next: { ...a, ownerId: owner.userId, ownerName: owner.name }, audit: auditEntries([change], { campaignId: campaign.id, unitId: unit.id, ref: a.ref }, actor, now) };
+      });
+    const what = describeSpec(spec, refs.length);
+    const where = isCouncilWide(campaign) ? `"${campaign.name}"` : `"${campaign.name}" (${unit.name})`;
+    if (items.length === 0) return { ok: true, message: `${owner.name} already owns ${what} in ${where}.` };
+    try {
+      await this.stores.assessments.saveAll(actor.tenantId, items);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      return this.refuse(actor, { code: "conflict", message: "Someone changed one of those elements at the same moment, so nothing was assigned. Please try again." });
+    }
+    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, spec, owner: owner.userId, elements: items.length }, "elements assigned");
+    const due = campaign.dueDate ? `, due ${formatLondonDay(campaign.dueDate)}` : "";
+    const told = await this.tell(actor.tenantId, owner, `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`);
+    return { ok: true, message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}` };
+  }
+
+  /** The person's elements in their current campaign and unit. */
+  async myWork(actor: Actor, scope: Scope): Promise<MyWorkView> {
+    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, scope.campaign.id, scope.unit.id);
+    const items = [...assessments.values()]
+      .filter((a) => a.ownerId === actor.userId)
+      .map((a) => ({ element: findElement(a.ref)!, assessment: a }))
+      .sort((a, b) => a.element.index - b.element.index);
+    return { ...scope, items };
+  }
+
+  private async tell(tenantId: string, owner: Owner, text: string): Promise<boolean> {
+    const participant = await this.stores.participants.get(tenantId, owner.userId);
+    return participant?.conversation ? this.notifier.send(participant.conversation, text) : false;
+  }
+
+  private refuse(actor: Actor, refusal: Refusal): AssignOutcome {
+    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action: "assign", code: refusal.code }, "assignment refused");
+    return { ok: false, refusal };
+  }
+}
+
+/** "criterion 3 Information and Access (11 elements)", "3.2 Quality of Information (4 elements)", "element 3.2.1". */
+function describeSpec(spec: string, count: number): string {
+  const s = spec.trim();
+  const criterion = CRITERIA.find((c) => String(c.number) === s);
+  if (criterion) return `criterion ${s} ${criterion.title} (${count} elements)`;
+  const sub = CRITERIA.flatMap((c) => c.subCriteria).find((x) => x.ref === s);
+  if (sub) return `${s} ${sub.title} (${count} elements)`;
+  return `element ${s}`;
+}
+
+
