@@ -15,6 +15,7 @@ import { parseCoordinatorList } from "./domain/roles.js";
 import { RolesService } from "./services/roles.js";
 import { AssignmentService } from "./services/assignments.js";
 import { CampaignService } from "./services/campaigns.js";
+import { OverviewService } from "./services/overview.js";
 import { WalkthroughService, type Actor } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
 
@@ -44,8 +45,9 @@ export async function startServer(config: Config, connectionString: string, opti
   const notifier = new TeamsNotifier(adapter, config.BOT_ID ?? "", log);
   const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, notifier);
   const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
+  const overview = new OverviewService(stores, clock, log, rolesOf, notifier);
   const campaigns = new CampaignService(stores, clock, log, rolesOf);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, overview, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

@@ -9,6 +9,7 @@ import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
 import type { AssignmentService } from "../services/assignments.js";
 import type { CampaignService } from "../services/campaigns.js";
+import type { OverviewService } from "../services/overview.js";
 import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
@@ -26,6 +27,7 @@ export interface BotDeps {
   readonly roles: RolesService;
   readonly campaigns: CampaignService;
   readonly assignments: AssignmentService;
+  readonly overview: OverviewService;
   readonly clock: Clock;
   /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
   readonly coordinatorsByUpn: boolean;
@@ -72,7 +74,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
 
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
-  const campaignDeps = { campaigns: deps.campaigns, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
+  const campaignDeps = { campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
   registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
 

@@ -32,6 +32,6 @@ export function registerAssignmentCommands(app: Application<TurnState>, deps: As
   app.message(/^\s*my\s+work\s*$/i, async (context) => {
     const who = await deps.personalActor(context);
     if (!who) return;
-    await deps.sendCard(context, myWorkCard(await deps.assignments.myWork(who, await deps.walkthrough.scope(who))));
+    await deps.sendCard(context, myWorkCard(await deps.assignments.myWork(who, await deps.walkthrough.currentCampaign(who))));
   });
 }

@@ -4,18 +4,20 @@
  */
 import type { TurnContext } from "botbuilder";
 import type { Application, TurnState } from "@microsoft/teams-ai";
-import { campaignFormCard, campaignsCard, type AdaptiveCard } from "../cards/index.js";
+import { campaignFormCard, campaignsCard, overviewCard, type AdaptiveCard } from "../cards/index.js";
 import type { Clock } from "../clock.js";
 import { londonDate } from "../domain/dates.js";
 import { isRefusal } from "./identity.js";
 import type { ParsedAction } from "./payload.js";
 import type { CampaignService } from "../services/campaigns.js";
+import type { OverviewService } from "../services/overview.js";
 import type { Notice } from "../services/views.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { can, type Role } from "../domain/roles.js";
 
 export interface CampaignDeps {
   readonly campaigns: CampaignService;
+  readonly overview: OverviewService;
   readonly walkthrough: WalkthroughService;
   readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>;
   readonly clock: Clock;
@@ -29,10 +31,20 @@ export async function campaignsCardFor(deps: CampaignDeps, who: Actor, notice?: 
   return campaignsCard({ campaigns, currentId: current.id, coordinator: can(roles, "manage-campaigns"), notice });
 }
 
-/** Runs a button pressed on a campaigns card or the new-campaign form. */
-export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: CampaignAction): Promise<AdaptiveCard> {
+/** Runs a button pressed on a campaigns card, the new-campaign form or the overview. */
+export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: CampaignAction): Promise<AdaptiveCard | string> {
   const today = londonDate(deps.clock.now());
   switch (parsed.kind) {
+    case "campaignOverview": {
+      const view = await deps.overview.viewById(who, parsed.campaignId);
+      return isRefusal(view) ? view.message : overviewCard(view);
+    }
+    case "campaignChase": {
+      const outcome = await deps.overview.chase(who, parsed.campaignId);
+      const view = await deps.overview.viewById(who, parsed.campaignId);
+      const notice: Notice = outcome.ok ? { tone: "good", text: outcome.message } : { tone: "attention", text: outcome.refusal.message };
+      return isRefusal(view) ? notice.text : overviewCard(view, notice);
+    }
     case "campaigns":
       return campaignsCardFor(deps, who);
     case "campaignForm":
@@ -68,9 +80,19 @@ export function registerCampaignCommands(
     if (who) await sendCard(context, await campaignsCardFor(deps, who));
   });
 
+  app.message(/^\s*overview\s*$/i, async (context) => {
+    const who = await personalActor(context);
+    if (!who) return;
+    const view = await deps.overview.view(who, await deps.walkthrough.currentCampaign(who));
+    if (isRefusal(view)) await context.sendActivity(view.message);
+    else await sendCard(context, overviewCard(view));
+  });
+
   app.message(/^\s*campaign\s+new\s*$/i, async (context) => {
     const who = await personalActor(context);
-    if (who) await sendCard(context, await runCampaignAction(deps, who, { kind: "campaignForm" }));
+    if (!who) return;
+    const reply = await runCampaignAction(deps, who, { kind: "campaignForm" });
+    await (typeof reply === "string" ? context.sendActivity(reply) : sendCard(context, reply));
   });
 
   app.message(/^\s*unit\b/i, async (context) => {

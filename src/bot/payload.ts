@@ -8,7 +8,7 @@ import { RATINGS } from "../standard/index.js";
 import type { CardAction, CardVerb } from "../services/walkthrough.js";
 
 const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", "open", "submit", "approve", "return"] as const satisfies readonly CardVerb[];
-const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent"] as const;
+const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent", "campaignOverview", "campaignChase"] as const;
 export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, "progress", "help"] as const;
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
@@ -31,6 +31,8 @@ const schema = z
     linkUrl: text(10_000).optional(),
     linkId: text(40).optional(),
     removeLinkId: text(40).optional(),
+    /** "unit-id 3.2.1", from the my-work card's element choice. */
+    pick: z.string().regex(/^[a-z0-9-]{1,40} [1-5]\.[1-4]\.[1-6]$/).optional(),
     comment: text(5_000).optional(),
     to: z.union([z.enum(STATUS_VALUES), z.literal("")]).optional(),
     name: text(1_000).optional(),
@@ -49,7 +51,7 @@ export type ParsedAction =
   | { readonly kind: "campaignForm" }
   | { readonly kind: "campaignCreate"; readonly draft: CampaignDraft }
   | { readonly kind: "campaignMove"; readonly campaignId: string; readonly to: CampaignStatus }
-  | { readonly kind: "campaignNext" | "campaignCurrent"; readonly campaignId: string };
+  | { readonly kind: "campaignNext" | "campaignCurrent" | "campaignOverview" | "campaignChase"; readonly campaignId: string };
 
 export function parseCardAction(raw: unknown): ParsedAction | undefined {
   const parsed = schema.safeParse(raw);
@@ -67,10 +69,13 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
       return d.campaignId && d.to ? { kind: "campaignMove", campaignId: d.campaignId, to: d.to } : undefined;
     case "campaignNext":
     case "campaignCurrent":
+    case "campaignOverview":
+    case "campaignChase":
       return d.campaignId ? { kind: d.verb, campaignId: d.campaignId } : undefined;
     default:
       break;
   }
+  if (d.pick) [d.unitId, d.ref] = d.pick.split(" ");
   // "Open" without an element means: where I stopped.
   if (d.verb === "open" && d.ref === undefined) return { kind: "resume" };
   if (d.campaignId === undefined || d.ref === undefined) return undefined;

@@ -52,6 +52,7 @@ function buttonsFor(c: Campaign, current: boolean, coordinator: boolean): { titl
   const buttons: { title: string; verb: string; campaignId: string; to: string }[] = [];
   if (!current) buttons.push({ title: "Work in this", verb: "cse.campaignCurrent", campaignId: c.id, to: "" });
   if (!coordinator) return buttons;
+  if (c.status !== "draft") buttons.push({ title: "Overview", verb: "cse.campaignOverview", campaignId: c.id, to: "" });
   for (const to of nextStatuses(c.status)) buttons.push({ title: MOVE_TITLES[to], verb: "cse.campaignMove", campaignId: c.id, to });
   if (c.status !== "draft") buttons.push({ title: "Start next cycle", verb: "cse.campaignNext", campaignId: c.id, to: "" });
   return buttons;

@@ -6,6 +6,7 @@ export { progressCard } from "./progress.js";
 export { historyCard } from "./history.js";
 export { campaignFormCard, campaignsCard, type CampaignsView } from "./campaigns.js";
 export { myWorkCard } from "./my-work.js";
+export { overviewCard } from "./overview.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
@@ -14,6 +15,7 @@ export const COMMANDS = [
   { command: "progress", description: "Your ratings so far and what is left" },
   { command: "my work", description: "The elements assigned to you, with their status" },
   { command: "history 3.2.1", description: "Who changed an element, when, and what" },
+  { command: "overview", description: "Coordinators and leaders: progress, evidence, owners and who is late in your campaign" },
   { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },

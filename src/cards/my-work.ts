@@ -8,24 +8,31 @@ import { ratingText, shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export function myWorkCard(view: MyWorkView): AdaptiveCard {
-  const { campaign, unit, items } = view;
+  const { campaign, items } = view;
+  const wide = isCouncilWide(campaign);
   const done = items.filter((i) => ["submitted", "approved"].includes(statusOf(i.assessment))).length;
   const open = items.find((i) => !["submitted", "approved"].includes(statusOf(i.assessment)));
   const due = campaign.dueDate ? `Due ${formatLondonDay(campaign.dueDate)}. ` : "";
   return renderCard(
     "my-work",
     {
-      campaignName: shorten(isCouncilWide(campaign) ? campaign.name : `${campaign.name}, ${unit.name}`, LIMITS.campaignNameChars),
+      campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
       count: items.length,
       plural: items.length === 1 ? "" : "s",
       summary: `${due}${done} of ${items.length} submitted or approved.`,
-      firstOpen: (open ?? items[0])?.element.ref ?? "",
-      items: items.map(({ element, assessment }) => ({
-        ref: element.ref,
-        short: shorten(element.statement, 60),
-        line: `${elementStatusLabel(statusOf(assessment))}, ${ratingText(assessment.rating)}`,
+      firstOpen: pick(open ?? items[0]),
+      items: items.map((item) => ({
+        ref: wide ? item.element.ref : `${item.element.ref} (${shorten(item.unit.name, 30)})`,
+        pick: pick(item),
+        short: shorten(item.element.statement, 60),
+        line: `${elementStatusLabel(statusOf(item.assessment))}, ${ratingText(item.assessment.rating)}`,
       })),
     },
-    { campaignId: campaign.id, unitId: unit.id },
+    { campaignId: campaign.id },
   );
+}
+
+/** The choice's value names the unit and the element: "landlord-services 3.2.1". */
+function pick(item: MyWorkView["items"][number] | undefined): string {
+  return item ? `${item.unit.id} ${item.element.ref}` : "";
 }

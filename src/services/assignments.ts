@@ -7,7 +7,7 @@ import type { Clock } from "../clock.js";
 import { emptyAssessment, type ElementAssessment, type FieldChange } from "../domain/assessment.js";
 import { refsCovered, type Owner } from "../domain/assignment.js";
 import { auditEntries } from "../domain/audit.js";
-import { acceptsEdits, closedMessage, isCouncilWide } from "../domain/campaign.js";
+import { acceptsEdits, closedMessage, isCouncilWide, type Campaign, type Unit } from "../domain/campaign.js";
 import { formatLondonDay } from "../domain/dates.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
@@ -21,11 +21,13 @@ export type AssignOutcome = { readonly ok: true; readonly message: string } | { 
 
 export interface WorkItem {
   readonly element: ElementInContext;
+  readonly unit: Unit;
   readonly assessment: ElementAssessment;
 }
 
-export interface MyWorkView extends Scope {
-  /** The person's elements in this campaign and unit, in the standard's order. */
+export interface MyWorkView {
+  readonly campaign: Campaign;
+  /** The person's elements in every unit of the campaign, unit by unit in the standard's order. */
   readonly items: readonly WorkItem[];
 }
 
@@ -70,14 +72,15 @@ export class AssignmentService {
     return { ok: true, message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}` };
   }
 
-  /** The person's elements in their current campaign and unit. */
-  async myWork(actor: Actor, scope: Scope): Promise<MyWorkView> {
-    const assessments = await this.stores.assessments.listForUnit(actor.tenantId, scope.campaign.id, scope.unit.id);
-    const items = [...assessments.values()]
-      .filter((a) => a.ownerId === actor.userId)
-      .map((a) => ({ element: findElement(a.ref)!, assessment: a }))
-      .sort((a, b) => a.element.index - b.element.index);
-    return { ...scope, items };
+  /** The person's elements in every unit of their campaign (one partition query). */
+  async myWork(actor: Actor, campaign: Campaign): Promise<MyWorkView> {
+    const assessments = await this.stores.assessments.listForCampaign(actor.tenantId, campaign.id);
+    const unitOrder = (id: string) => campaign.units.findIndex((u) => u.id === id);
+    const items = assessments
+      .filter((a) => a.ownerId === actor.userId && unitOrder(a.unitId) >= 0)
+      .map((a) => ({ element: findElement(a.ref)!, unit: campaign.units[unitOrder(a.unitId)]!, assessment: a }))
+      .sort((a, b) => unitOrder(a.unit.id) - unitOrder(b.unit.id) || a.element.index - b.element.index);
+    return { campaign, items };
   }
 
   private async tell(tenantId: string, owner: Owner, text: string): Promise<boolean> {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
-import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, myWorkCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, myWorkCard, overviewCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -47,6 +47,9 @@ const CARDS: [string, AdaptiveCard][] = [
   ["my work: typical", myWorkCard(F.myWorkView("typical"))],
   ["my work: nothing assigned", myWorkCard(F.myWorkView("empty"))],
   ["my work: every element", myWorkCard(F.myWorkView("longest"))],
+  ["overview: typical, coordinator", overviewCard(F.overviewView("typical"))],
+  ["overview: leader, with a notice", overviewCard({ ...F.overviewView("typical"), canChase: false }, { tone: "good", text: "Chased 2 people, one message each." })],
+  ["overview: longest", overviewCard(F.overviewView("longest"))],
   ["campaign form: empty", campaignFormCard({ today: "2026-11-20" })],
   ["campaign form: refused, with what was typed", campaignFormCard({ today: "2026-11-20", draft: { name: "x".repeat(5000), type: "annual-review-1", units: "€".repeat(20_000), dueDate: "2020-01-01" }, notice: "The due date is in the past." })],
 ];
@@ -83,7 +86,7 @@ describe("card templates", () => {
   });
 
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "my-work.json", "progress.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "my-work.json", "overview.json", "progress.json", "welcome.json"]);
   });
 });
 
@@ -259,7 +262,11 @@ describe("campaigns card", () => {
 
   it("offers coordinators the lifecycle moves the campaign allows, and officers only a choice of campaign", () => {
     const titles = (coordinator: boolean) => findActions(campaignsCard(F.campaignsView("typical", coordinator))).map((a) => `${a.title}:${a.data.campaignId ?? ""}:${a.data.to ?? ""}`);
-    expect(titles(true)).toEqual(["Move to review:ar-2027:in-review", "Start next cycle:ar-2027:", "Work in this:ar-2026:", "Archive:ar-2026:archived", "Start next cycle:ar-2026:", "Set up a new campaign::", "My self-assessment::"]);
+    expect(titles(true)).toEqual([
+      "Overview:ar-2027:", "Move to review:ar-2027:in-review", "Start next cycle:ar-2027:",
+      "Work in this:ar-2026:", "Overview:ar-2026:", "Archive:ar-2026:archived", "Start next cycle:ar-2026:",
+      "Set up a new campaign::", "My self-assessment::",
+    ]);
     expect(titles(false)).toEqual(["Work in this:ar-2026:", "My self-assessment::"]);
   });
 
@@ -303,13 +310,30 @@ describe("my work card", () => {
     expect(text).toContain("Due 31 Mar 2027. 1 of 4 submitted or approved.");
     expect(text).toContain("3.2.2 Returned for changes, Compliance");
     const [open] = findInputs(card);
-    expect(open).toMatchObject({ id: "ref", label: "Open one of your elements", value: "3.2.2" });
-    expect(findActions(card)[0]).toMatchObject({ title: "Open", verb: "cse.open", data: { campaignId: F.campaign().id, unitId: "council" } });
+    expect(open).toMatchObject({ id: "pick", label: "Open one of your elements", value: "council 3.2.2" });
+    expect(findActions(card)[0]).toMatchObject({ title: "Open", verb: "cse.open", data: { campaignId: F.campaign().id } });
   });
 
   it("says plainly when nothing is assigned", () => {
     const card = myWorkCard(F.myWorkView("empty"));
     expect(cardText(card)).toContain("Nothing is assigned to you in this campaign yet.");
     expect(findActions(card).map((a) => a.title)).toEqual(["Start my self-assessment"]);
+  });
+});
+
+describe("overview card", () => {
+  it("shows progress against the total, units, owners with who is late, and offers to chase them", () => {
+    const card = overviewCard(F.overviewView("typical"));
+    const text = cardText(card);
+    expect(text).toContain("Annual review, year 2, open, due 30 Nov 2026 (passed)");
+    expect(text).toMatch(/Rated\s+\*\*3\*\* of 114/);
+    expect(text).toContain("Corporate Services 3 rated, 2 submitted, 1 approved of 57");
+    expect(text).toContain("Owners (2 late)");
+    expect(text).toContain("Pat Other 0 of 2 submitted, **2 late**");
+    expect(findActions(card).map((a) => a.title)).toEqual(["Chase everyone late (2 people)", "Refresh", "Campaigns"]);
+  });
+
+  it("does not offer leaders the chase button", () => {
+    expect(findActions(overviewCard({ ...F.overviewView("typical"), canChase: false })).map((a) => a.title)).toEqual(["Refresh", "Campaigns"]);
   });
 });

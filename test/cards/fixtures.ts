@@ -14,6 +14,8 @@ import type { Drafts, ElementView, HistoryView, Notice, ProgressView } from "../
 import type { PreviousCycle } from "../../src/services/views.js";
 import type { CampaignsView } from "../../src/cards/campaigns.js";
 import type { MyWorkView } from "../../src/services/assignments.js";
+import type { OverviewView } from "../../src/services/overview.js";
+import { campaignOverview } from "../../src/domain/overview.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -213,7 +215,27 @@ export function myWorkView(kind: "typical" | "empty" | "longest"): MyWorkView {
   const statuses = ["submitted", "returned", "in-progress", "to-do"] as const;
   const items = refs.map((ref, i) => ({
     element: findElement(ref)!,
+    unit: c.units[0]!,
     assessment: { ...emptyAssessment(c.id, c.units[0]!.id, ref), rating: i % 2 ? ("compliance" as const) : ("partial" as const), status: statuses[i % 4], ownerId: SAM, ownerName: "Sam Patel" },
   }));
-  return { campaign: c, unit: c.units[0]!, items };
+  return { campaign: c, items };
+}
+
+/** Overviews: a two-unit campaign past its due date, and the longest (30 units, 60 owners). */
+export function overviewView(kind: "typical" | "longest"): OverviewView {
+  const units = kind === "longest"
+    ? Array.from({ length: CAMPAIGN_LIMITS.units }, (_, i) => ({ id: `u${i}`, name: `${i}${"€".repeat(CAMPAIGN_LIMITS.unitNameChars - 2)}` }))
+    : [{ id: "corp", name: "Corporate Services" }, { id: "land", name: "Landlord Services" }];
+  const c: Campaign = { ...campaign(kind === "longest" ? LONG_CAMPAIGN_NAME : "CSE annual review 2027"), type: "annual-review-2", dueDate: "2026-11-30", units };
+  const a = (unitId: string, ref: string, more: Partial<ElementAssessment>): ElementAssessment => ({ ...emptyAssessment(c.id, unitId, ref), ...more });
+  const stored = kind === "typical"
+    ? [
+        a("corp", "1.1.1", { rating: "compliance", status: "approved", ownerId: "olu", ownerName: "Olu Officer" }),
+        a("corp", "1.1.2", { rating: "partial", status: "submitted", ownerId: "olu", ownerName: "Olu Officer" }),
+        a("corp", "1.1.3", { rating: "compliance", status: "in-progress", ownerId: "olu", ownerName: "Olu Officer" }),
+        a("land", "1.1.1", { ownerId: "pat", ownerName: "Pat Other" }),
+        a("land", "1.1.2", { status: "returned", ownerId: "pat", ownerName: "Pat Other" }),
+      ]
+    : units.flatMap((u, i) => ALL_REFS.slice(0, 2).map((ref, j) => a(u.id, ref, { ownerId: `o${i}-${j}`, ownerName: "€".repeat(200) })));
+  return { campaign: c, overview: campaignOverview(c, stored, "2026-12-01"), today: "2026-12-01", canChase: true };
 }

@@ -50,8 +50,8 @@ describe("assigning elements in Teams", () => {
     await olu.say("my work");
     const card = lastCardTo(olu);
     expect(cardText(card)).toContain("My work: 4 elements");
-    expect(findInputs(card)[0].choices.map((c: { value: string }) => c.value)).toEqual(["3.2.1", "3.2.2", "3.2.3", "3.2.4"]);
-    const opened = await olu.press(card, "Open", { ref: "3.2.3" });
+    expect(findInputs(card)[0].choices.map((c: { value: string }) => c.value)).toEqual(["council 3.2.1", "council 3.2.2", "council 3.2.3", "council 3.2.4"]);
+    const opened = await olu.press(card, "Open", { pick: "council 3.2.3" });
     expect(cardText(opened.body.value)).toContain("We have improved the range, content and quality of verbal, published and web based information");
     expect(findActions(opened.body.value).map((a) => a.title)).toContain("Submit for review");
   });

@@ -73,8 +73,8 @@ describe("assignments", () => {
     const { assignments, scope } = await setUp();
     await assignments.assign(CORA, scope, "5.1", { userId: "olu", name: "Olu Officer" });
     await assignments.assign(CORA, scope, "1.1.2", { userId: "olu", name: "Olu Officer" });
-    const work = await assignments.myWork(OLU, scope);
+    const work = await assignments.myWork(OLU, scope.campaign);
     expect(work.items.map((i) => i.element.ref)).toEqual(["1.1.2", "5.1.1", "5.1.2"]);
-    expect((await assignments.myWork(PAT, scope)).items).toEqual([]);
+    expect((await assignments.myWork(PAT, scope.campaign)).items).toEqual([]);
   });
 });
