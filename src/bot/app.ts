@@ -69,8 +69,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     const who = actor(context);
     if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
     await walkthrough.greet(who);
-    const { campaign, currentRef } = await walkthrough.progress(who);
-    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign.name, started: currentRef !== undefined }));
+    const { campaign, currentRef } = await walkthrough.peek(who);
+    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign?.name, started: currentRef !== undefined }));
   });
 
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });

@@ -27,8 +27,9 @@ type CampaignAction = Extract<ParsedAction, { kind: `campaign${string}` }>;
 
 /** The campaigns card for `who`, with an optional notice at the top. */
 export async function campaignsCardFor(deps: CampaignDeps, who: Actor, notice?: Notice): Promise<AdaptiveCard> {
-  const [campaigns, current, roles] = await Promise.all([deps.campaigns.list(who), deps.walkthrough.currentCampaign(who), deps.rolesOf(who)]);
-  return campaignsCard({ campaigns, currentId: current.id, coordinator: can(roles, "manage-campaigns"), notice });
+  // Only looks: listing campaigns must not start one.
+  const [campaigns, current, roles] = await Promise.all([deps.campaigns.list(who), deps.walkthrough.peek(who), deps.rolesOf(who)]);
+  return campaignsCard({ campaigns, currentId: current.campaign?.id, coordinator: can(roles, "manage-campaigns"), notice });
 }
 
 /** Runs a button pressed on a campaigns card, the new-campaign form or the overview. */

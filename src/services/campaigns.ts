@@ -92,7 +92,8 @@ export class CampaignService {
       if (!(error instanceof ConcurrencyError)) throw error;
       return this.refuse(actor, "move", { code: "conflict", message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please look again and retry.` });
     }
-    if (to === "open") await this.makeActiveIfNoneOpen(actor.tenantId, moved);
+    // The campaign opened last is where people start, unless they choose another.
+    if (to === "open") await this.stores.campaigns.setActive(actor.tenantId, moved.id);
     this.log.info({ tenant: actor.tenantId, campaign: campaign.id, from: campaign.status, to }, "campaign moved");
     return { ok: true, campaign: moved, message: `"${moved.name}" is now ${statusLabel(to).toLowerCase()}.${to === "signed-off" ? " It is read-only from now on." : ""}` };
   }
@@ -112,12 +113,6 @@ export class CampaignService {
       lastSeenAt: this.clock.now().toISOString(),
     });
     return { ok: true, campaign, message: `You are now working in "${campaign.name}". Type assess to start.` };
-  }
-
-  private async makeActiveIfNoneOpen(tenantId: string, campaign: Campaign): Promise<void> {
-    const activeId = await this.stores.campaigns.activeCampaignId(tenantId);
-    const active = activeId ? await this.stores.campaigns.get(tenantId, activeId) : undefined;
-    if (!active || active.status !== "open" || active.id === campaign.id) await this.stores.campaigns.setActive(tenantId, campaign.id);
   }
 
   private async isCoordinator(actor: Actor): Promise<boolean> {

@@ -63,6 +63,17 @@ export class WalkthroughService {
     if (actor.conversation) await this.stores.participants.putConversation(actor.tenantId, actor.userId, actor.displayName, actor.conversation, this.clock.now().toISOString());
   }
 
+  /**
+   * The person's campaign and place, if there is one, without creating anything: what a welcome
+   * card needs (installing the app must not start a campaign).
+   */
+  async peek(actor: Actor): Promise<{ campaign?: Campaign; currentRef?: string }> {
+    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
+    const campaignId = participant?.campaignId || (await this.stores.campaigns.activeCampaignId(actor.tenantId));
+    const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
+    return { campaign, currentRef: participant?.campaignId === campaign?.id ? participant?.currentRef : undefined };
+  }
+
   /** The campaign and unit this person works in. */
   async scope(actor: Actor): Promise<Scope> {
     const { campaign, unit } = await this.locate(actor);

@@ -55,9 +55,10 @@ describe("running a campaign", () => {
   });
 
   it("lets an officer choose the campaign and unit to work in, and rate there", async () => {
+    // The campaign opened last is where people start.
     await olu.say("campaigns");
-    const chosen = await pressFor(olu, lastCard(), "Work in this", "CSE annual review 2027");
-    expect(cardText(card(chosen))).toContain("You are now working in \"CSE annual review 2027\"");
+    expect(cardText(lastCard())).toContain("**CSE annual review 2027** (you are working in this one)");
+    expect(await bot.stores.campaigns.list(TENANT)).toHaveLength(1);
     await olu.say("unit landlord services");
     expect(stub.texts().at(-1)).toBe('You are now assessing Landlord Services in "CSE annual review 2027". Type assess to continue.');
     await olu.say("assess 1.1.1");
