@@ -3,7 +3,7 @@
  * once: no lost update, the second is shown the newer value.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../support/bot.js";
+import { capturingLogger, startBot } from "../support/bot.js";
 import { ConnectorStub } from "../support/connector-stub.js";
 import { cardText, findInputs, TeamsClient } from "../support/teams.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -13,10 +13,13 @@ const stub = new ConnectorStub();
 let bot: Awaited<ReturnType<typeof startBot>>;
 let sam: TeamsClient;
 let priya: TeamsClient;
+const logged = capturingLogger();
+/** Log lines about refused card actions with this code, written since `from`. */
+const refusedLines = (code: string, from = 0) => logged.lines.slice(from).filter((l) => l.msg === "card action refused" && l.code === code);
 
 beforeAll(async () => {
   await stub.start();
-  bot = await startBot();
+  bot = await startBot({ log: logged.log });
   sam = new TeamsClient(() => bot.url, stub.url, { tenantId: TENANT, aadObjectId: "user-sam", name: "Sam Patel" });
   priya = new TeamsClient(() => bot.url, stub.url, { tenantId: TENANT, aadObjectId: "user-priya", name: "Priya Shah" });
 });
@@ -52,19 +55,23 @@ describe("refusals and concurrent edits", () => {
     expect(after?.narrative).toBe("Consultation results are published as 'You said, we did'.");
   });
 
-  it("refuses an oversize narrative in words and stores nothing", async () => {
+  it("refuses an oversize narrative in words, stores nothing, and logs the refusal", async () => {
     const before = await stored("1.2.1");
+    const from = logged.lines.length;
     const card = await openCard(sam, "1.2.1");
     const reply = await sam.press(card, "Save", { narrative: "x".repeat(LIMITS.narrativeChars + 1) });
     expect(cardText(reply.body.value)).toContain(`the most is ${LIMITS.narrativeChars}`);
     expect(await stored("1.2.1")).toEqual(before);
+    expect(refusedLines("text-too-long", from)).toMatchObject([{ tenant: TENANT, user: "user-sam", verb: "save", ref: "1.2.1" }]);
   });
 
-  it("refuses an invalid rating sent by a tampered card", async () => {
+  it("refuses an invalid rating sent by a tampered card, and logs it", async () => {
     const card = await openCard(sam, "1.3.1");
+    const from = logged.lines.length;
     const reply = await sam.press(card, "Save", { rating: "super-compliant" });
     expect(cardText(reply.body.value)).toContain("That rating is not on the CSE scale");
     expect(await stored("1.3.1")).toBeUndefined();
+    expect(refusedLines("invalid-rating", from)).toHaveLength(1);
   });
 
   it("refuses an unknown element and a malformed payload without storing anything", async () => {
@@ -73,8 +80,10 @@ describe("refusals and concurrent edits", () => {
     expect(unknown.body.value).toContain('There is no element "9.9.9"');
     const garbage = await sam.invoke("cse.save", { campaignId: { $ne: null }, ref: ["1.1.1"] });
     expect(garbage.body.value).toContain("That card's data was not valid");
+    const from = logged.lines.length;
     const badVerb = await sam.invoke("cse.deleteEverything", { campaignId: id, ref: "1.1.1" });
     expect(badVerb.body.value).toContain("That card's data was not valid");
+    expect(logged.lines.slice(from).filter((l) => l.msg === "card action with invalid payload refused")).toHaveLength(1);
     expect((await bot.stores.assessments.listForUnit(TENANT, id, "council")).has("9.9.9")).toBe(false);
     expect(await stored("1.1.1")).toBeUndefined();
   });
