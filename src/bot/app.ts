@@ -74,7 +74,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
 
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
-  const campaignDeps = { campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
+  const campaignDeps = { log, actor, campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
   registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
 

@@ -8,6 +8,8 @@ import { campaignFormCard, campaignsCard, overviewCard, type AdaptiveCard } from
 import type { Clock } from "../clock.js";
 import { londonDate } from "../domain/dates.js";
 import { isRefusal } from "./identity.js";
+import { mentionedPerson } from "./people.js";
+import type { Logger } from "../logger.js";
 import type { ParsedAction } from "./payload.js";
 import type { CampaignService } from "../services/campaigns.js";
 import type { OverviewService } from "../services/overview.js";
@@ -16,6 +18,8 @@ import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { can, type Role } from "../domain/roles.js";
 
 export interface CampaignDeps {
+  readonly log: Logger;
+  readonly actor: (context: TurnContext) => Actor | undefined;
   readonly campaigns: CampaignService;
   readonly overview: OverviewService;
   readonly walkthrough: WalkthroughService;
@@ -94,6 +98,17 @@ export function registerCampaignCommands(
     if (!who) return;
     const reply = await runCampaignAction(deps, who, { kind: "campaignForm" });
     await (typeof reply === "string" ? context.sendActivity(reply) : sendCard(context, reply));
+  });
+
+  app.message(/^\s*lead\s+add\b/i, async (context) => {
+    const who = deps.actor(context);
+    if (!who) return;
+    const person = await mentionedPerson(context, deps.log);
+    if (!person) return void (await context.sendActivity("Mention the coordinator who should lead your current campaign, in a team channel or group chat where I am: lead add @name"));
+    const lead = { tenantId: who.tenantId, userId: person.userId, displayName: person.displayName };
+    const campaign = await deps.walkthrough.currentCampaign(who);
+    const outcome = await deps.campaigns.addLead(who, campaign.id, lead, await deps.rolesOf(lead));
+    await context.sendActivity(outcome.ok ? outcome.message : outcome.refusal.message);
   });
 
   app.message(/^\s*unit\b/i, async (context) => {

@@ -1,7 +1,8 @@
 /** The campaigns card (list, lifecycle buttons) and the new-campaign form. */
 import { CAMPAIGN_LIMITS, CAMPAIGN_TYPES, isCouncilWide, nextStatuses, statusLabel, typeLabel, type Campaign, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
-import { formatDay, shorten } from "./format.js";
+import { formatLondonDay } from "../domain/dates.js";
+import { shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export interface CampaignsView {
@@ -41,7 +42,8 @@ export function campaignsCard(view: CampaignsView): AdaptiveCard {
         typeLabel: typeLabel(c.type),
         statusLabel: statusLabel(c.status),
         scope: isCouncilWide(c) ? "Whole council" : shorten(`${c.units.length} units: ${c.units.map((u) => u.name).join(", ")}`, 160),
-        due: c.dueDate ? formatDay(`${c.dueDate}T12:00:00Z`) : "Not set",
+        due: c.dueDate ? formatLondonDay(c.dueDate) : "Not set",
+        leads: c.leads.length ? shorten(c.leads.map((l) => l.name).join(", "), 120) : "Not set",
         buttons: buttonsFor(c, current, view.coordinator),
       };
     }),

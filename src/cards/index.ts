@@ -21,6 +21,7 @@ export const COMMANDS = [
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
   { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },
+  { command: "lead add @name", description: "Coordinators, in a team channel: add a lead coordinator to your current campaign" },
   { command: "assign 3.2 @name", description: "Coordinators, in a team channel: give a criterion, sub-criterion or element to an owner" },
   { command: "help", description: "This list" },
 ] as const;

@@ -98,6 +98,25 @@ export class CampaignService {
     return { ok: true, campaign: moved, message: `"${moved.name}" is now ${statusLabel(to).toLowerCase()}.${to === "signed-off" ? " It is read-only from now on." : ""}` };
   }
 
+  /** Adds a lead coordinator to a campaign; they must already be a CSE coordinator. */
+  async addLead(actor: Actor, campaignId: string, lead: Actor, leadRoles: readonly Role[]): Promise<CampaignOutcome> {
+    if (!(await this.isCoordinator(actor))) return this.refuse(actor, "add-lead", ONLY_COORDINATORS);
+    const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
+    if (!campaign) return this.refuse(actor, "add-lead", NOT_FOUND);
+    if (!can(leadRoles, "manage-campaigns")) {
+      return this.refuse(actor, "add-lead", { code: "not-allowed", message: `${lead.displayName} is not a CSE coordinator yet. Make them one first: role add coordinator @${lead.displayName}` });
+    }
+    if (campaign.leads.some((l) => l.userId === lead.userId)) return { ok: true, campaign, message: `${lead.displayName} already leads "${campaign.name}".` };
+    const leads = [...campaign.leads, { userId: lead.userId, name: lead.displayName }];
+    try {
+      const updated = await this.stores.campaigns.update({ ...campaign, leads }, this.change(actor, campaign.id, "leads", campaign.leads.map((l) => l.name).join(", "), leads.map((l) => l.name).join(", ")));
+      return { ok: true, campaign: updated, message: `${lead.displayName} now leads "${campaign.name}" with ${campaign.leads.map((l) => l.name).join(", ") || "nobody else"}.` };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      return this.refuse(actor, "add-lead", { code: "conflict", message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please try again.` });
+    }
+  }
+
   /** Makes `campaignId` the campaign this person works in (any role). */
   async setCurrent(actor: Actor, campaignId: string): Promise<CampaignOutcome> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);

@@ -16,7 +16,7 @@ const MAX_MS = 9_999_999_999_999;
 /** A change to a campaign itself (status, settings), for its audit trail. */
 export interface CampaignChange {
   readonly campaignId: string;
-  readonly field: "status" | "created";
+  readonly field: "status" | "created" | "leads";
   readonly from: string;
   readonly to: string;
   readonly byId: string;

@@ -256,7 +256,7 @@ describe("campaigns card", () => {
   it("shows each campaign's type, status, scope and due date, and marks the current one", () => {
     const text = cardText(campaignsCard(F.campaignsView("typical")));
     expect(text).toContain("**CSE annual review 2027** (you are working in this one)");
-    expect(text).toMatch(/Type Annual review, year 2[\s\S]*Status Open[\s\S]*Scope 2 units: Corporate Services, Landlord Services[\s\S]*Due 31 Mar 2027/);
+    expect(text).toMatch(/Type Annual review, year 2[\s\S]*Status Open[\s\S]*Scope 2 units: Corporate Services, Landlord Services[\s\S]*Due 31 Mar 2027[\s\S]*Led by Not set/);
     expect(text).toContain('"CSE annual review 2027" is now open.');
   });
 

@@ -64,6 +64,15 @@ describe("roles in Teams", () => {
     expect(await bot.stores.roles.get(TENANT, stranger.aadObjectId)).toBeUndefined();
   });
 
+  it("adds a lead coordinator to the current campaign once they are a coordinator", async () => {
+    await inChannel(SAM).post(mention(PRIYA, "lead add"));
+    expect(lastText()).toContain("Priya Shah is not a CSE coordinator yet");
+    await inChannel(SAM).post(mention(PRIYA, "role add coordinator"));
+    await inChannel(SAM).post(mention(PRIYA, "lead add"));
+    expect(lastText()).toMatch(/^Priya Shah now leads "CSE self-assessment \d{4}"/);
+    await inChannel(SAM).post(mention(PRIYA, "role remove coordinator"));
+  });
+
   it("lists who holds which role", async () => {
     await inChannel(LEE).say("roles");
     const text = lastText()!;

@@ -25,7 +25,7 @@ async function setUp() {
   const roles = new RolesService(stores, clock, log, []);
   await roles.setup(CORA);
   const rolesOf = (a: Actor) => roles.rolesOf(a);
-  return { stores, campaigns: new CampaignService(stores, clock, log, rolesOf), walkthrough: new WalkthroughService(stores, clock, log, rolesOf, noMessages) };
+  return { stores, roles, rolesOf, campaigns: new CampaignService(stores, clock, log, rolesOf), walkthrough: new WalkthroughService(stores, clock, log, rolesOf, noMessages) };
 }
 
 const charnwood = { name: "CSE annual review 2027", type: "annual-review-2", units: "Corporate Services\nLandlord Services", dueDate: "2027-03-31" };
@@ -121,5 +121,21 @@ describe("campaigns", () => {
     const outcome = await walkthrough.act(OFFICER, { verb: "save", campaignId: created.campaign.id, unitId: "parks", ref: "1.1.1", base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" } });
     expect(outcome).toMatchObject({ ok: false, refusal: { code: "invalid-payload" } });
     expect(await stores.assessments.listForUnit(TENANT, created.campaign.id, "parks")).toEqual(new Map());
+  });
+});
+
+describe("lead coordinators", () => {
+  it("adds a coordinator as a second lead, audited; refuses a non-coordinator lead and a non-coordinator asking", async () => {
+    const { stores, roles, rolesOf, campaigns } = await setUp();
+    const created = await campaigns.create(CORA, charnwood);
+    if (!created.ok) throw new Error("not created");
+    const dan = who("dan", "Dan Deputy");
+    expect(await campaigns.addLead(CORA, created.campaign.id, dan, await rolesOf(dan))).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("Dan Deputy is not a CSE coordinator yet") } });
+    expect(await campaigns.addLead(OFFICER, created.campaign.id, CORA, await rolesOf(CORA))).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
+    await roles.grant(CORA, dan, "coordinator");
+    const added = await campaigns.addLead(CORA, created.campaign.id, dan, await rolesOf(dan));
+    expect(added).toMatchObject({ ok: true, message: 'Dan Deputy now leads "CSE annual review 2027" with Cora Coordinator.' });
+    expect((await stores.campaigns.get(TENANT, created.campaign.id))?.leads.map((l) => l.name)).toEqual(["Cora Coordinator", "Dan Deputy"]);
+    expect((await stores.campaigns.history(TENANT, created.campaign.id)).find((h) => h.field === "leads")).toMatchObject({ from: "Cora Coordinator", to: "Cora Coordinator, Dan Deputy", byName: "Cora Coordinator" });
   });
 });
