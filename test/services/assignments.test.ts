@@ -1,13 +1,8 @@
 /** Assignments on real Azurite: who may assign, what a reference covers, who is told, who may then edit. */
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/clock.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
-import { createLogger } from "../../src/logger.js";
-import { AssignmentService } from "../../src/services/assignments.js";
-import { RolesService } from "../../src/services/roles.js";
-import { WalkthroughService, type Actor } from "../../src/services/walkthrough.js";
-import { RecordingNotifier } from "../support/notifier.js";
-import { freshStores } from "../support/storage.js";
+import type { Actor } from "../../src/services/walkthrough.js";
+import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-assign";
 const person = (id: string, name: string, conversation?: string): Actor => ({ tenantId: TENANT, userId: id, displayName: name, conversation });
@@ -17,16 +12,9 @@ const OLU = person("olu", "Olu Officer", JSON.stringify({ conversation: { id: "a
 const PAT = person("pat", "Pat Other");
 
 async function setUp() {
-  const stores = await freshStores();
-  const clock = fixedClock("2026-11-20T10:00:00Z");
-  const log = createLogger("silent");
-  const roles = new RolesService(stores, clock, log, []);
+  const { stores, roles, walkthrough, assignments, notifier } = await serviceWorld();
   await roles.setup(CORA);
   await roles.grant(CORA, RITA, "reviewer");
-  const rolesOf = (a: Actor) => roles.rolesOf(a);
-  const notifier = new RecordingNotifier();
-  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, notifier);
-  const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
   await walkthrough.greet(OLU);
   const scope = await walkthrough.scope(CORA);
   const save = (who: Actor, ref: string) =>

@@ -1,14 +1,8 @@
 /** The coordinator's overview and chasing on real Azurite: one message per late person, not per element. */
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/clock.js";
-import { createLogger } from "../../src/logger.js";
-import { AssignmentService } from "../../src/services/assignments.js";
-import { CampaignService } from "../../src/services/campaigns.js";
-import { OverviewService, type OverviewView } from "../../src/services/overview.js";
-import { RolesService } from "../../src/services/roles.js";
+import type { OverviewView } from "../../src/services/overview.js";
 import type { Actor } from "../../src/services/walkthrough.js";
-import { RecordingNotifier } from "../support/notifier.js";
-import { freshStores } from "../support/storage.js";
+import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-overview";
 const person = (id: string, name: string, conversation?: string): Actor => ({ tenantId: TENANT, userId: id, displayName: name, conversation });
@@ -17,25 +11,18 @@ const LEE = person("lee", "Lee Leader");
 const OLU = person("olu", "Olu Officer", '{"conversation":{"id":"a:olu"}}');
 
 async function setUp() {
-  const stores = await freshStores();
-  const clock = fixedClock("2026-11-20T10:00:00Z");
-  const log = createLogger("silent");
-  const roles = new RolesService(stores, clock, log, []);
+  const { stores, clock, roles, campaigns, assignments, overview, notifier } = await serviceWorld();
   await roles.setup(CORA);
   await roles.grant(CORA, LEE, "leader");
-  const rolesOf = (a: Actor) => roles.rolesOf(a);
-  const notifier = new RecordingNotifier();
-  const campaigns = new CampaignService(stores, clock, log, rolesOf);
   const created = await campaigns.create(CORA, { name: "CSE review 2027", type: "annual-review-1", units: "Corporate Services\nLandlord Services", dueDate: "2026-11-30" });
   if (!created.ok) throw new Error(created.refusal.message);
   await campaigns.move(CORA, created.campaign.id, "open");
   await stores.participants.putConversation(TENANT, "olu", "Olu Officer", OLU.conversation!, "2026-11-20T10:00:00Z");
-  const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
   const [corporate, landlord] = created.campaign.units;
   await assignments.assign(CORA, { campaign: created.campaign, unit: corporate! }, "3.2", { userId: "olu", name: "Olu Officer" });
   await assignments.assign(CORA, { campaign: created.campaign, unit: landlord! }, "5.1", { userId: "pat", name: "Pat Other" });
   notifier.sent.length = 0;
-  return { overview: new OverviewService(stores, clock, log, rolesOf, notifier), campaign: created.campaign, clock, notifier };
+  return { overview, campaign: created.campaign, clock, notifier };
 }
 
 describe("campaign overview and chasing", () => {

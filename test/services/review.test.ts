@@ -3,13 +3,9 @@
  * the submitter is told of the decision one-to-one; locked elements refuse edits; all audited.
  */
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/clock.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
-import { createLogger } from "../../src/logger.js";
-import { RolesService } from "../../src/services/roles.js";
-import { WalkthroughService, type Actor, type CardAction } from "../../src/services/walkthrough.js";
-import { RecordingNotifier } from "../support/notifier.js";
-import { freshStores } from "../support/storage.js";
+import type { Actor, CardAction } from "../../src/services/walkthrough.js";
+import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-review";
 const person = (id: string, name: string, conversation?: string): Actor => ({ tenantId: TENANT, userId: id, displayName: name, conversation });
@@ -19,15 +15,10 @@ const OLU = person("olu", "Olu Officer", JSON.stringify({ conversation: { id: "a
 const LEE = person("lee", "Lee Leader");
 
 async function setUp() {
-  const stores = await freshStores();
-  const clock = fixedClock("2026-11-20T10:00:00Z");
-  const log = createLogger("silent");
-  const roles = new RolesService(stores, clock, log, []);
+  const { stores, clock, roles, walkthrough, notifier } = await serviceWorld();
   await roles.setup(CORA);
   await roles.grant(CORA, RITA, "reviewer");
   await roles.grant(CORA, LEE, "leader");
-  const notifier = new RecordingNotifier();
-  const walkthrough = new WalkthroughService(stores, clock, log, (a) => roles.rolesOf(a), notifier);
   const campaign = await walkthrough.currentCampaign(OLU);
   let minute = 0;
   // Each press a minute after the last, as people's presses are, so the audit has an order.

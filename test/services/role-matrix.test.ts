@@ -3,17 +3,10 @@
  * change anything; the rest are refused and leave storage exactly as it was.
  */
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/clock.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import type { Role } from "../../src/domain/roles.js";
-import { createLogger } from "../../src/logger.js";
-import { AssignmentService } from "../../src/services/assignments.js";
-import { CampaignService } from "../../src/services/campaigns.js";
-import { OverviewService } from "../../src/services/overview.js";
-import { RolesService } from "../../src/services/roles.js";
-import { WalkthroughService, type Actor } from "../../src/services/walkthrough.js";
-import { RecordingNotifier } from "../support/notifier.js";
-import { freshStores } from "../support/storage.js";
+import type { Actor } from "../../src/services/walkthrough.js";
+import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-matrix";
 type Who = Role | "none";
@@ -21,21 +14,10 @@ const WHO: readonly Who[] = ["coordinator", "reviewer", "contributor", "leader",
 const actorFor = (who: Who): Actor => ({ tenantId: TENANT, userId: `user-${who}`, displayName: `The ${who}` });
 
 async function world() {
-  const stores = await freshStores();
-  const clock = fixedClock("2026-11-20T10:00:00Z");
-  const log = createLogger("silent");
-  const roles = new RolesService(stores, clock, log, []);
+  const services = await serviceWorld();
+  const { stores, roles } = services;
   await roles.setup(actorFor("coordinator"));
   for (const role of ["reviewer", "contributor", "leader"] as const) await roles.grant(actorFor("coordinator"), actorFor(role), role);
-  const rolesOf = (a: Actor) => roles.rolesOf(a);
-  const notifier = new RecordingNotifier();
-  const services = {
-    roles,
-    campaigns: new CampaignService(stores, clock, log, rolesOf),
-    walkthrough: new WalkthroughService(stores, clock, log, rolesOf, notifier),
-    assignments: new AssignmentService(stores, clock, log, rolesOf, notifier),
-    overview: new OverviewService(stores, clock, log, rolesOf, notifier),
-  };
   const scope = await services.walkthrough.scope(actorFor("coordinator"));
   // Someone else's submission, ready to be reviewed.
   await services.walkthrough.act(actorFor("contributor"), { verb: "submit", campaignId: scope.campaign.id, ref: "5.3.3", base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" } });
