@@ -4,46 +4,23 @@
  * self-assesses and submits, the reviewer returns it and then approves it, the coordinator sees
  * the roll-up and signs off; after that, edits are refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../support/bot.js";
-import { ConnectorStub } from "../support/connector-stub.js";
-import { cardText, findInputs, TeamsClient, type TeamsUser } from "../support/teams.js";
+import { describe, expect, it } from "vitest";
+import { teamsWorld } from "../support/e2e.js";
+import { cardText, findInputs, type TeamsUser } from "../support/teams.js";
 
 const TENANT = "tenant-flow";
-const stub = new ConnectorStub();
-let bot: Awaited<ReturnType<typeof startBot>>;
-const user = (id: string, name: string): TeamsUser => ({ tenantId: TENANT, aadObjectId: id, name });
+const world = teamsWorld(TENANT);
+const { user, client, cardFor, textsTo, stub } = world;
 const CORA = user("user-cora", "Cora Coordinator");
-const RITA = user("user-rita", "Rita Reviewer");
-const OLU = user("user-olu", "Olu Officer");
-let cora: TeamsClient;
-let rita: TeamsClient;
-let olu: TeamsClient;
-let channel: TeamsClient;
-
-beforeAll(async () => {
-  await stub.start();
-  for (const p of [RITA, OLU]) stub.members.push({ id: `29:${p.aadObjectId}`, name: p.name, aadObjectId: p.aadObjectId, userPrincipalName: `${p.aadObjectId}@council.gov.uk` });
-  bot = await startBot();
-  cora = new TeamsClient(() => bot.url, stub.url, CORA);
-  rita = new TeamsClient(() => bot.url, stub.url, RITA);
-  olu = new TeamsClient(() => bot.url, stub.url, OLU);
-  channel = new TeamsClient(() => bot.url, stub.url, CORA, "channel");
-});
-
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
-});
-
-const mention = (who: TeamsUser, text: string) => channel.post({
-  type: "message",
-  text: `${text} <at>${who.name}</at>`,
-  entities: [{ type: "mention", text: `<at>${who.name}</at>`, mentioned: { id: `29:${who.aadObjectId}`, name: who.name } }],
-});
-const cardFor = (who: TeamsClient) => [...stub.sent].reverse().find((s) => s.conversationId === who.conversationId && s.body.attachments)!.body.attachments[0].content;
-const textsTo = (who: TeamsClient) => stub.sent.filter((s) => s.conversationId === who.conversationId && typeof s.body.text === "string").map((s) => s.body.text as string);
-const campaignId = async () => (await bot.stores.campaigns.list(TENANT)).find((c) => c.name === "CSE annual review 2027")!.id;
+const RITA = world.member(user("user-rita", "Rita Reviewer"));
+const OLU = world.member(user("user-olu", "Olu Officer"));
+const cora = client(CORA);
+const rita = client(RITA);
+const olu = client(OLU);
+const channel = client(CORA, "channel");
+const mention = (who: TeamsUser, text: string) => world.mention(channel, who, text);
+const bot = world.bot;
+const campaignId = async () => (await bot().stores.campaigns.list(TENANT)).find((c) => c.name === "CSE annual review 2027")!.id;
 
 describe("a coordinator runs a campaign with two units, end to end", () => {
   it("sets up roles, the campaign and its units, and opens it", async () => {
@@ -112,6 +89,6 @@ describe("a coordinator runs a campaign with two units, end to end", () => {
       const reply = await who.press(cardFor(who), "Save", { rating: "partial" });
       expect(cardText(reply.body.value)).toContain("is signed off, so it can no longer be changed");
     }
-    expect((await bot.stores.assessments.get(TENANT, await campaignId(), "landlord-services", "3.2.2"))?.rating).toBe("unrated");
+    expect((await bot().stores.assessments.get(TENANT, await campaignId(), "landlord-services", "3.2.2"))?.rating).toBe("unrated");
   });
 });

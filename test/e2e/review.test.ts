@@ -3,44 +3,25 @@
  * comment, the officer is messaged one-to-one through the connector (a proactive message),
  * resubmits, and the reviewer approves. A leader cannot approve, whatever they send.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../support/bot.js";
-import { ConnectorStub } from "../support/connector-stub.js";
-import { cardText, TeamsClient, type TeamsUser } from "../support/teams.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { teamsWorld } from "../support/e2e.js";
+import { cardText, TeamsClient } from "../support/teams.js";
 
+const world = teamsWorld("tenant-review-e2e");
+const { stub, user, client, cardFor: lastCardFor, textsTo: messagesTo } = world;
 const TENANT = "tenant-review-e2e";
-const stub = new ConnectorStub();
-let bot: Awaited<ReturnType<typeof startBot>>;
-const user = (id: string, name: string): TeamsUser => ({ tenantId: TENANT, aadObjectId: id, name });
+const bot = world.bot;
 const CORA = user("user-cora", "Cora Coordinator");
-const RITA = user("user-rita", "Rita Reviewer");
+const RITA = world.member(user("user-rita", "Rita Reviewer"));
 const OLU = user("user-olu", "Olu Officer");
-let cora: TeamsClient;
-let rita: TeamsClient;
-let olu: TeamsClient;
+const cora = client(CORA);
+const rita = client(RITA);
+const olu = client(OLU);
 
 beforeAll(async () => {
-  await stub.start();
-  stub.members.push({ id: `29:${RITA.aadObjectId}`, name: RITA.name, aadObjectId: RITA.aadObjectId, userPrincipalName: "rita@council.gov.uk" });
-  bot = await startBot();
-  cora = new TeamsClient(() => bot.url, stub.url, CORA);
-  rita = new TeamsClient(() => bot.url, stub.url, RITA);
-  olu = new TeamsClient(() => bot.url, stub.url, OLU);
   await cora.say("setup");
-  await new TeamsClient(() => bot.url, stub.url, CORA, "channel").post({
-    type: "message",
-    text: "role add reviewer <at>Rita Reviewer</at>",
-    entities: [{ type: "mention", text: "<at>Rita Reviewer</at>", mentioned: { id: `29:${RITA.aadObjectId}`, name: RITA.name } }],
-  });
+  await world.mention(client(CORA, "channel"), RITA, "role add reviewer");
 });
-
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
-});
-
-const lastCardFor = (who: TeamsClient) => [...stub.sent].reverse().find((s) => s.conversationId === who.conversationId && s.body.attachments)!.body.attachments[0].content;
-const messagesTo = (who: TeamsClient) => stub.sent.filter((s) => s.conversationId === who.conversationId && typeof s.body.text === "string").map((s) => s.body.text as string);
 
 describe("reviewing an element", () => {
   it("lets an officer save and submit in one press", async () => {
@@ -53,10 +34,10 @@ describe("reviewing an element", () => {
 
   it("does not let a person without the reviewer role approve", async () => {
     await cora.say("assess 1.2.1");
-    const [campaign] = await bot.stores.campaigns.list(TENANT);
-    const reply = await new TeamsClient(() => bot.url, stub.url, user("user-lee", "Lee")).invoke("cse.approve", { campaignId: campaign!.id, ref: "1.2.1" });
+    const [campaign] = await bot().stores.campaigns.list(TENANT);
+    const reply = await new TeamsClient(() => bot().url, stub.url, user("user-lee", "Lee")).invoke("cse.approve", { campaignId: campaign!.id, ref: "1.2.1" });
     expect(cardText(reply.body.value)).toContain("Only a reviewer or a CSE coordinator can approve or return an element.");
-    expect((await bot.stores.assessments.get(TENANT, campaign!.id, "council", "1.2.1"))?.status).toBe("submitted");
+    expect((await bot().stores.assessments.get(TENANT, campaign!.id, "council", "1.2.1"))?.status).toBe("submitted");
   });
 
   it("lets the reviewer return it with a comment, and messages the officer one-to-one", async () => {

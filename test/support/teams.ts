@@ -23,7 +23,8 @@ export class TeamsClient {
 
   constructor(
     private readonly botUrl: () => string,
-    private readonly serviceUrl: string,
+    /** The connector stub's address, or how to read it once the stub has started. */
+    private readonly serviceUrl: string | (() => string),
     readonly user: TeamsUser,
     readonly conversationType: "personal" | "channel" | "groupChat" = "personal",
   ) {
@@ -68,7 +69,7 @@ export class TeamsClient {
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: "msteams",
-      serviceUrl: this.serviceUrl,
+      serviceUrl: typeof this.serviceUrl === "string" ? this.serviceUrl : this.serviceUrl(),
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       recipient: BOT,
       conversation: { id: this.conversationId, conversationType: this.conversationType, tenantId: this.user.tenantId },
