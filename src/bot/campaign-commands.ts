@@ -6,7 +6,7 @@ import type { TurnContext } from "botbuilder";
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { campaignFormCard, campaignsCard, overviewCard, type AdaptiveCard } from "../cards/index.js";
 import type { Clock } from "../clock.js";
-import { londonDate } from "../domain/dates.js";
+import { londonDay } from "../domain/calendar.js";
 import { isRefusal } from "./identity.js";
 import { mentionedPerson } from "./people.js";
 import type { Logger } from "../logger.js";
@@ -38,7 +38,7 @@ export async function campaignsCardFor(deps: CampaignDeps, who: Actor, notice?: 
 
 /** Runs a button pressed on a campaigns card, the new-campaign form or the overview. */
 export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: CampaignAction): Promise<AdaptiveCard | string> {
-  const today = londonDate(deps.clock.now());
+  const today = londonDay(deps.clock.now());
   switch (parsed.kind) {
     case "campaignOverview": {
       const view = await deps.overview.viewById(who, parsed.campaignId);

@@ -1,7 +1,7 @@
 /** The campaigns card (list, lifecycle buttons) and the new-campaign form. */
 import { CAMPAIGN_LIMITS, CAMPAIGN_TYPES, isCouncilWide, nextStatuses, statusLabel, typeLabel, type Campaign, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
-import { formatLondonDay } from "../domain/dates.js";
+import { formatLondonDay } from "../domain/calendar.js";
 import { shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 

@@ -1,7 +1,7 @@
 /** The my-work card: a person's elements with status and rating, and a way to open one. */
 import { LIMITS } from "../domain/limits.js";
 import { elementStatusLabel, statusOf } from "../domain/workflow.js";
-import { formatLondonDay } from "../domain/dates.js";
+import { formatLondonDay } from "../domain/calendar.js";
 import { isCouncilWide } from "../domain/campaign.js";
 import type { MyWorkView } from "../services/assignments.js";
 import { ratingText, shorten } from "./format.js";

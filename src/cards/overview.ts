@@ -1,6 +1,6 @@
 /** The campaign overview card: progress, coverage, units, owners and who is late. */
 import { LIMITS } from "../domain/limits.js";
-import { formatLondonDay } from "../domain/dates.js";
+import { formatLondonDay } from "../domain/calendar.js";
 import { statusLabel, typeLabel } from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
 import type { OverviewView } from "../services/overview.js";

@@ -8,7 +8,7 @@ import { emptyAssessment, type ElementAssessment, type FieldChange } from "../do
 import { refsCovered, type Owner } from "../domain/assignment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, closedMessage, isCouncilWide, type Campaign, type Unit } from "../domain/campaign.js";
-import { formatLondonDay } from "../domain/dates.js";
+import { formatLondonDay } from "../domain/calendar.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 

@@ -17,7 +17,7 @@ import {
   type CampaignDraft,
   type CampaignStatus,
 } from "../domain/campaign.js";
-import { londonDate } from "../domain/dates.js";
+import { londonDay } from "../domain/calendar.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
@@ -47,7 +47,7 @@ export class CampaignService {
 
   async create(actor: Actor, draft: CampaignDraft, previous?: Campaign): Promise<CampaignOutcome> {
     if (!(await this.isCoordinator(actor))) return this.refuse(actor, "create", ONLY_COORDINATORS);
-    const checked = validateCampaignDraft(draft, londonDate(this.clock.now()));
+    const checked = validateCampaignDraft(draft, londonDay(this.clock.now()));
     if (!checked.ok) return this.refuse(actor, "create", checked.refusal);
     const now = this.clock.now();
     const campaign: Campaign = {
@@ -72,7 +72,7 @@ export class CampaignService {
     const previous = await this.stores.campaigns.get(actor.tenantId, fromId);
     if (!previous) return this.refuse(actor, "next-cycle", NOT_FOUND);
     const type = nextCycleType(previous.type);
-    const year = Number(londonDate(this.clock.now()).slice(0, 4));
+    const year = Number(londonDay(this.clock.now()).slice(0, 4));
     const units = previous.units.map((u) => u.name).join("\n");
     return this.create(actor, { name: `CSE ${typeLabel(type).toLowerCase()} (${year})`, type, units: isCouncilWide(previous) ? "" : units }, previous);
   }

@@ -4,7 +4,7 @@
  */
 import type { Clock } from "../clock.js";
 import type { Campaign } from "../domain/campaign.js";
-import { formatLondonDay, londonDate } from "../domain/dates.js";
+import { formatLondonDay, londonDay } from "../domain/calendar.js";
 import { campaignOverview, type CampaignOverview } from "../domain/overview.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
@@ -36,7 +36,7 @@ export class OverviewService {
   async view(actor: Actor, campaign: Campaign): Promise<OverviewView | Refusal> {
     const roles = await this.rolesOf(actor);
     if (!can(roles, "manage-campaigns") && !roles.includes("leader")) return this.refuse(actor, "overview", NOT_FOR_YOU);
-    const today = londonDate(this.clock.now());
+    const today = londonDay(this.clock.now());
     const stored = await this.stores.assessments.listForCampaign(actor.tenantId, campaign.id);
     return { campaign, overview: campaignOverview(campaign, stored, today), today, canChase: can(roles, "manage-campaigns") };
   }

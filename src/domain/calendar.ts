@@ -1,0 +1,98 @@
+/**
+ * Councils' working calendar: days in Europe/London, working days Monday to Friday except England
+ * and Wales bank holidays. Bank holidays come from `date-holidays` (it carries the one-offs, such
+ * as 2022's State Funeral and 2023's Coronation, and the substitute days); times across the clock
+ * changes from `luxon`. Pure: no I/O, no clock of its own.
+ */
+import Holidays from "date-holidays";
+import { DateTime } from "luxon";
+
+export const LONDON = "Europe/London";
+
+/** A calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+// England and Wales share one list of bank holidays; "ENG" is date-holidays' name for it.
+const holidays = new Holidays("GB", "ENG");
+const bankHolidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+
+function bankHolidays(year: number): ReadonlySet<IsoDate> {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    days = new Set(holidays.getHolidays(year).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)));
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+function day(date: IsoDate): DateTime {
+  const d = DateTime.fromISO(date, { zone: LONDON });
+  if (!d.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a calendar date: ${date}`);
+  return d;
+}
+
+export function isBankHoliday(date: IsoDate): boolean {
+  return bankHolidays(day(date).year).has(date);
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  return day(date).weekday <= 5 && !isBankHoliday(date);
+}
+
+/** `date` moved by `count` working days (negative: back); a non-working start counts from the next working day. */
+export function addWorkingDays(date: IsoDate, count: number): IsoDate {
+  let d = day(date);
+  const step = count < 0 ? -1 : 1;
+  let left = Math.abs(count);
+  while (left > 0) {
+    d = d.plus({ days: step });
+    if (isWorkingDay(d.toISODate()!)) left--;
+  }
+  return d.toISODate()!;
+}
+
+/** The first working day on or after `date`. */
+export function workingDayOnOrAfter(date: IsoDate): IsoDate {
+  let d = day(date);
+  while (!isWorkingDay(d.toISODate()!)) d = d.plus({ days: 1 });
+  return d.toISODate()!;
+}
+
+/** The London calendar date at an instant. */
+export function londonDay(at: Date): IsoDate {
+  return DateTime.fromJSDate(at, { zone: LONDON }).toISODate()!;
+}
+
+/** The instant of a wall-clock time in London on `date` (09:00 is 08:00 UTC in summer, 09:00 in winter). */
+export function londonTime(date: IsoDate, hour: number, minute = 0): Date {
+  return day(date).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return day(date).plus({ months }).toISODate()!;
+}
+
+/** The certification cycle from a certification date: two annual reviews and a reassessment. */
+export interface CertificationCalendar {
+  readonly certifiedOn: IsoDate;
+  readonly visits: readonly { readonly kind: "annual-review-1" | "annual-review-2" | "reassessment"; readonly date: IsoDate; readonly evidenceDue: IsoDate }[];
+}
+
+/**
+ * Default dates: reviews at +12 and +24 months, reassessment at +36; each visit's evidence is due
+ * `evidenceLeadWorkingDays` working days before it (assessors review documents before they visit).
+ */
+export function certificationCalendar(certifiedOn: IsoDate, evidenceLeadWorkingDays = 10): CertificationCalendar {
+  const visit = (kind: CertificationCalendar["visits"][number]["kind"], months: number) => {
+    const date = workingDayOnOrAfter(addMonths(certifiedOn, months));
+    return { kind, date, evidenceDue: addWorkingDays(date, -evidenceLeadWorkingDays) };
+  };
+  return { certifiedOn, visits: [visit("annual-review-1", 12), visit("annual-review-2", 24), visit("reassessment", 36)] };
+}
+
+const DAY_NAME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+
+/** A calendar date as people read it: "31 Mar 2027". */
+export function formatLondonDay(date: IsoDate): string {
+  return DAY_NAME.format(new Date(`${day(date).toISODate()}T12:00:00Z`));
+}
