@@ -15,6 +15,7 @@ import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { CRITERIA, findElement, type ElementInContext } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
+import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier, Scope } from "./views.js";
 
 export type AssignOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
@@ -68,7 +69,7 @@ export class AssignmentService {
     }
     this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, spec, owner: owner.userId, elements: items.length }, "elements assigned");
     const due = campaign.dueDate ? `, due ${formatLondonDay(campaign.dueDate)}` : "";
-    const told = await this.tell(actor.tenantId, owner, `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`);
+    const told = await tellPerson(this.stores, this.notifier, actor.tenantId, owner.userId, `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`);
     return { ok: true, message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}` };
   }
 
@@ -81,11 +82,6 @@ export class AssignmentService {
       .map((a) => ({ element: findElement(a.ref)!, unit: campaign.units[unitOrder(a.unitId)]!, assessment: a }))
       .sort((a, b) => unitOrder(a.unit.id) - unitOrder(b.unit.id) || a.element.index - b.element.index);
     return { campaign, items };
-  }
-
-  private async tell(tenantId: string, owner: Owner, text: string): Promise<boolean> {
-    const participant = await this.stores.participants.get(tenantId, owner.userId);
-    return participant?.conversation ? this.notifier.send(participant.conversation, text) : false;
   }
 
   private refuse(actor: Actor, refusal: Refusal): AssignOutcome {

@@ -10,6 +10,7 @@ import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
+import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
 
 export interface OverviewView {
@@ -58,9 +59,7 @@ export class OverviewService {
     for (const owner of late) {
       const refs = owner.lateRefs;
       const text = `Reminder from ${actor.displayName}: ${refs.length === 1 ? "element" : `${refs.length} elements`} of "${campaign.name}" ${refs.length === 1 ? "was" : "were"} due on ${formatLondonDay(campaign.dueDate!)} and ${refs.length === 1 ? "is" : "are"} not yet submitted: ${refs.join(", ")}. Type my work to see ${refs.length === 1 ? "it" : "them"}.`;
-      const participant = await this.stores.participants.get(actor.tenantId, owner.userId);
-      const sent = participant?.conversation ? await this.notifier.send(participant.conversation, text) : false;
-      if (!sent) unreached.push(owner.name);
+      if (!(await tellPerson(this.stores, this.notifier, actor.tenantId, owner.userId, text))) unreached.push(owner.name);
     }
     this.log.info({ tenant: actor.tenantId, campaign: campaignId, chased: late.length - unreached.length, unreached: unreached.length }, "late owners chased");
     const reached = late.length - unreached.length;

@@ -12,6 +12,7 @@ import { elementStatusLabel, review, type ReviewStep } from "../domain/workflow.
 import type { Logger } from "../logger.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
 import { elementView, refusedAction, rememberPlace, type ActionOutcome, type Loaded } from "./element-loader.js";
+import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
 import type { CardAction } from "./walkthrough.js";
 
@@ -68,12 +69,11 @@ export class ReviewSteps {
   }
 
   private async tellSubmitter(actor: Actor, saved: ElementAssessment, ref: string, campaign: Campaign): Promise<void> {
-    const owner = await this.stores.participants.get(actor.tenantId, saved.submittedBy!);
     const text =
       saved.status === "approved"
         ? `${actor.displayName} approved element ${ref} in "${campaign.name}". Thank you!`
         : `${actor.displayName} returned element ${ref} in "${campaign.name}" for changes: "${saved.reviewComment}". Type assess ${ref} to update it and submit it again.`;
-    const sent = owner?.conversation ? await this.notifier.send(owner.conversation, text) : false;
+    const sent = await tellPerson(this.stores, this.notifier, actor.tenantId, saved.submittedBy!, text);
     if (!sent) this.log.warn({ tenant: actor.tenantId, user: saved.submittedBy, ref }, "submitter could not be told of a review decision");
   }
 }
