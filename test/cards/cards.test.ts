@@ -12,7 +12,7 @@ import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
 import { ELEMENTS, guidanceFor, ratingLabel } from "../../src/standard/index.js";
 import type { ElementView } from "../../src/services/walkthrough.js";
-import { cardText, findActions, findInputs } from "../support/teams.js";
+import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
 
 const MAX_BYTES = 28 * 1024;
@@ -232,12 +232,7 @@ describe("history card", () => {
   it("says each kind of change in plain words, newest first, with who and when", () => {
     const text = cardText(historyCard(F.historyView("typical")));
     const lines = ["**Evidence link removed**", "Old leaflet", "Priya Shah, 20 Nov 2026 at 09:40", "**Evidence link added**", "Accessible information policy", "**Narrative** written", 'Now: "We publish information in plain English', "**Rating** changed from Not yet rated to Compliance"];
-    let at = -1;
-    for (const line of lines) {
-      const next = text.indexOf(line, at + 1);
-      expect(next, line).toBeGreaterThan(at);
-      at = next;
-    }
+    expectInOrder(text, lines);
     expect(text).not.toContain("https://council.gov.uk/leaflet.pdf");
   });
 

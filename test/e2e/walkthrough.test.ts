@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorStub } from "../support/connector-stub.js";
 import { startBot } from "../support/bot.js";
-import { cardText, findActions, findInputs, TeamsClient } from "../support/teams.js";
+import { cardText, expectInOrder, findActions, findInputs, TeamsClient } from "../support/teams.js";
 import { defaultCampaign } from "../../src/domain/campaign.js";
 import { LIMITS } from "../../src/domain/limits.js";
 
@@ -140,12 +140,7 @@ describe("self-assessment walk-through", () => {
     await sam.say("history 3.2.1");
     const text = cardText(lastCard());
     const expected = ["History of 3.2.1", "**Evidence link removed**", "Old leaflet", "**Evidence link added**", "Old leaflet", "**Evidence link added**", "Accessible information policy", "**Rating** changed from Not yet rated to Compliance Plus", "Sam Patel"];
-    let at = -1;
-    for (const line of expected) {
-      const next = text.indexOf(line, at + 1);
-      expect(next, line).toBeGreaterThan(at);
-      at = next;
-    }
+    expectInOrder(text, expected);
     // The refused javascript: link left no trace.
     expect(text).not.toContain("Click me");
   });

@@ -4,6 +4,7 @@
  * Teams client does it: the action's data merged with the card's input values.
  */
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 
 export interface TeamsUser {
   readonly tenantId: string;
@@ -126,4 +127,14 @@ export function cardText(card: unknown): string {
   };
   walk(card);
   return parts.join("\n");
+}
+
+/** Asserts that each of `parts` appears in `text`, in this order (each after the previous one). */
+export function expectInOrder(text: string, parts: readonly string[]): void {
+  let at = -1;
+  for (const part of parts) {
+    const next = text.indexOf(part, at + 1);
+    expect(next, part).toBeGreaterThan(at);
+    at = next;
+  }
 }
