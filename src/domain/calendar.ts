@@ -31,6 +31,11 @@ function day(date: IsoDate): DateTime {
   return d;
 }
 
+/** A real calendar date written YYYY-MM-DD (what Input.Date sends). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: LONDON }).isValid;
+}
+
 export function isBankHoliday(date: IsoDate): boolean {
   return bankHolidays(day(date).year).has(date);
 }

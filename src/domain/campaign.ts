@@ -5,6 +5,7 @@
  */
 import { STANDARD_VERSION } from "../standard/index.js";
 import { COUNCIL_UNIT } from "./assessment.js";
+import { isIsoDate } from "./calendar.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export const CAMPAIGN_TYPES = [
@@ -191,10 +192,4 @@ export function slug(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

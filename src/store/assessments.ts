@@ -9,7 +9,7 @@ import type { AuditEntry, AuditField } from "../domain/audit.js";
 import type { EvidenceLink } from "../domain/evidence.js";
 import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
-import { compositeKey, splitCompositeKey } from "./keys.js";
+import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
 import type { StoredEntity, Tables } from "./tables.js";
 
 export class AssessmentStore {
@@ -104,12 +104,11 @@ export class AssessmentStore {
 /** Audit rows share the assessments' partition (so one transaction covers both) under a prefix
  * that encoded keys never start with ("!" is never produced by encodeKeyPart). */
 const AUDIT_PREFIX = "!audit|";
-const MAX_MS = 9_999_999_999_999;
 
 function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
   // Inverted time sorts newest first; one save's entries stay together, the last given first
   // (entries are given in the order the changes happened).
-  const inverted = String(MAX_MS - Date.parse(a.at)).padStart(13, "0");
+  const inverted = newestFirst(a.at);
   return `${AUDIT_PREFIX}${compositeKey(a.unitId, a.ref)}|${inverted}|${saveId}|${String(99 - index).padStart(2, "0")}`;
 }
 

@@ -6,12 +6,11 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { COUNCIL_WIDE, isCampaignType, type Campaign, type CampaignStatus, type Lead, type Unit } from "../domain/campaign.js";
-import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
 import { AlreadyExistsError, type StoredEntity, type Tables } from "./tables.js";
 
 const ACTIVE_ROW = "active-campaign";
 const AUDIT_PREFIX = "!audit|";
-const MAX_MS = 9_999_999_999_999;
 
 /** A change to a campaign itself (status, settings), for its audit trail. */
 export interface CampaignChange {
@@ -137,6 +136,6 @@ function toCampaign(tenantId: string, e: StoredEntity): Campaign {
 }
 
 function auditEntity(tenantId: string, change: CampaignChange) {
-  const inverted = String(MAX_MS - Date.parse(change.at)).padStart(13, "0");
+  const inverted = newestFirst(change.at);
   return { partitionKey: encodeKeyPart(tenantId), rowKey: `${AUDIT_PREFIX}${encodeKeyPart(change.campaignId)}|${inverted}|${randomUUID().slice(0, 8)}`, ...change };
 }

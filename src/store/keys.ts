@@ -33,3 +33,10 @@ export function compositeKey(...parts: readonly string[]): string {
 export function splitCompositeKey(key: string): string[] {
   return key.split("|").map(decodeKeyPart);
 }
+
+const MAX_MS = 9_999_999_999_999;
+
+/** A key part that sorts later instants first, so "the newest N" is one short query. */
+export function newestFirst(at: string): string {
+  return String(MAX_MS - Date.parse(at)).padStart(13, "0");
+}

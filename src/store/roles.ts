@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { GRANTABLE_ROLES, type Role } from "../domain/roles.js";
-import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
 import type { StoredEntity, Tables } from "./tables.js";
 
 export interface RoleHolder {
@@ -30,7 +30,6 @@ const ROLE_PREFIX = "role|";
 const AUDIT_PREFIX = "!audit|role|";
 /** Exists once the tenant's first coordinator set themselves up; a second setup fails on it. */
 const BOOTSTRAP_ROW = "coordinator-bootstrap";
-const MAX_MS = 9_999_999_999_999;
 
 export class RoleStore {
   constructor(private readonly tables: Tables) {}
@@ -92,6 +91,6 @@ function toHolder(tenantId: string, e: StoredEntity): RoleHolder {
 }
 
 function auditRowKey(change: RoleChange): string {
-  const inverted = String(MAX_MS - Date.parse(change.at)).padStart(13, "0");
+  const inverted = newestFirst(change.at);
   return `${AUDIT_PREFIX}${inverted}|${randomUUID().slice(0, 8)}`;
 }

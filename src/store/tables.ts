@@ -29,7 +29,7 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants"] as const;
+export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants", "Actions", "Outbox"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type Entity = TableEntity<Record<string, unknown>>;
@@ -79,13 +79,24 @@ export class Tables {
     }
   }
 
-  /** Entities of one partition in RowKey order, optionally only under a RowKey prefix and only the first `limit`. */
-  async queryPartition(table: TableName, partitionKey: string, rowKeyPrefix?: string, limit = Infinity): Promise<StoredEntity[]> {
+  /**
+   * Entities of one partition in RowKey order, optionally only under a RowKey prefix, only those
+   * whose columns equal `where` (filtered by the service, not here), and only the first `limit`.
+   */
+  async queryPartition(table: TableName, partitionKey: string, rowKeyPrefix?: string, limit = Infinity, where: Readonly<Record<string, string>> = {}): Promise<StoredEntity[]> {
     let filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
-    if (rowKeyPrefix) {
-      const upper = rowKeyPrefix.slice(0, -1) + String.fromCharCode(rowKeyPrefix.charCodeAt(rowKeyPrefix.length - 1) + 1);
-      filter += ` and RowKey ge '${escapeOData(rowKeyPrefix)}' and RowKey lt '${escapeOData(upper)}'`;
-    }
+    if (rowKeyPrefix) filter += ` and RowKey ge '${escapeOData(rowKeyPrefix)}' and RowKey lt '${escapeOData(prefixEnd(rowKeyPrefix))}'`;
+    for (const [column, value] of Object.entries(where)) filter += ` and ${column} eq '${escapeOData(value)}'`;
+    return this.collect(table, filter, limit);
+  }
+
+  /** Entities of one partition with RowKey in [from, to), in RowKey order: how the reminder sweep reads its date index. */
+  async queryRange(table: TableName, partitionKey: string, from: string, to: string, limit = Infinity): Promise<StoredEntity[]> {
+    const filter = `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(from)}' and RowKey lt '${escapeOData(to)}'`;
+    return this.collect(table, filter, limit);
+  }
+
+  private async collect(table: TableName, filter: string, limit: number): Promise<StoredEntity[]> {
     const out: StoredEntity[] = [];
     for await (const entity of this.client(table).listEntities({ queryOptions: { filter } })) {
       out.push(entity);
@@ -131,6 +142,11 @@ export class Tables {
   private client(table: TableName): TableClient {
     return this.clients.get(table)!;
   }
+}
+
+/** The first key after every key that starts with `prefix`. */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 function escapeOData(value: string): string {
