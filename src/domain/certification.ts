@@ -1,0 +1,128 @@
+/**
+ * A council's certification calendar, per council or per separately certified unit: the date it
+ * was certified, the two annual reviews and the three-year reassessment (from
+ * certificationCalendar unless a coordinator set a visit's date by hand), and when the evidence
+ * is due before each visit. Pure.
+ */
+import { COUNCIL_WIDE } from "./campaign.js";
+import { addWorkingDays, certificationCalendar, formatLondonDay, isIsoDate, type IsoDate } from "./calendar.js";
+import { ok, refuse, type Result } from "./refusal.js";
+
+export const VISITS = [
+  { kind: "annual-review-1", label: "Annual review, year 1", months: 12 },
+  { kind: "annual-review-2", label: "Annual review, year 2", months: 24 },
+  { kind: "reassessment", label: "Three-year reassessment", months: 36 },
+] as const;
+export type VisitKind = (typeof VISITS)[number]["kind"];
+
+/** The whole council's calendar; units certified separately have their own, keyed by unit id. */
+export const COUNCIL_SCOPE = { id: COUNCIL_WIDE.id, name: COUNCIL_WIDE.name } as const;
+
+export const EVIDENCE_LEAD = { default: 10, min: 0, max: 60 } as const;
+
+export interface CertificationSettings {
+  readonly tenantId: string;
+  /** "council", or the id of a unit certified separately. */
+  readonly scopeId: string;
+  readonly scopeName: string;
+  readonly certifiedOn: IsoDate;
+  readonly evidenceLeadWorkingDays: number;
+  /** Visit dates a coordinator set by hand (the assessor's booking), instead of the defaults. */
+  readonly overrides?: Readonly<Partial<Record<VisitKind, IsoDate>>>;
+  readonly updatedBy: string;
+  readonly updatedByName: string;
+  readonly updatedAt: string;
+  readonly etag?: string;
+}
+
+export interface Visit {
+  readonly kind: VisitKind;
+  readonly label: string;
+  readonly date: IsoDate;
+  readonly evidenceDue: IsoDate;
+  /** The date was set by hand rather than following from the certification date. */
+  readonly overridden: boolean;
+}
+
+type CalendarPart = Pick<CertificationSettings, "certifiedOn" | "evidenceLeadWorkingDays" | "overrides">;
+
+/** The three visits, in order, with hand-set dates applied and their evidence deadlines recomputed. */
+export function visitsOf(settings: CalendarPart): Visit[] {
+  const defaults = certificationCalendar(settings.certifiedOn, settings.evidenceLeadWorkingDays).visits;
+  return VISITS.map(({ kind, label }, i) => {
+    const own = settings.overrides?.[kind];
+    const base = defaults[i]!;
+    if (own === undefined || own === base.date) return { kind, label, date: base.date, evidenceDue: base.evidenceDue, overridden: false };
+    return { kind, label, date: own, evidenceDue: addWorkingDays(own, -settings.evidenceLeadWorkingDays), overridden: true };
+  });
+}
+
+/** Calendar days from `from` to `to` (negative when `to` has passed). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** "in 143 days", "12 days ago", "today", as people say it. */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** What a coordinator typed into the dates form, as it arrived. Empty visit dates mean "the default". */
+export interface CertificationDraft {
+  readonly scopeId: string;
+  readonly certifiedOn: string;
+  readonly leadDays: string;
+  readonly overrides: Readonly<Partial<Record<VisitKind, string>>>;
+}
+
+export type CheckedCalendar = Required<CalendarPart>;
+
+const EARLIEST = "2000-01-01";
+const LATEST = "2099-12-31";
+
+/** Checks a draft against the rules; `today` is YYYY-MM-DD in London. */
+export function validateCertificationDraft(draft: CertificationDraft, today: IsoDate): Result<CheckedCalendar> {
+  const certifiedOn = draft.certifiedOn.trim();
+  if (certifiedOn === "") return refuse("invalid-payload", "Please enter the date your council was certified (the date on the certificate or the assessor's report).");
+  if (!isIsoDate(certifiedOn) || certifiedOn < EARLIEST) return refuse("invalid-payload", "The certification date is not a real date. Please pick it from the calendar.");
+  if (certifiedOn > today) return refuse("invalid-payload", `The certification date (${formatLondonDay(certifiedOn)}) is in the future. Enter the date you were certified, not a planned one.`);
+
+  const lead = draft.leadDays.trim();
+  const leadDays = lead === "" ? EVIDENCE_LEAD.default : Number(lead);
+  if (!/^\d*$/.test(lead) || leadDays < EVIDENCE_LEAD.min || leadDays > EVIDENCE_LEAD.max) {
+    return refuse("invalid-payload", `The evidence lead time must be a whole number of working days from ${EVIDENCE_LEAD.min} to ${EVIDENCE_LEAD.max} (${EVIDENCE_LEAD.default} is usual).`);
+  }
+
+  const overrides: Partial<Record<VisitKind, IsoDate>> = {};
+  for (const { kind, label } of VISITS) {
+    const value = (draft.overrides[kind] ?? "").trim();
+    if (value === "") continue;
+    if (!isIsoDate(value) || value > LATEST) return refuse("invalid-payload", `The date for the ${lower(label)} is not a real date. Please pick it from the calendar, or leave it empty.`);
+    overrides[kind] = value;
+  }
+  // Checked on the dates that will apply, so a hand-set visit cannot jump past a default one.
+  const visits = visitsOf({ certifiedOn, evidenceLeadWorkingDays: leadDays, overrides });
+  let previous = { label: "certification date", date: certifiedOn };
+  for (const visit of visits) {
+    if (visit.date <= previous.date) {
+      return refuse("invalid-payload", `The ${lower(visit.label)} (${formatLondonDay(visit.date)}) must come after the ${lower(previous.label)} (${formatLondonDay(previous.date)}). Please check the dates.`);
+    }
+    previous = visit;
+  }
+  // Only dates that differ from the defaults are kept, so later changes to the certification date move the rest.
+  const kept = Object.fromEntries(visits.filter((v) => v.overridden).map((v) => [v.kind, v.date])) as Partial<Record<VisitKind, IsoDate>>;
+  return ok({ certifiedOn, evidenceLeadWorkingDays: leadDays, overrides: kept });
+}
+
+/** One line for the audit trail: what the calendar said. */
+export function describeCalendar(c: CalendarPart): string {
+  const own = VISITS.filter((v) => c.overrides?.[v.kind]).map((v) => `${lower(v.label)} on ${c.overrides![v.kind]}`);
+  return [`certified ${c.certifiedOn}`, `evidence ${c.evidenceLeadWorkingDays} working days before`, ...own].join("; ");
+}
+
+function lower(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
