@@ -44,7 +44,7 @@ async function measure(name: string, count: () => number, op: (i: number) => Pro
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   const stub = await new ConnectorStub().start();
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: "bench", LOG_LEVEL: "silent" });
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: "bench", LOG_LEVEL: "silent", REMINDERS: "off" });
   const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
   const count = () => server.stores.tables.requestCount;
   try {

@@ -14,6 +14,11 @@ import { WalkthroughService } from "./services/walkthrough.js";
 import { CRITERIA, ELEMENTS, GUIDANCE, RATINGS, STANDARD_VERSION } from "./standard/index.js";
 import { openStores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
+import { createAdapter } from "./bot/adapter.js";
+import { isIsoDate } from "./domain/calendar.js";
+import { sendingDay } from "./domain/reminders.js";
+import { ReminderScheduler } from "./jobs/scheduler.js";
+import { createReminderJob } from "./reminders.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -23,6 +28,12 @@ Commands:
   seed-demo [--tenant ID] [--user ID]
                                     Fill a demo tenant with a half-finished self-assessment
                                     (defaults: the Agents Playground's tenant and user)
+  reminders run [--day YYYY-MM-DD] [--json]
+                                    Send today's reminders now (for cron or an Azure Functions
+                                    timer; set REMINDERS=off on the bot then). Sends only from
+                                    09:00 Europe/London on working days, unless --day is given.
+                                    Safe to run anywhere, any number of times: one sender at a
+                                    time holds a lease, and nothing is sent twice.
   help                              This text
 `;
 
@@ -36,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
     case "seed-demo": {
       const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, user: { type: "string" } } });
       return demo(values.tenant ?? PLAYGROUND_TENANT, values.user ?? PLAYGROUND_USER);
+    }
+    case "reminders": {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { day: { type: "string" }, json: { type: "boolean", default: false } } });
+      if (positionals[0] !== "run") {
+        process.stderr.write(`Unknown reminders command "${positionals[0] ?? ""}". Did you mean: cse-bot reminders run\n`);
+        return 64;
+      }
+      return runReminders(values.day, values.json ?? false);
     }
     case "help":
     case "--help":
@@ -125,6 +144,31 @@ async function demo(tenantId: string, userId: string): Promise<number> {
         (result.skipped ? `, ${result.skipped} left as they were (already rated)` : "") +
         `.\nStorage: ${storage.description}\nIn the Agents Playground, type: progress\n`,
     );
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+async function runReminders(day: string | undefined, json: boolean): Promise<number> {
+  if (day !== undefined && !isIsoDate(day)) {
+    process.stderr.write(`--day must be a date written YYYY-MM-DD, not "${day}".\n`);
+    return 64;
+  }
+  const cfg = config();
+  if (!cfg) return 78;
+  const storage = await connectStorage(cfg);
+  const log = createLogger(json ? "silent" : cfg.LOG_LEVEL === "info" ? "warn" : cfg.LOG_LEVEL);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const job = createReminderJob(stores, createAdapter(cfg), cfg.BOT_ID ?? "", systemClock, log);
+    const scheduler = new ReminderScheduler(job, stores.outbox, systemClock, log, { instanceId: `cli-${process.pid}` });
+    const report = day ? await scheduler.runFor(day) : await scheduler.tick();
+    const out = report ?? { ran: false, why: sendingDay(systemClock.now()) ? "another instance holds the reminder lease and is sending" : "not sending time: reminders go out from 09:00 Europe/London on working days" };
+    if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
+    else if (!report) process.stdout.write(`Nothing sent: ${"why" in out ? out.why : ""}.\n`);
+    else process.stdout.write(`Reminders for ${report.day}: ${report.planned} messages planned, ${report.sent} sent, ${report.permanent} could not be delivered (shown to coordinators), ${report.gaveUp} to retry, ${report.throttled} throttled by Teams.\n`);
+    await scheduler.stop();
     return 0;
   } finally {
     await storage.release();

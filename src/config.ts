@@ -23,6 +23,10 @@ const schema = z
       .default("cse"),
     DATA_DIR: z.string().trim().default(".data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** "off" when reminders are sent by `cse-bot reminders run` from cron or a timer instead. */
+    REMINDERS: z.enum(["on", "off"]).default("on"),
+    /** How often each instance looks for reminders to send (only the lease holder sends). */
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
     /** Coordinators from the start: Entra object ids or UPNs, comma-separated. */
     COORDINATORS: z
       .string()

@@ -15,20 +15,29 @@ import { parseCoordinatorList } from "./domain/roles.js";
 import { RolesService } from "./services/roles.js";
 import { AssignmentService } from "./services/assignments.js";
 import { CampaignService } from "./services/campaigns.js";
+import { CertificationService } from "./services/certification.js";
+import { ActionService } from "./services/actions.js";
 import { OverviewService } from "./services/overview.js";
 import { WalkthroughService, type Actor } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
+import { actorFrom, isRefusal } from "./bot/identity.js";
+import { ReminderScheduler, type SchedulerOptions } from "./jobs/scheduler.js";
+import { createReminderJob } from "./reminders.js";
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly stores: Stores;
+  /** Undefined when REMINDERS=off. */
+  readonly scheduler?: ReminderScheduler;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** Scheduler settings (tests use a short lease and their own instance ids). */
+  readonly scheduler?: SchedulerOptions;
 }
 
 /** Bot Framework activities are small; a card action with the longest allowed text is under 64 KB. */
@@ -47,14 +56,21 @@ export async function startServer(config: Config, connectionString: string, opti
   const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
   const overview = new OverviewService(stores, clock, log, rolesOf, notifier);
   const campaigns = new CampaignService(stores, clock, log, rolesOf);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, overview, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
+  const certification = new CertificationService(stores, clock, log, rolesOf);
+  const actions = new ActionService(stores, clock, log, rolesOf, notifier);
+  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, overview, certification, actions, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post("/api/messages", async (req, res) => {
     const started = Date.now();
-    const reply = await processMessage(adapter, req.body, req.headers.authorization, async (context) => void (await app.run(context)), log);
+    const reply = await processMessage(adapter, req.body, req.headers.authorization, async (context) => {
+      // Where to reach this organisation, for reminders to people who never wrote to the bot.
+      const who = actorFrom(context.activity, config.localMode);
+      if (!isRefusal(who) && context.activity.serviceUrl) await stores.tenants.register(who.tenantId, context.activity.serviceUrl);
+      await app.run(context);
+    }, log);
     res.send(reply.status, reply.body);
     log.debug({ route: "messages", status: reply.status, ms: Date.now() - started }, "turn");
   });
@@ -69,6 +85,10 @@ export async function startServer(config: Config, connectionString: string, opti
     }
   });
 
+  const reminders = createReminderJob(stores, adapter, config.BOT_ID ?? "", clock, log);
+  const scheduler = config.REMINDERS === "on" ? new ReminderScheduler(reminders, stores.outbox, clock, log, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, ...options.scheduler }) : undefined;
+  scheduler?.start();
+
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
@@ -76,10 +96,13 @@ export async function startServer(config: Config, connectionString: string, opti
     url: `http://${host}:${port}`,
     port,
     stores,
-    close: () =>
-      new Promise<void>((resolve) => {
+    scheduler,
+    close: async () => {
+      await scheduler?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeAllConnections?.();
-      }),
+      });
+    },
   };
 }

@@ -7,8 +7,10 @@ import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
 import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
+import type { ActionService } from "../services/actions.js";
 import type { AssignmentService } from "../services/assignments.js";
 import type { CampaignService } from "../services/campaigns.js";
+import type { CertificationService } from "../services/certification.js";
 import type { OverviewService } from "../services/overview.js";
 import type { RolesService } from "../services/roles.js";
 import type { Actor, WalkthroughService } from "../services/walkthrough.js";
@@ -18,6 +20,8 @@ import { parseCardAction } from "./payload.js";
 import { registerRoleCommands } from "./role-commands.js";
 import { registerAssignmentCommands } from "./assignment-commands.js";
 import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
+import { registerDatesCommands, runDatesAction } from "./dates-commands.js";
+import { isActionCardAction, registerActionCommands, runActionCardAction } from "./action-commands.js";
 
 export interface BotDeps {
   readonly adapter: TeamsAdapter;
@@ -28,6 +32,8 @@ export interface BotDeps {
   readonly campaigns: CampaignService;
   readonly assignments: AssignmentService;
   readonly overview: OverviewService;
+  readonly certification: CertificationService;
+  readonly actions: ActionService;
   readonly clock: Clock;
   /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
   readonly coordinatorsByUpn: boolean;
@@ -77,6 +83,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   const campaignDeps = { log, actor, campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
   registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
+  const datesDeps = { certification: deps.certification, actor, sendCard };
+  registerDatesCommands(app, datesDeps);
+  const actionDeps = { actions: deps.actions, walkthrough, rolesOf: campaignDeps.rolesOf, clock: deps.clock, log, actor, personalActor, sendCard };
+  registerActionCommands(app, actionDeps);
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());
@@ -131,6 +141,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
         return outcome.view ? elementCard(outcome.view) : outcome.refusal.message;
       }
       default:
+        if (parsed.kind === "dates" || parsed.kind === "datesSave") return runDatesAction(datesDeps, who, parsed);
+        if (isActionCardAction(parsed)) return runActionCardAction(actionDeps, who, parsed);
         return runCampaignAction(campaignDeps, who, parsed);
     }
   };

@@ -1,5 +1,7 @@
 /** The element card: statement, guidance, rating, narrative, evidence and progress. */
 import { LIMITS } from "../domain/limits.js";
+import { isClosed, statusLabel } from "../domain/actions.js";
+import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
 import { isCouncilWide } from "../domain/campaign.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
@@ -10,6 +12,9 @@ import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Last cycle's narrative is context, not for editing: its start is enough to jog the memory. */
 const PREVIOUS_NARRATIVE_CHARS = 200;
+/** Actions are listed compactly: the full list is a command away. */
+const ACTIONS_SHOWN = 3;
+const ACTION_TITLE_CHARS = 50;
 
 const NOTICE_STYLE: Record<Notice["tone"], { style: string; color: string }> = {
   good: { style: "good", color: "Good" },
@@ -62,6 +67,7 @@ export function elementCard(view: ElementView): AdaptiveCard {
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
     linkTitleMax: LIMITS.linkTitleChars,
     linkUrlMax: LIMITS.linkUrlChars,
+    ...actionsPart(view),
   };
   return renderCard("element", data, {
     campaignId: campaign.id,
@@ -70,6 +76,18 @@ export function elementCard(view: ElementView): AdaptiveCard {
     baseRating: assessment.rating,
     baseNarrative: narrativeHash(assessment.narrative),
   });
+}
+
+/** The element's improvement actions (a few, compact) and, for a rating short of compliance, a way to plan one. */
+function actionsPart(view: ElementView) {
+  const links = view.actions ?? [];
+  const shown = links.slice(0, ACTIONS_SHOWN);
+  return {
+    actionCount: links.length,
+    actions: shown.map((a) => ({ id: a.id, line: `Action ${a.id} · ${shorten(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}` })),
+    actionsMore: links.length > shown.length ? `and ${links.length - shown.length} more: type actions ${view.element.ref}` : "",
+    planAction: view.assessment.rating === "partial" || view.assessment.rating === "non-compliance",
+  };
 }
 
 /** Last cycle's rating, links and the start of its narrative, as context for this cycle. */

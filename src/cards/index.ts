@@ -7,6 +7,9 @@ export { historyCard } from "./history.js";
 export { campaignFormCard, campaignsCard, type CampaignsView } from "./campaigns.js";
 export { myWorkCard } from "./my-work.js";
 export { overviewCard } from "./overview.js";
+export { datesCard, type DatesCardOptions } from "./dates.js";
+export { reminderCard, type ReminderView } from "./reminder.js";
+export { actionCard, actionFormCard, actionsCard, type ActionCardOptions, type ActionFormOptions, type ActionsCardOptions } from "./actions.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
@@ -15,14 +18,18 @@ export const COMMANDS = [
   { command: "progress", description: "Your ratings so far and what is left" },
   { command: "my work", description: "The elements assigned to you, with their status" },
   { command: "history 3.2.1", description: "Who changed an element, when, and what" },
+  { command: "actions", description: "Your improvement actions (actions overdue, actions 3.2.1; coordinators: actions all)" },
+  { command: "action new", description: "Plan an improvement action (action new 3.2.1 for an element); action 12 opens one" },
   { command: "overview", description: "Coordinators and leaders: progress, evidence, owners and who is late in your campaign" },
   { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
+  { command: "dates", description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)" },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
   { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },
   { command: "lead add @name", description: "Coordinators, in a team channel: add a lead coordinator to your current campaign" },
   { command: "assign 3.2 @name", description: "Coordinators, in a team channel: give a criterion, sub-criterion or element to an owner" },
+  { command: "action 12 owner @name", description: "In a team channel: give an improvement action to someone else (its owner or a coordinator)" },
   { command: "help", description: "This list" },
 ] as const;
 

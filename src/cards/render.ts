@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as ACData from "adaptivecards-templating";
 
-export type CardName = "element" | "welcome" | "help" | "progress" | "history" | "campaigns" | "campaign-form" | "my-work" | "overview";
+export type CardName = "element" | "welcome" | "help" | "progress" | "history" | "campaigns" | "campaign-form" | "my-work" | "overview" | "dates" | "reminder" | "action-form" | "action" | "actions";
 
 export interface AdaptiveCard {
   readonly type: "AdaptiveCard";
@@ -43,7 +43,11 @@ function finishActions(node: unknown, shared: Readonly<Record<string, string>>):
   if (node === null || typeof node !== "object") return;
   const obj = node as Record<string, unknown>;
   if (obj.type === "Action.Execute" && typeof obj.verb === "string") {
-    const data = { ...shared, ...(obj.data as object | undefined), verb: obj.verb };
+    // `"sharedData": false` marks a button to another kind of card (an element card's "Open action
+    // 12"): it needs none of this card's data, and leaving it out keeps big cards within 28 KB.
+    const own = obj.sharedData === false;
+    delete obj.sharedData;
+    const data = { ...(own ? {} : shared), ...(obj.data as object | undefined), verb: obj.verb };
     obj.data = data;
     obj.fallback ??= { type: "Action.Submit", title: obj.title, data };
   }

@@ -4,6 +4,7 @@
  * they are, and refusing an action in a logged, uniform way.
  */
 import type { Clock } from "../clock.js";
+import { isClosed } from "../domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../domain/assessment.js";
 import { summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
@@ -54,6 +55,14 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
     notice: refusal ? { tone: refusal.code === "conflict" ? "warning" : "attention", text: refusal.message } : undefined,
     drafts,
   };
+}
+
+/** The view with the improvement actions on its element, for the element card. */
+export async function withActions(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
+  const links = await stores.actions.forElement(actor.tenantId, view.element.ref);
+  // Unfinished first, soonest due first: what still needs doing is what the card can show.
+  links.sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id));
+  return { ...view, actions: links };
 }
 
 /** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */

@@ -3,6 +3,7 @@ import type { ElementAssessment } from "../domain/assessment.js";
 import type { AuditEntry } from "../domain/audit.js";
 import type { Campaign, Unit } from "../domain/campaign.js";
 import type { ProgressSummary } from "../domain/progress.js";
+import type { ActionLink } from "../store/actions.js";
 import type { ElementInContext } from "../standard/index.js";
 
 export interface Actor {
@@ -52,6 +53,8 @@ export interface ElementView extends Scope {
   readonly previous?: PreviousCycle;
   readonly notice?: Notice;
   readonly drafts?: Drafts;
+  /** Improvement actions covering the element (the council's, whichever campaign): unfinished first. */
+  readonly actions?: readonly ActionLink[];
 }
 
 export interface ProgressView extends Scope {

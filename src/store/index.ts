@@ -1,13 +1,18 @@
 /** Storage wiring: one Tables helper, one store per aggregate. */
+import { ActionStore } from "./actions.js";
 import { AssessmentStore } from "./assessments.js";
 import { CampaignStore } from "./campaigns.js";
+import { CertificationStore } from "./certification.js";
 import { ParticipantStore } from "./participants.js";
 import { RoleStore } from "./roles.js";
 import { Tables } from "./tables.js";
+import { TenantDirectory } from "./tenants.js";
+import { OutboxStore } from "./outbox.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables } from "./tables.js";
 export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
+export type { CertificationChange } from "./certification.js";
 
 export interface Stores {
   readonly tables: Tables;
@@ -15,6 +20,10 @@ export interface Stores {
   readonly assessments: AssessmentStore;
   readonly participants: ParticipantStore;
   readonly roles: RoleStore;
+  readonly certification: CertificationStore;
+  readonly actions: ActionStore;
+  readonly tenants: TenantDirectory;
+  readonly outbox: OutboxStore;
 }
 
 export async function openStores(connectionString: string, tablePrefix: string): Promise<Stores> {
@@ -25,6 +34,10 @@ export async function openStores(connectionString: string, tablePrefix: string):
     campaigns: new CampaignStore(tables),
     assessments: new AssessmentStore(tables),
     participants: new ParticipantStore(tables),
+    actions: new ActionStore(tables),
+    tenants: new TenantDirectory(tables),
+    outbox: new OutboxStore(tables),
     roles: new RoleStore(tables),
+    certification: new CertificationStore(tables),
   };
 }

@@ -2,8 +2,8 @@
  * A person's place in the walk-through, so they resume where they stopped (after a restart too,
  * and on any instance). PartitionKey: tenant; RowKey: user. Only that person writes it.
  */
-import { encodeKeyPart } from "./keys.js";
-import type { Tables } from "./tables.js";
+import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import type { StoredEntity, Tables } from "./tables.js";
 
 export interface Participant {
   readonly tenantId: string;
@@ -16,6 +16,8 @@ export interface Participant {
   /** Where to reach them one-to-one (a serialised Bot Framework conversation reference). */
   readonly conversation?: string;
   readonly lastSeenAt: string;
+  /** Why the last reminder could not reach them (app removed, chat gone), until they next write. */
+  readonly unreachable?: string;
 }
 
 export class ParticipantStore {
@@ -23,17 +25,18 @@ export class ParticipantStore {
 
   async get(tenantId: string, userId: string): Promise<Participant | undefined> {
     const e = await this.tables.get("Participants", encodeKeyPart(tenantId), encodeKeyPart(userId));
-    if (!e) return undefined;
-    return {
-      tenantId,
-      userId,
-      displayName: String(e.displayName ?? ""),
-      campaignId: e.campaignId ? String(e.campaignId) : undefined,
-      unitId: e.unitId ? String(e.unitId) : undefined,
-      currentRef: e.currentRef ? String(e.currentRef) : undefined,
-      conversation: e.conversation ? String(e.conversation) : undefined,
-      lastSeenAt: String(e.lastSeenAt ?? ""),
-    };
+    return e && toParticipant(tenantId, e);
+  }
+
+  /** Everyone in the tenant the bot knows: one query, for sending many reminders at once. */
+  async list(tenantId: string): Promise<Participant[]> {
+    const rows = await this.tables.queryPartition("Participants", encodeKeyPart(tenantId));
+    return rows.map((e) => toParticipant(tenantId, e));
+  }
+
+  /** Records that a reminder could not reach them; shown to coordinators. */
+  async markUnreachable(tenantId: string, userId: string, displayName: string, reason: string, at: string): Promise<void> {
+    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, unreachable: `${at.slice(0, 10)} ${reason}`.slice(0, 300) }, "Merge");
   }
 
   /** Writes the person's place; a conversation reference is kept when none is given. */
@@ -47,7 +50,7 @@ export class ParticipantStore {
         campaignId: p.campaignId ?? "",
         unitId: p.unitId ?? "",
         currentRef: p.currentRef ?? "",
-        ...(p.conversation ? { conversation: p.conversation } : {}),
+        ...(p.conversation ? { conversation: p.conversation, unreachable: "" } : {}),
         lastSeenAt: p.lastSeenAt,
       },
       "Merge",
@@ -56,6 +59,20 @@ export class ParticipantStore {
 
   /** Records where to reach someone one-to-one, leaving the rest of their row as it is. */
   async putConversation(tenantId: string, userId: string, displayName: string, conversation: string, at: string): Promise<void> {
-    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, conversation, lastSeenAt: at }, "Merge");
+    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, conversation, lastSeenAt: at, unreachable: "" }, "Merge");
   }
+}
+
+function toParticipant(tenantId: string, e: StoredEntity): Participant {
+  return {
+    tenantId,
+    userId: decodeKeyPart(e.rowKey ?? ""),
+    displayName: String(e.displayName ?? ""),
+    campaignId: e.campaignId ? String(e.campaignId) : undefined,
+    unitId: e.unitId ? String(e.unitId) : undefined,
+    currentRef: e.currentRef ? String(e.currentRef) : undefined,
+    conversation: e.conversation ? String(e.conversation) : undefined,
+    lastSeenAt: String(e.lastSeenAt ?? ""),
+    unreachable: e.unreachable ? String(e.unreachable) : undefined,
+  };
 }

@@ -85,8 +85,9 @@ describe("card templates", () => {
     expect(json).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
   });
 
+  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts.
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["campaign-form.json", "campaigns.json", "element.json", "help.json", "history.json", "my-work.json", "overview.json", "progress.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["action-form.json", "action.json", "actions.json", "campaign-form.json", "campaigns.json", "dates.json", "element.json", "help.json", "history.json", "my-work.json", "overview.json", "progress.json", "reminder.json", "welcome.json"]);
   });
 });
 
@@ -138,7 +139,8 @@ describe("the checks themselves", () => {
 
 describe("element card", () => {
   it.each(Object.entries(ELEMENT_VIEWS))("%s: every action carries the campaign, element and what the card showed", (_name, view) => {
-    for (const action of findActions(elementCard(view))) {
+    // Improvement action buttons open other cards and carry only their own data (see actions.test.ts).
+    for (const action of findActions(elementCard(view)).filter((a) => !a.verb.startsWith("cse.action"))) {
       expect(action.data).toMatchObject({
         campaignId: view.campaign.id,
         ref: view.element.ref,

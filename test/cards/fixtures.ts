@@ -16,6 +16,8 @@ import type { CampaignsView } from "../../src/cards/campaigns.js";
 import type { MyWorkView } from "../../src/services/assignments.js";
 import type { OverviewView } from "../../src/services/overview.js";
 import { campaignOverview } from "../../src/domain/overview.js";
+import { ACTION_LIMITS } from "../../src/domain/actions.js";
+import type { ActionLink } from "../../src/store/actions.js";
 import { ELEMENTS, RATINGS, findElement, type RatingId } from "../../src/standard/index.js";
 
 export const TENANT = "tenant-oadby-wigston";
@@ -153,7 +155,15 @@ export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
   const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
   const drafts: Drafts = { rating: "compliance-plus", linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes), linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars) };
   const previous: PreviousCycle = { campaignName: LONG_CAMPAIGN_NAME, assessment };
-  return view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous });
+  return { ...view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous }), actions: elementActions() };
+}
+
+/** The most JSON an action title can make: 3-byte characters up to the byte limit. */
+export const LONGEST_ACTION_TITLE = "€".repeat(Math.min(ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes / 3));
+
+/** More actions on an element than its card lists: longest titles, 8-digit numbers, the widest date ("30 Sept 2027"). */
+export function elementActions(count = 5): ActionLink[] {
+  return Array.from({ length: count }, (_, i) => ({ id: String(99_999_990 + i), title: LONGEST_ACTION_TITLE, status: "in-progress", dueOn: "2027-09-30", owner: { userId: `o${i}`, name: "€".repeat(200) } }));
 }
 
 /** Progress views: none rated (57 to go), some rated, or every element rated. */

@@ -2,6 +2,8 @@
 import { loadConfig } from "../../src/config.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { startServer, type RunningServer } from "../../src/server.js";
+import type { Clock } from "../../src/clock.js";
+import type { SchedulerOptions } from "../../src/jobs/scheduler.js";
 import { connectionString, uniquePrefix } from "./storage.js";
 
 export interface BotOptions {
@@ -10,12 +12,20 @@ export interface BotOptions {
   readonly tablePrefix?: string;
   readonly env?: Record<string, string>;
   readonly connectionString?: string;
+  /** Fixed time for the bot (and its scheduler); the system clock otherwise. */
+  readonly clock?: Clock;
+  readonly scheduler?: SchedulerOptions;
 }
 
 export async function startBot(options: BotOptions = {}): Promise<RunningServer & { tablePrefix: string }> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: tablePrefix, LOG_LEVEL: "silent", ...options.env });
-  const server = await startServer(config, options.connectionString ?? connectionString(), { log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
+  // Reminders off unless a test turns them on: a weekday morning must not change other tests.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: tablePrefix, LOG_LEVEL: "silent", REMINDERS: "off", ...options.env });
+  const server = await startServer(config, options.connectionString ?? connectionString(), {
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    clock: options.clock,
+    scheduler: options.scheduler,
+  });
   return { ...server, tablePrefix };
 }
 

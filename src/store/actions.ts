@@ -1,0 +1,306 @@
+/**
+ * Improvement actions and everything written with them, in the tenant's partition of the Actions
+ * table so each change is one transaction:
+ *   "seq"                       the tenant's last action number (actions are "Action 12" to people)
+ *   "a|<n>"                     the action
+ *   "due|<YYYY-MM-DD>|<n>|<rev>" its next reminder: the date index the daily sweep reads
+ *   "r|<ref>|<n>"               one per element it covers, so an element card finds its actions
+ *   "n|<n>|<newest first>|…"    progress notes
+ *   "!audit|<n>|<newest first>" what changed, who, when
+ */
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
+import { isActionStatus, isPriority, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
+import type { IsoDate } from "../domain/calendar.js";
+import { encodeKeyPart, newestFirst } from "./keys.js";
+import { ConcurrencyError, type Entity, type StoredEntity, type Tables } from "./tables.js";
+
+export interface StoredAction extends ImprovementAction {
+  /** The date of its reminder row in the index; none when no reminder is due any more. */
+  readonly remindOn?: IsoDate;
+  /** That row's key. Every write gives the row a new key, so a stale copy can never be mistaken for it. */
+  readonly remindKey?: string;
+}
+
+export interface ActionChange {
+  readonly field: "created" | "status" | "owner" | "dueOn" | "title" | "description" | "refs" | "priority" | "snoozedUntil";
+  readonly from: string;
+  readonly to: string;
+  readonly by: Person;
+  readonly at: string;
+}
+
+/** A reminder row of the date index, with what a reminder needs so the sweep reads nothing else. */
+export interface DueReminder {
+  readonly tenantId: string;
+  readonly actionId: string;
+  readonly on: IsoDate;
+  readonly action: ImprovementAction;
+  readonly rowKey: string;
+}
+
+/** One element's view of an action linked to it. */
+export type ActionLink = Pick<ImprovementAction, "id" | "title" | "status" | "dueOn" | "owner">;
+
+const SEQ_ROW = "seq";
+const ACTION = "a|";
+const DUE = "due|";
+const REF = "r|";
+const NOTE = "n|";
+const AUDIT = "!audit|";
+/** Azure Tables takes at most 100 operations in a transaction; an advance is three. */
+const ADVANCES_PER_TRANSACTION = 33;
+
+const num = (id: string) => id.padStart(8, "0");
+
+export class ActionStore {
+  constructor(private readonly tables: Tables) {}
+
+  async get(tenantId: string, id: string): Promise<StoredAction | undefined> {
+    if (!/^\d{1,8}$/.test(id)) return undefined;
+    const e = await this.tables.get("Actions", encodeKeyPart(tenantId), ACTION + num(id));
+    return e && toAction(tenantId, e);
+  }
+
+  /** The tenant's actions, optionally only one person's, in number order. */
+  async list(tenantId: string, filter: { ownerId?: string } = {}): Promise<StoredAction[]> {
+    const where: Record<string, string> = filter.ownerId ? { ownerId: filter.ownerId } : {};
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), ACTION, Infinity, where);
+    return rows.map((e) => toAction(tenantId, e));
+  }
+
+  /** Actions covering element `ref`. */
+  async forElement(tenantId: string, ref: string): Promise<ActionLink[]> {
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${REF}${encodeKeyPart(ref)}|`);
+    return rows.map((e) => ({
+      id: String(e.actionId),
+      title: String(e.title),
+      status: isActionStatus(e.status) ? e.status : "open",
+      dueOn: String(e.dueOn),
+      owner: { userId: String(e.ownerId), name: String(e.ownerName) },
+    }));
+  }
+
+  /** Creates an action numbered after the tenant's last one; `build` receives its number. */
+  async create(tenantId: string, build: (id: string) => ImprovementAction, remindOn: IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction> {
+    const pk = encodeKeyPart(tenantId);
+    for (let attempt = 0; ; attempt++) {
+      const seq = await this.tables.get("Actions", pk, SEQ_ROW);
+      const id = String(Number(seq?.last ?? 0) + 1);
+      const action = build(id);
+      const counter: TransactionAction = seq ? ["update", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }, "Replace", { etag: seq.etag }] : ["create", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }];
+      const ops: TransactionAction[] = [counter, ...this.writes(undefined, action, remindOn, [{ ...change, field: "created", from: "", to: action.title }])];
+      try {
+        const result = await this.tables.transact("Actions", ops);
+        return { ...action, ...reminderOf(ops), etag: result.subResponses[1]?.etag };
+      } catch (error) {
+        // Someone else took the number: take the next one.
+        if (!(error instanceof ConcurrencyError) || attempt >= 20) throw error;
+      }
+    }
+  }
+
+  /**
+   * Many new actions at once (an imported improvement plan): numbers are reserved in one step,
+   * then actions are written in transactions of up to 100 rows. `remindOn` gives each its first
+   * reminder date. Returns the stored actions.
+   */
+  async importMany(tenantId: string, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">, parallel = 4): Promise<StoredAction[]> {
+    const pk = encodeKeyPart(tenantId);
+    let first = 0;
+    for (let attempt = 0; ; attempt++) {
+      const seq = await this.tables.get("Actions", pk, SEQ_ROW);
+      first = Number(seq?.last ?? 0) + 1;
+      const counter = { partitionKey: pk, rowKey: SEQ_ROW, last: first + build.length - 1 };
+      try {
+        await this.tables.transact("Actions", [seq ? ["update", counter, "Replace", { etag: seq.etag }] : ["create", counter]]);
+        break;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= 20) throw error;
+      }
+    }
+    const written = build.map((b, i) => {
+      const action = b(String(first + i));
+      return { action, ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]) };
+    });
+    const batches: TransactionAction[][] = [[]];
+    for (const { ops } of written) {
+      if (batches.at(-1)!.length + ops.length > 100) batches.push([]);
+      batches.at(-1)!.push(...ops);
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) await this.tables.transact("Actions", batches[next++]!);
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+    return written.map(({ action, ops }) => ({ ...action, ...reminderOf(ops) }));
+  }
+
+  /**
+   * Replaces `before` (read with its ETag) by `after`, moving its reminder row to `remindOn`, with
+   * the audit of `changes` and an optional progress note. ConcurrencyError if it changed since.
+   */
+  async update(before: StoredAction, after: ImprovementAction, remindOn: IsoDate | undefined, changes: readonly ActionChange[], note?: ProgressNote): Promise<StoredAction> {
+    const ops = this.writes(before, after, remindOn, changes);
+    if (note) ops.push(["create", noteEntity(after, note)]);
+    const result = await this.tables.transact("Actions", ops);
+    return { ...after, ...reminderOf(ops), etag: result.subResponses[0]?.etag };
+  }
+
+  async notes(tenantId: string, id: string, limit = 20): Promise<ProgressNote[]> {
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${NOTE}${num(id)}|`, limit);
+    return rows.map((e) => ({ at: String(e.at), by: { userId: String(e.byId), name: String(e.byName) }, text: String(e.text) }));
+  }
+
+  async history(tenantId: string, id: string, limit = 50): Promise<ActionChange[]> {
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${AUDIT}${num(id)}|`, limit);
+    return rows.map((e) => ({ field: String(e.field) as ActionChange["field"], from: String(e.from ?? ""), to: String(e.to ?? ""), by: { userId: String(e.byId), name: String(e.byName) }, at: String(e.at) }));
+  }
+
+  /** Reminder rows dated `day` or earlier: only what is due is read, however many actions there are. */
+  async dueBy(tenantId: string, day: IsoDate): Promise<DueReminder[]> {
+    const rows = await this.tables.queryRange("Actions", encodeKeyPart(tenantId), DUE, `${DUE}${day}|~`);
+    return rows.map((e) => ({ tenantId, actionId: String(e.actionId), on: String(e.rowKey).slice(DUE.length, DUE.length + 10), action: toAction(tenantId, e), rowKey: String(e.rowKey) }));
+  }
+
+  /**
+   * Moves reminder rows on once their reminder is planned: each to its next date, or away when
+   * none is left. A row changed meanwhile (the action was edited, which already rescheduled it) is
+   * left alone. Returns how many moved.
+   */
+  async advance(moves: readonly { readonly due: DueReminder; readonly nextOn?: IsoDate }[]): Promise<number> {
+    let moved = 0;
+    const byTenant = new Map<string, (typeof moves)[number][]>();
+    for (const m of moves) {
+      const group = byTenant.get(m.due.tenantId);
+      if (group) group.push(m);
+      else byTenant.set(m.due.tenantId, [m]);
+    }
+    for (const group of byTenant.values()) {
+      for (let i = 0; i < group.length; i += ADVANCES_PER_TRANSACTION) {
+        const batch = group.slice(i, i + ADVANCES_PER_TRANSACTION);
+        try {
+          await this.tables.transact("Actions", batch.flatMap((m) => advanceOps(m.due, m.nextOn)));
+          moved += batch.length;
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError)) throw error;
+          for (const m of batch) {
+            try {
+              await this.tables.transact("Actions", advanceOps(m.due, m.nextOn));
+              moved++;
+            } catch (single) {
+              if (!(single instanceof ConcurrencyError)) throw single;
+            }
+          }
+        }
+      }
+    }
+    return moved;
+  }
+
+  /** The action row, its reminder row and element links (old ones removed), and audit rows. */
+  private writes(before: StoredAction | undefined, after: ImprovementAction, remindOn: IsoDate | undefined, changes: readonly ActionChange[]): TransactionAction[] {
+    const pk = encodeKeyPart(after.tenantId);
+    const due = remindOn ? dueEntity(after, remindOn) : undefined;
+    const ops: TransactionAction[] = [before ? ["update", actionEntity(after, due), "Replace", { etag: before.etag }] : ["create", actionEntity(after, due)]];
+    if (before?.remindKey) ops.push(["delete", { partitionKey: pk, rowKey: before.remindKey }]);
+    if (due) ops.push(["create", due]);
+    for (const ref of before?.refs ?? []) if (!after.refs.includes(ref)) ops.push(["delete", { partitionKey: pk, rowKey: refKey(ref, after.id) }]);
+    for (const ref of after.refs) ops.push(["upsert", refEntity(after, ref), "Replace"]);
+    const saveId = randomUUID().slice(0, 8);
+    changes.forEach((c, index) => ops.push(["create", auditEntity(after, c, saveId, index)]));
+    return ops;
+  }
+}
+
+/**
+ * Deleting the row read is the guard: transactions cannot delete on an ETag, but reminder row keys
+ * are never reused, so if the action was edited meanwhile the row is gone and nothing is written.
+ */
+function advanceOps(due: DueReminder, nextOn: IsoDate | undefined): TransactionAction[] {
+  const pk = encodeKeyPart(due.tenantId);
+  const next = nextOn ? dueEntity(due.action, nextOn) : undefined;
+  const ops: TransactionAction[] = [["delete", { partitionKey: pk, rowKey: due.rowKey }]];
+  if (next) ops.push(["create", next]);
+  ops.push(["update", { partitionKey: pk, rowKey: ACTION + num(due.actionId), remindKey: next?.rowKey ?? "" }, "Merge"]);
+  return ops;
+}
+
+/** The reminder row an action's writes created, as stored on the action. */
+function reminderOf(ops: readonly TransactionAction[]): Pick<StoredAction, "remindOn" | "remindKey"> {
+  const key = String(ops.find((op) => op[0] === "create" && String(op[1].rowKey).startsWith(DUE))?.[1].rowKey ?? "");
+  return key ? { remindKey: key, remindOn: key.slice(DUE.length, DUE.length + 10) } : {};
+}
+
+const dueKey = (on: IsoDate, id: string) => `${DUE}${on}|${num(id)}|${randomUUID().slice(0, 8)}`;
+const refKey = (ref: string, id: string) => `${REF}${encodeKeyPart(ref)}|${num(id)}`;
+
+function actionColumns(a: ImprovementAction) {
+  return {
+    actionId: a.id,
+    campaignId: a.campaignId ?? "",
+    title: a.title,
+    description: a.description,
+    refs: a.refs.join(" "),
+    ownerId: a.owner.userId,
+    ownerName: a.owner.name,
+    dueOn: a.dueOn,
+    priority: a.priority,
+    status: a.status,
+    snoozedUntil: a.snoozedUntil ?? "",
+    createdById: a.createdBy.userId,
+    createdByName: a.createdBy.name,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+function actionEntity(a: ImprovementAction, due: Entity | undefined): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: ACTION + num(a.id), ...actionColumns(a), remindKey: due?.rowKey ?? "" };
+}
+
+function dueEntity(a: ImprovementAction, on: IsoDate): Entity & { rowKey: string } {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: dueKey(on, a.id), ...actionColumns(a) };
+}
+
+function refEntity(a: ImprovementAction, ref: string): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: refKey(ref, a.id), actionId: a.id, title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.owner.userId, ownerName: a.owner.name };
+}
+
+function noteEntity(a: ImprovementAction, note: ProgressNote): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: `${NOTE}${num(a.id)}|${newestFirst(note.at)}|${randomUUID().slice(0, 8)}`, at: note.at, byId: note.by.userId, byName: note.by.name, text: note.text };
+}
+
+function auditEntity(a: ImprovementAction, c: ActionChange, saveId: string, index: number): Entity {
+  return {
+    partitionKey: encodeKeyPart(a.tenantId),
+    rowKey: `${AUDIT}${num(a.id)}|${newestFirst(c.at)}|${saveId}|${String(99 - index).padStart(2, "0")}`,
+    field: c.field,
+    from: c.from,
+    to: c.to,
+    byId: c.by.userId,
+    byName: c.by.name,
+    at: c.at,
+  };
+}
+
+function toAction(tenantId: string, e: StoredEntity): StoredAction {
+  return {
+    tenantId,
+    id: String(e.actionId),
+    campaignId: e.campaignId ? String(e.campaignId) : undefined,
+    title: String(e.title ?? ""),
+    description: String(e.description ?? ""),
+    refs: String(e.refs ?? "").split(" ").filter((r) => r !== ""),
+    owner: { userId: String(e.ownerId), name: String(e.ownerName ?? "") },
+    dueOn: String(e.dueOn),
+    priority: isPriority(e.priority) ? e.priority : "medium",
+    status: isActionStatus(e.status) ? e.status : "open",
+    snoozedUntil: e.snoozedUntil ? String(e.snoozedUntil) : undefined,
+    createdBy: { userId: String(e.createdById ?? ""), name: String(e.createdByName ?? "") },
+    createdAt: String(e.createdAt ?? ""),
+    updatedAt: String(e.updatedAt ?? ""),
+    ...(e.remindKey ? { remindKey: String(e.remindKey), remindOn: String(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
+    etag: e.etag,
+  };
+}

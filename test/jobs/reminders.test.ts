@@ -1,0 +1,225 @@
+/**
+ * The reminder run end to end on Azurite, through the real Teams delivery to the connector stub:
+ * one message per person per day, retries and permanent failures, crash and restart, and two
+ * schedulers at once. Counts are taken at the stub.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { ReminderScheduler } from "../../src/jobs/scheduler.js";
+import { createLogger } from "../../src/logger.js";
+import { cardText } from "../support/teams.js";
+import { conversationOf, reminderWorld, remindersByConversation, TENANT } from "../support/reminders.js";
+
+const CREATED = "2026-11-02T10:00:00Z"; // Monday
+const DAY = "2026-11-25"; // Wednesday: 1 working day before 26 Nov, 7 before 4 Dec
+const MORNING = `${DAY}T09:05:00Z`; // 09:05 in London (GMT)
+
+let world: Awaited<ReturnType<typeof reminderWorld>> | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+async function twoActionsDueFor(w: NonNullable<typeof world>, who: Awaited<ReturnType<NonNullable<typeof world>["person"]>>) {
+  await w.action(who, { title: "Publish service standards for housing repairs", refs: "3.2.1", dueOn: "2026-11-26" });
+  await w.action(who, { title: "Survey residents about the new portal", refs: "1.2.1 4.1.2", dueOn: "2026-12-04" });
+}
+
+describe("the daily reminder run", () => {
+  it("sends each person one message bundling everything due, and nothing more that day", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const megan = await world.person("megan", "Megan Bowen");
+    const adele = await world.person("adele", "Adele Vance");
+    await twoActionsDueFor(world, megan);
+    await world.action(adele, { title: "Train front-line staff on complaints", refs: "2.1.1", dueOn: "2026-11-26" });
+    await world.action(adele, { title: "Not due for a long while", refs: "5.1.1", dueOn: "2027-06-30" });
+
+    world.clock.set(MORNING);
+    const report = await world.job.run(DAY);
+    expect(report).toMatchObject({ planned: 2, sent: 2, permanent: 0, gaveUp: 0 });
+
+    const received = remindersByConversation(world.stub);
+    expect([...received.keys()].sort()).toEqual([conversationOf("adele"), conversationOf("megan")]);
+    const meganCard = cardText(received.get(conversationOf("megan"))![0]);
+    expect(meganCard).toContain("2 things need you");
+    expect(meganCard).toContain("Publish service standards for housing repairs");
+    expect(meganCard).toContain("Survey residents about the new portal");
+    expect(meganCard).toContain("26 Nov 2026");
+    expect(cardText(received.get(conversationOf("adele"))![0])).not.toContain("Not due for a long while");
+
+    // Running again the same day (another tick, a second cron) sends nothing.
+    const again = await world.job.run(DAY);
+    expect(again.sent).toBe(0);
+    expect(world.stub.sent).toHaveLength(2);
+  });
+
+  it("moves each action to its next reminder: overdue the day after, and stops when done or reassigned", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const megan = await world.person("megan", "Megan Bowen");
+    const adele = await world.person("adele", "Adele Vance");
+    await twoActionsDueFor(world, megan);
+    world.clock.set(MORNING);
+    await world.job.run(DAY);
+    const [soon, later] = (await world.stores.actions.list(TENANT)).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(soon!.remindOn).toBe("2026-11-27"); // the day after it falls due (26th), a Friday
+    expect(later!.remindOn).toBe("2026-12-03"); // 1 working day before 4 Dec
+
+    // Megan finishes the first; a coordinator gives the second to Adele.
+    await world.stores.roles.save({ tenantId: TENANT, userId: "coord", displayName: "Alex Wilber", roles: ["coordinator"] }, { targetId: "coord", targetName: "Alex Wilber", role: "coordinator", change: "setup", byId: "coord", byName: "Alex Wilber", at: MORNING }, true);
+    expect((await world.actions.setStatus(megan, soon!.id, "done")).ok).toBe(true);
+    expect((await world.actions.reassign({ tenantId: TENANT, userId: "coord", displayName: "Alex Wilber" }, later!.id, { userId: adele.userId, name: adele.name })).ok).toBe(true);
+
+    world.stub.clear();
+    world.clock.set("2026-11-27T09:05:00Z");
+    expect((await world.job.run("2026-11-27")).sent).toBe(0); // the done one is quiet
+    world.clock.set("2026-12-03T09:05:00Z");
+    await world.job.run("2026-12-03");
+    const received = remindersByConversation(world.stub);
+    expect([...received.keys()]).toEqual([conversationOf("adele")]); // the new owner, not Megan
+    expect(cardText(received.get(conversationOf("adele"))![0])).toContain("Survey residents about the new portal");
+  });
+
+  it("retries 429 (after its Retry-After), 502 and 504, and records 403 and 404 as unreachable without retrying", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const people = await Promise.all(["p429", "p502", "p504", "p403", "p404"].map((id) => world!.person(id)));
+    for (const p of people) await world.action(p, { dueOn: "2026-11-26" });
+    world.stub.failTimes(conversationOf("p429"), 429, 1, { "Retry-After": "1" });
+    world.stub.failTimes(conversationOf("p502"), 502, 2);
+    world.stub.failTimes(conversationOf("p504"), 504, 1);
+    world.stub.failConversation(conversationOf("p403"), 403);
+    world.stub.failConversation(conversationOf("p404"), 404);
+
+    world.clock.set(MORNING);
+    const report = await world.job.run(DAY);
+    expect(report).toMatchObject({ planned: 5, sent: 3, permanent: 2, gaveUp: 0, throttled: 1, retries: 4 });
+    expect(world.stub.acceptedByConversation.get(conversationOf("p429"))).toBe(1);
+    expect(world.stub.acceptedByConversation.get(conversationOf("p502"))).toBe(1);
+    expect(world.stub.acceptedByConversation.get(conversationOf("p504"))).toBe(1);
+    expect(world.stub.duplicates()).toEqual([]);
+
+    const messages = await world.stores.outbox.messages(TENANT, DAY);
+    const status = Object.fromEntries(messages.map((m) => [m.userId, m.status]));
+    expect(status).toEqual({ p429: "sent", p502: "sent", p504: "sent", p403: "unreachable", p404: "unreachable" });
+    expect((await world.stores.participants.get(TENANT, "p403"))?.unreachable).toContain("the app was removed");
+    expect((await world.stores.participants.get(TENANT, "p404"))?.unreachable).toContain("no longer exists");
+
+    // Permanent failures are not tried again by later runs.
+    const requestsBefore = world.stub.failed;
+    await world.job.run(DAY);
+    expect(world.stub.failed).toBe(requestsBefore);
+  });
+
+  it("leaves a message pending when the Connector keeps failing, and a later run delivers it", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const p = await world.person("flaky");
+    await world.action(p, { dueOn: "2026-11-26" });
+    world.stub.failTimes(conversationOf("flaky"), 502, 4); // FAST_SENDER makes 4 attempts
+    world.clock.set(MORNING);
+    expect(await world.job.run(DAY)).toMatchObject({ sent: 0, gaveUp: 1 });
+    expect((await world.stores.outbox.messages(TENANT, DAY))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    world.clock.set(`${DAY}T09:10:00Z`);
+    expect(await world.job.run(DAY)).toMatchObject({ sent: 1, gaveUp: 0 });
+    expect(world.stub.acceptedByConversation.get(conversationOf("flaky"))).toBe(1);
+  });
+
+  it("opens a one-to-one chat with an owner who never wrote to the bot, and keeps it for next time", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const owner = { tenantId: TENANT, userId: "newcomer", displayName: "Nestor Wilke" };
+    await world.action(owner, { dueOn: "2026-11-26" });
+    await world.stores.tenants.register(TENANT, world.stub.url);
+    world.clock.set(MORNING);
+    expect((await world.job.run(DAY)).sent).toBe(1);
+    expect(world.stub.createdConversations.map((c) => c.memberId)).toEqual(["newcomer"]);
+    const stored = await world.stores.participants.get(TENANT, "newcomer");
+    expect(JSON.parse(stored!.conversation!).conversation.id).toBe(world.stub.createdConversations[0]!.id);
+  });
+});
+
+describe("crash and restart", () => {
+  /** 12 people, each with an action due today. */
+  async function dozen() {
+    const w = await reminderWorld({ now: CREATED, sender: { concurrency: 1, backoff: { attempts: 2, baseMs: 5, capMs: 10 } } });
+    world = w;
+    for (let i = 0; i < 12; i++) await w.action(await w.person(`p${i}`), { dueOn: "2026-11-26" });
+    w.clock.set(MORNING);
+    return w;
+  }
+  const never = () => new Promise<never>(() => undefined);
+
+  function expectEveryoneOnce(w: NonNullable<typeof world>) {
+    for (let i = 0; i < 12; i++) expect(w.stub.acceptedByConversation.get(conversationOf(`p${i}`)), `p${i}`).toBe(1);
+    expect(w.stub.duplicates()).toEqual([]);
+    expect(w.stub.accepted).toBe(12);
+  }
+
+  it("dies after planning, before the actions moved on: the restart sends each person one message", async () => {
+    const w = await dozen();
+    // The process stops for good inside its first write of the action index.
+    w.stores.actions.advance = never;
+    void w.job.run(DAY);
+    await expect.poll(async () => (await w.stores.outbox.messages(TENANT, DAY)).length).toBe(12);
+    expect(w.stub.accepted).toBe(0);
+
+    const restarted = await w.restart();
+    await restarted.job.run(DAY);
+    expectEveryoneOnce(w);
+    expect((await restarted.stores.actions.list(TENANT)).every((a) => a.remindOn === "2026-11-27")).toBe(true);
+  });
+
+  it("dies in the middle of sending: the restart sends the rest, none twice", async () => {
+    const w = await dozen();
+    let sends = 0;
+    const job = w.job as unknown as { deps: { delivery: { send: (...a: unknown[]) => Promise<unknown> } } };
+    const realSend = job.deps.delivery.send.bind(job.deps.delivery);
+    // After 5 messages the process dies before the 6th reaches Teams.
+    job.deps.delivery.send = (...args: unknown[]) => (++sends <= 5 ? realSend(...args) : never());
+    void w.job.run(DAY);
+    await expect.poll(async () => (await w.stores.outbox.messages(TENANT, DAY)).filter((m) => m.status === "sent").length).toBe(5);
+    expect(w.stub.accepted).toBe(5);
+
+    const restarted = await w.restart();
+    const report = await restarted.job.run(DAY);
+    expect(report.sent).toBe(7);
+    expectEveryoneOnce(w);
+  });
+
+  it("a second scheduler started while the first is sending sends nothing; after the first dies its lease expires and the rest go", async () => {
+    const w = await dozen();
+    let sends = 0;
+    const job = w.job as unknown as { deps: { delivery: { send: (...a: unknown[]) => Promise<unknown> } } };
+    const realSend = job.deps.delivery.send.bind(job.deps.delivery);
+    job.deps.delivery.send = (...args: unknown[]) => (++sends <= 3 ? realSend(...args) : never());
+    const first = new ReminderScheduler(w.job, w.stores.outbox, w.clock, createSilentLog(), { instanceId: "first", leaseMs: 60_000 });
+    void first.tick();
+    await expect.poll(() => w.stub.accepted).toBe(3);
+
+    const restarted = await w.restart();
+    const second = new ReminderScheduler(restarted.job, restarted.stores.outbox, w.clock, createSilentLog(), { instanceId: "second", leaseMs: 60_000 });
+    expect(await second.tick()).toBeUndefined(); // the first still holds the lease
+    w.clock.set(`${DAY}T09:07:00Z`); // two minutes on: the dead instance's lease has expired
+    expect((await second.tick())?.sent).toBe(9);
+    expectEveryoneOnce(w);
+  });
+});
+
+describe("two schedulers on one storage account", () => {
+  it("every reminder is sent exactly once", async () => {
+    const w = await reminderWorld({ now: CREATED });
+    world = w;
+    for (let i = 0; i < 20; i++) await w.action(await w.person(`q${i}`), { dueOn: "2026-11-26" });
+    w.clock.set(MORNING);
+    const other = await w.restart();
+    const a = new ReminderScheduler(w.job, w.stores.outbox, w.clock, createSilentLog(), { instanceId: "a" });
+    const b = new ReminderScheduler(other.job, other.stores.outbox, w.clock, createSilentLog(), { instanceId: "b" });
+    const reports = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    expect(reports.filter((r) => r !== undefined).length).toBeGreaterThanOrEqual(1);
+    await a.stop();
+    expect((await b.tick())?.sent ?? 0).toBe(0); // b takes over after a gives the lease up: nothing left
+    await b.stop();
+    for (let i = 0; i < 20; i++) expect(w.stub.acceptedByConversation.get(conversationOf(`q${i}`)), `q${i}`).toBe(1);
+    expect(w.stub.accepted).toBe(20);
+  });
+});
+
+function createSilentLog() {
+  return createLogger("silent");
+}
