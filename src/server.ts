@@ -23,6 +23,8 @@ import { openStores, type Stores } from "./store/index.js";
 import { actorFrom, isRefusal } from "./bot/identity.js";
 import { ReminderScheduler, type SchedulerOptions } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
+import { ReminderService } from "./services/reminders.js";
+import { TeamsDelivery } from "./bot/delivery.js";
 
 export interface RunningServer {
   readonly url: string;
@@ -58,7 +60,25 @@ export async function startServer(config: Config, connectionString: string, opti
   const campaigns = new CampaignService(stores, clock, log, rolesOf);
   const certification = new CertificationService(stores, clock, log, rolesOf);
   const actions = new ActionService(stores, clock, log, rolesOf, notifier);
-  const app = createBotApp({ adapter, botAppId: config.BOT_ID ?? "", localMode: config.localMode, walkthrough, roles, campaigns, assignments, overview, certification, actions, clock, coordinatorsByUpn: coordinators.some((c) => c.includes("@")), log });
+  const reminderViews = new ReminderService(stores, clock, rolesOf);
+  const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
+  const app = createBotApp({
+    adapter,
+    botAppId: config.BOT_ID ?? "",
+    localMode: config.localMode,
+    walkthrough,
+    roles,
+    campaigns,
+    assignments,
+    overview,
+    certification,
+    actions,
+    reminders: reminderViews,
+    delivery,
+    clock,
+    coordinatorsByUpn: coordinators.some((c) => c.includes("@")),
+    log,
+  });
 
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

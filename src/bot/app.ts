@@ -22,6 +22,9 @@ import { registerAssignmentCommands } from "./assignment-commands.js";
 import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
 import { registerDatesCommands, runDatesAction } from "./dates-commands.js";
 import { isActionCardAction, registerActionCommands, runActionCardAction } from "./action-commands.js";
+import { isReminderCardAction, openChatsWithTeamMembers, registerReminderCommands, runReminderCardAction } from "./reminder-commands.js";
+import type { ReminderService } from "../services/reminders.js";
+import type { Delivery } from "../jobs/delivery.js";
 
 export interface BotDeps {
   readonly adapter: TeamsAdapter;
@@ -34,6 +37,9 @@ export interface BotDeps {
   readonly overview: OverviewService;
   readonly certification: CertificationService;
   readonly actions: ActionService;
+  readonly reminders: ReminderService;
+  /** Opens one-to-one chats (for people who never wrote to the bot). */
+  readonly delivery: Delivery;
   readonly clock: Clock;
   /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
   readonly coordinatorsByUpn: boolean;
@@ -69,7 +75,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     const added = context.activity.membersAdded ?? [];
     const botAdded = added.some((m) => m.id === context.activity.recipient.id);
     if (!isPersonalChat(context.activity)) {
-      if (botAdded) await context.sendActivity("Hello! I help your council run its Customer Service Excellence self-assessment. Chat with me one-to-one and type assess to start rating elements.");
+      if (!botAdded) return;
+      await context.sendActivity("Hello! I help your council run its Customer Service Excellence self-assessment. Chat with me one-to-one and type assess to start rating elements.");
+      const who = actor(context);
+      if (who) await openChatsWithTeamMembers(context, who.tenantId, deps.reminders, deps.delivery, log).catch((error: unknown) => log.warn({ err: error, tenant: who.tenantId }, "could not list the team's members"));
       return;
     }
     const who = actor(context);
@@ -87,6 +96,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerDatesCommands(app, datesDeps);
   const actionDeps = { actions: deps.actions, walkthrough, rolesOf: campaignDeps.rolesOf, clock: deps.clock, log, actor, personalActor, sendCard };
   registerActionCommands(app, actionDeps);
+  const reminderDeps = { ...actionDeps, reminders: deps.reminders };
+  registerReminderCommands(app, reminderDeps);
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());
@@ -142,7 +153,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       }
       default:
         if (parsed.kind === "dates" || parsed.kind === "datesSave") return runDatesAction(datesDeps, who, parsed);
-        if (isActionCardAction(parsed)) return runActionCardAction(actionDeps, who, parsed);
+        if (isActionCardAction(parsed)) return isReminderCardAction(parsed) ? runReminderCardAction(reminderDeps, who, parsed) : runActionCardAction(actionDeps, who, parsed);
         return runCampaignAction(campaignDeps, who, parsed);
     }
   };

@@ -1,0 +1,91 @@
+/**
+ * Reminders as people see them: a person's reminder card as it stands now (what they already
+ * dealt with from it is marked), and for coordinators, who the reminders cannot reach. No SDK.
+ */
+import type { Clock } from "../clock.js";
+import { formatLondonDay, londonDay, type IsoDate } from "../domain/calendar.js";
+import type { ReminderItem } from "../domain/reminders.js";
+import type { Refusal } from "../domain/refusal.js";
+import { can, type Role } from "../domain/roles.js";
+import type { Stores } from "../store/index.js";
+import type { MessageStatus } from "../store/outbox.js";
+import type { Actor } from "./views.js";
+
+export interface ReminderView {
+  readonly day: IsoDate;
+  readonly today: IsoDate;
+  readonly items: readonly ReminderItem[];
+  /** Action id → what became of it since the reminder went out ("Done", "Snoozed until ..."). */
+  readonly handled: ReadonlyMap<string, string>;
+}
+
+export interface ReminderStatusView {
+  readonly today: IsoDate;
+  readonly counts: Readonly<Record<MessageStatus, number>>;
+  /** People reminders cannot reach, with why and since when. */
+  readonly unreachable: readonly { readonly name: string; readonly why: string }[];
+  /** People with work who never chatted with the bot (reached only once the app is installed for them). */
+  readonly neverChatted: number;
+}
+
+export class ReminderService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly clock: Clock,
+    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+  ) {}
+
+  /** The actor's own reminder message for `day`, or undefined if they had none. */
+  async view(actor: Actor, day: IsoDate): Promise<ReminderView | undefined> {
+    const message = (await this.stores.outbox.messages(actor.tenantId, day)).find((m) => m.userId === actor.userId);
+    if (!message) return undefined;
+    const today = londonDay(this.clock.now());
+    const handled = new Map<string, string>();
+    for (const item of message.items) {
+      if (item.kind !== "action" || item.ownerName !== undefined || handled.has(item.id)) continue;
+      const action = await this.stores.actions.get(actor.tenantId, item.id);
+      if (!action) continue;
+      if (action.status === "done") handled.set(item.id, "Done \u2714");
+      else if (action.status === "cancelled") handled.set(item.id, "Cancelled");
+      else if (action.status === "on-hold") handled.set(item.id, "On hold: no reminders until it restarts");
+      else if (action.owner.userId !== actor.userId) handled.set(item.id, `Now with ${action.owner.name}`);
+      else if (action.snoozedUntil && action.snoozedUntil > today) handled.set(item.id, `Snoozed until ${formatLondonDay(action.snoozedUntil)}`);
+    }
+    return { day, today, items: message.items, handled };
+  }
+
+  /** Coordinators only: today's reminders and who cannot be reached. */
+  async status(actor: Actor): Promise<ReminderStatusView | Refusal> {
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return { code: "not-allowed", message: "Only a CSE coordinator can see how reminders are getting through." };
+    const today = londonDay(this.clock.now());
+    const [messages, people, actions] = await Promise.all([
+      this.stores.outbox.messages(actor.tenantId, today),
+      this.stores.participants.list(actor.tenantId),
+      this.stores.actions.list(actor.tenantId),
+    ]);
+    const counts: Record<MessageStatus, number> = { pending: 0, sent: 0, unreachable: 0, superseded: 0 };
+    for (const m of messages) counts[m.status]++;
+    const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
+    const owners = new Set(actions.filter((a) => a.status !== "done" && a.status !== "cancelled").map((a) => a.owner.userId));
+    return {
+      today,
+      counts,
+      unreachable: people.filter((p) => p.unreachable).map((p) => ({ name: p.displayName || p.userId, why: p.unreachable! })),
+      neverChatted: [...owners].filter((id) => !known.has(id)).length,
+    };
+  }
+
+  /** Keeps a one-to-one chat the bot opened, so later reminders go straight to it. */
+  async rememberChat(tenantId: string, userId: string, displayName: string, conversation: string): Promise<void> {
+    await this.stores.participants.putConversation(tenantId, userId, displayName, conversation, this.clock.now().toISOString());
+  }
+
+  /** Of `userIds` (a team's members), those with open actions or elements to do who never chatted with the bot. */
+  async needingChat(tenantId: string, userIds: readonly string[]): Promise<string[]> {
+    const [people, actions, activeId] = await Promise.all([this.stores.participants.list(tenantId), this.stores.actions.list(tenantId), this.stores.campaigns.activeCampaignId(tenantId)]);
+    const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
+    const withWork = new Set(actions.filter((a) => a.status !== "done" && a.status !== "cancelled").map((a) => a.owner.userId));
+    if (activeId) for (const a of await this.stores.assessments.listForCampaign(tenantId, activeId)) if (a.ownerId) withWork.add(a.ownerId);
+    return userIds.filter((id) => withWork.has(id) && !known.has(id));
+  }
+}
