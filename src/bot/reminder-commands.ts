@@ -28,12 +28,13 @@ export function isReminderCardAction(parsed: ActionCardAction): parsed is FromRe
 
 /** A button pressed on a reminder card: do it, then show the reminder again with the outcome. */
 export async function runReminderCardAction(deps: ReminderDeps, who: Actor, parsed: FromReminder): Promise<AdaptiveCard | string> {
+  // Not this person's reminder (or a forged day): handled as on the action's own card.
+  if (!(await deps.reminders.view(who, parsed.day))) return runActionCardAction(deps, who, parsed);
   let outcome: ActionOutcome;
   if (parsed.kind === "actionStatus") outcome = await deps.actions.setStatus(who, parsed.id, parsed.to);
   else if (parsed.kind === "actionNote") outcome = await deps.actions.addNote(who, parsed.id, parsed.note);
   else outcome = await deps.actions.snooze(who, parsed.id, parsed.length);
   const view = await deps.reminders.view(who, parsed.day);
-  // Not this person's reminder (or a forged day): show the action itself instead.
   if (!view) return runActionCardAction(deps, who, { kind: "action", id: parsed.id });
   const notice = outcome.ok ? { tone: "good" as const, text: outcome.message } : { tone: "attention" as const, text: outcome.refusal.message };
   return reminderCard({ name: who.displayName, day: view.day, today: view.today, items: view.items, handled: view.handled, notice }).card;

@@ -23,6 +23,7 @@ export const COMMANDS = [
   { command: "overview", description: "Coordinators and leaders: progress, evidence, owners and who is late in your campaign" },
   { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
+  { command: "reminders", description: "Coordinators: today's reminders (sent at 09:00 on working days) and anyone they cannot reach" },
   { command: "dates", description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)" },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },

@@ -68,13 +68,16 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
       }),
   ].filter((s) => s !== false);
 
-  const count = items.length;
-  const summary = summarise(overdue.length, soon.length, asLead.length, elements.length, dates.length);
+  // What was dealt with from this card still shows (marked), but no longer counts as needing them.
+  const open = (list: readonly ActionItem[]) => list.filter((a) => !view.handled?.has(a.id)).length;
+  const done = view.handled ? mine.filter((a) => view.handled!.has(a.id)).length : 0;
+  const count = items.length - done;
+  const summary = summarise(open(overdue), open(soon), asLead.length, elements.length, dates.length) || "All done for today, thank you";
   const card = renderCard("reminder", {
     summary,
     day: view.day,
     dayLine: `CSE reminders \u00b7 ${formatLondonDay(view.day)}`,
-    headline: count === 1 ? "One thing needs you" : `${count} things need you`,
+    headline: count === 0 ? "Nothing else needs you today" : count === 1 ? "One thing needs you" : `${count} things need you`,
     intro: `Good morning${view.name ? ` ${view.name.split(/\s+/)[0]}` : ""}. ${summary}.`,
     notice: view.notice?.text ?? "",
     noticeColor: view.notice?.tone === "good" ? "Good" : "Attention",
