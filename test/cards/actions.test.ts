@@ -3,7 +3,6 @@
  * element card: valid Adaptive Cards 1.5 (the official parser), fully bound, within 28 KB with the
  * longest content the limits allow, labelled inputs, Universal Actions with fallbacks.
  */
-import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
 import { actionCard, actionFormCard, actionsCard, cardBytes, elementCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { LIST_ROWS } from "../../src/cards/actions.js";
@@ -13,6 +12,7 @@ import type { StoredAction } from "../../src/store/actions.js";
 import { ELEMENTS } from "../../src/standard/index.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
+import { cardProblems, strings } from "../support/card-checks.js";
 
 const TODAY = "2026-11-20";
 const MAX_BYTES = 28 * 1024;
@@ -75,27 +75,14 @@ const CARDS: [string, AdaptiveCard][] = [
   ["list: longest", actionsCard(list(MANY, { everyone: true, filter: { all: true } }), { canSeeAll: true, notice: { tone: "attention", text: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours." } })],
 ];
 
-function problems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, ctx);
-  const parse = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
-  return [...parse, ...card.validateProperties().validationEvents.map((e) => e.message)];
-}
 
-function strings(node: unknown, out: string[] = []): string[] {
-  if (typeof node === "string") out.push(node);
-  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (node && typeof node === "object") Object.values(node).forEach((v) => strings(v, out));
-  return out;
-}
 
 const values = (card: AdaptiveCard) => Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]));
 const buttons = (card: AdaptiveCard) => findActions(card).map((a) => a.title);
 
 describe.each(CARDS)("%s card", (name, card) => {
   it("parses as Adaptive Card 1.5 with no parse or validation events, fully bound, within 28 KB", () => {
-    expect(problems(card)).toEqual([]);
+    expect(cardProblems(card)).toEqual([]);
     expect(strings(card).filter((s) => s.includes("${"))).toEqual([]);
     if (name.includes("longest")) console.log(`${name}: ${cardBytes(card)} bytes of ${MAX_BYTES}`);
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_BYTES);

@@ -14,6 +14,7 @@ import { ELEMENTS, guidanceFor, ratingLabel } from "../../src/standard/index.js"
 import type { ElementView } from "../../src/services/walkthrough.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
+import { nodes, strings } from "../support/card-checks.js";
 
 const MAX_BYTES = 28 * 1024;
 const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".json"));
@@ -63,21 +64,7 @@ function adaptiveCardProblems(json: unknown): { parseEvents: number; parse: stri
   return { parseEvents: ctx.eventCount, parse, validation: card.validateProperties().validationEvents.map((e) => e.message) };
 }
 
-function strings(node: unknown, out: string[] = []): string[] {
-  if (typeof node === "string") out.push(node);
-  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (node && typeof node === "object") Object.values(node).forEach((v) => strings(v, out));
-  return out;
-}
 
-function nodes(node: unknown, match: (o: Record<string, any>) => boolean, out: Record<string, any>[] = []): Record<string, any>[] {
-  if (Array.isArray(node)) node.forEach((n) => nodes(n, match, out));
-  else if (node && typeof node === "object") {
-    if (match(node as Record<string, any>)) out.push(node as Record<string, any>);
-    Object.values(node).forEach((v) => nodes(v, match, out));
-  }
-  return out;
-}
 
 describe("card templates", () => {
   it.each(TEMPLATES)("%s is valid JSON declaring version 1.5 and the schema", (file) => {

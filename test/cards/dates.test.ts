@@ -3,12 +3,12 @@
  * else: valid Adaptive Card 1.5 (the official parser), fully bound, within 28 KB, labelled inputs,
  * Universal Actions with fallbacks; dates, days to go and the form as a council officer sees them.
  */
-import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
 import { cardBytes, datesCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { daysBetween, visitsOf, type CertificationSettings } from "../../src/domain/certification.js";
 import type { DatesView } from "../../src/services/certification.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
+import { cardProblems, strings } from "../support/card-checks.js";
 
 const TODAY = "2026-11-22";
 const MAX_BYTES = 28 * 1024;
@@ -41,24 +41,11 @@ const CARDS: [string, AdaptiveCard][] = [
   ["longest: 31 calendars with the longest names", datesCard(view([settings("council", LONG), ...many], { notice: { tone: "good", text: `Saved the dates for ${LONG}. Next: annual review, year 1 on 15 Mar 2027, evidence due 1 Mar 2027.` } }), { formScope: "unit-29" })],
 ];
 
-function problems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, ctx);
-  const parse = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
-  return [...parse, ...card.validateProperties().validationEvents.map((e) => e.message)];
-}
 
-function strings(node: unknown, out: string[] = []): string[] {
-  if (typeof node === "string") out.push(node);
-  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (node && typeof node === "object") Object.values(node).forEach((v) => strings(v, out));
-  return out;
-}
 
 describe.each(CARDS)("dates card: %s", (_name, card) => {
   it("parses as Adaptive Card 1.5 with no parse or validation events, fully bound, within 28 KB", () => {
-    expect(problems(card)).toEqual([]);
+    expect(cardProblems(card)).toEqual([]);
     expect(card.version).toBe("1.5");
     expect(strings(card).filter((s) => s.includes("${"))).toEqual([]);
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_BYTES);

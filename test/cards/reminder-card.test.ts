@@ -4,7 +4,6 @@
  * way Teams presses them), a valid Adaptive Card 1.5 by the official parser, and within Teams'
  * 28 KB with the most a message can hold.
  */
-import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
 import { cardBytes, reminderCard, type AdaptiveCard, type ReminderView } from "../../src/cards/index.js";
 import { parseCardAction } from "../../src/bot/payload.js";
@@ -13,6 +12,7 @@ import { MAX_ITEMS_PER_MESSAGE, type ReminderItem } from "../../src/domain/remin
 import { utf8Bytes } from "../../src/domain/limits.js";
 import { ELEMENTS } from "../../src/standard/index.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
+import { cardProblems, nodes, strings } from "../support/card-checks.js";
 
 const MAX_BYTES = 28 * 1024;
 const TODAY = "2027-01-05";
@@ -46,30 +46,8 @@ const MINE = ["12", "7", "31", "40", "41"];
 
 const view = (items: readonly ReminderItem[], fields: Partial<ReminderView> = {}): ReminderView => ({ name: "Sam Patel", day: TODAY, today: TODAY, items, ...fields });
 
-/** Parses as the Teams client does; parse and validation messages. */
-function problems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, ctx);
-  const parse = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
-  return [...parse, ...card.validateProperties().validationEvents.map((e) => e.message)];
-}
 
-function strings(node: unknown, out: string[] = []): string[] {
-  if (typeof node === "string") out.push(node);
-  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (node && typeof node === "object") Object.values(node).forEach((v) => strings(v, out));
-  return out;
-}
 
-function nodes(node: unknown, match: (o: Record<string, any>) => boolean, out: Record<string, any>[] = []): Record<string, any>[] {
-  if (Array.isArray(node)) node.forEach((n) => nodes(n, match, out));
-  else if (node && typeof node === "object") {
-    if (match(node as Record<string, any>)) out.push(node as Record<string, any>);
-    Object.values(node).forEach((v) => nodes(v, match, out));
-  }
-  return out;
-}
 
 /** Presses a button as Teams does: the action's data with every input on the card, as typed. */
 function press(card: AdaptiveCard, action: Record<string, any>, typed: Record<string, string> = {}): unknown {
@@ -78,7 +56,7 @@ function press(card: AdaptiveCard, action: Record<string, any>, typed: Record<st
 }
 
 function expectValidCard(card: AdaptiveCard): void {
-  expect(problems(card)).toEqual([]);
+  expect(cardProblems(card)).toEqual([]);
   expect(card.version).toBe("1.5");
   expect(strings(card).filter((s) => s.includes("${"))).toEqual([]);
   const ids = findInputs(card).map((i) => i.id);
