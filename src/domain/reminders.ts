@@ -83,11 +83,20 @@ export function nextActionReminder(
   return next;
 }
 
-/** Who hears about an action on `on`, a date its reminder row was written for. */
-export function actionReminderOn(action: Pick<ImprovementAction, "dueOn" | "snoozedUntil">, on: IsoDate, policy: ReminderPolicy = DEFAULT_POLICY): ActionReminderDay {
-  const scheduled = actionReminderDays(action.dueOn, policy).find((d) => d.on === on) ?? { on, toOwner: true, toLead: false };
-  const snoozed = action.snoozedUntil !== undefined && on < workingDayOnOrAfter(action.snoozedUntil);
-  return snoozed ? { ...scheduled, toOwner: false } : scheduled;
+/**
+ * Who hears about an action whose reminder row, dated `on`, is sent on `day`. Runs missed in
+ * between (the service was down) are caught up: whoever any of those days was for hears once.
+ */
+export function actionReminderOn(action: Pick<ImprovementAction, "dueOn" | "snoozedUntil">, on: IsoDate, day: IsoDate = on, policy: ReminderPolicy = DEFAULT_POLICY): ActionReminderDay {
+  const snoozeEnd = action.snoozedUntil ? workingDayOnOrAfter(action.snoozedUntil) : undefined;
+  const missed = actionReminderDays(action.dueOn, policy).filter((d) => d.on >= on && d.on <= day);
+  // A row not on the schedule is a snooze ending: for the owner.
+  if (missed.length === 0) return { on, toOwner: true, toLead: false };
+  return {
+    on,
+    toOwner: missed.some((d) => d.toOwner && !(snoozeEnd && d.on < snoozeEnd)) || (snoozeEnd !== undefined && snoozeEnd >= on && snoozeEnd <= day),
+    toLead: missed.some((d) => d.toLead),
+  };
 }
 
 /** A dated reminder of something that is not an action (a due date, a visit, a deadline). */

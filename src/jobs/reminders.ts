@@ -112,7 +112,7 @@ export class ReminderJob {
     const actionKeys = new Map<string, string[]>();
     for (const row of due) {
       const a = row.action;
-      const schedule = actionReminderOn(a, row.on, this.policy);
+      const schedule = actionReminderOn(a, row.on, day, this.policy);
       const keys: string[] = [];
       const base = { kind: "action", id: a.id, title: a.title, refs: a.refs, dueOn: a.dueOn } as const;
       if (schedule.toOwner) add(a.owner, { ...base, key: `a|${a.id}|${row.on}` }), keys.push(`a|${a.id}|${row.on}`);

@@ -12,6 +12,7 @@ import { fixedClock } from "../../src/clock.js";
 import type { ImprovementAction } from "../../src/domain/actions.js";
 import { isWorkingDay } from "../../src/domain/calendar.js";
 import {
+  actionReminderOn,
   actionReminderDays,
   calendarMilestones,
   DEFAULT_POLICY,
@@ -387,5 +388,27 @@ describe("sendingDay", () => {
     const early: ReminderPolicy = { ...DEFAULT_POLICY, sendHour: 7 };
     expect(sendingDay(fixedClock("2026-07-01T05:59:00Z").now(), early)).toBeUndefined();
     expect(sendingDay(fixedClock("2026-07-01T06:00:00Z").now(), early)).toBe("2026-07-01");
+  });
+});
+
+describe("actionReminderOn: who hears when a reminder row is sent", () => {
+  // Due Tue 10 Nov 2026: overdue reminders 11, 18, 25 Nov ...; the lead on 25 Nov (more than 14 days).
+  const action = { dueOn: "2026-11-10" };
+
+  it("on its own day, as scheduled", () => {
+    expect(actionReminderOn(action, "2026-11-18", "2026-11-18")).toEqual({ on: "2026-11-18", toOwner: true, toLead: false });
+    expect(actionReminderOn(action, "2026-11-25", "2026-11-25")).toEqual({ on: "2026-11-25", toOwner: true, toLead: true });
+  });
+
+  it("catches up on days missed while nothing ran: the lead still hears once", () => {
+    expect(actionReminderOn(action, "2026-11-18", "2026-12-01")).toEqual({ on: "2026-11-18", toOwner: true, toLead: true });
+  });
+
+  it("keeps the owner quiet while snoozed, but not the lead", () => {
+    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-30" }, "2026-11-25", "2026-11-25")).toEqual({ on: "2026-11-25", toOwner: false, toLead: true });
+  });
+
+  it("a row not on the schedule is the end of a snooze, for the owner", () => {
+    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-20" }, "2026-11-20", "2026-11-20")).toEqual({ on: "2026-11-20", toOwner: true, toLead: false });
   });
 });

@@ -6,6 +6,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ReminderScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
+import { AssignmentService } from "../../src/services/assignments.js";
+import { CampaignService } from "../../src/services/campaigns.js";
+import { RecordingNotifier } from "../support/notifier.js";
 import { cardText } from "../support/teams.js";
 import { conversationOf, reminderWorld, remindersByConversation, TENANT } from "../support/reminders.js";
 
@@ -223,3 +226,53 @@ describe("two schedulers on one storage account", () => {
 function createSilentLog() {
   return createLogger("silent");
 }
+
+describe("element owners, coordinators and campaign leads", () => {
+  it("reminds owners of unsubmitted elements before the campaign's due date, coordinators before the evidence deadline, and the lead of a long-overdue action", async () => {
+    const w = await reminderWorld({ now: CREATED });
+    world = w;
+    const log = createSilentLog();
+    const coordinator = await w.person("cora", "Cora Coordinator");
+    const megan = await w.person("megan", "Megan Bowen");
+    await w.stores.roles.save({ tenantId: TENANT, userId: "cora", displayName: "Cora Coordinator", roles: ["coordinator"] }, { targetId: "cora", targetName: "Cora Coordinator", role: "coordinator", change: "setup", byId: "cora", byName: "Cora Coordinator", at: CREATED }, true);
+    const rolesOf = async (a: { userId: string }) => (a.userId === "cora" ? (["coordinator"] as const) : []);
+    const campaigns = new CampaignService(w.stores, w.clock, log, rolesOf);
+    const created = await campaigns.create(coordinator, { name: "CSE annual review 2027", type: "annual-review-1", units: "", dueDate: "2026-12-04" });
+    if (!created.ok) throw new Error(created.refusal.message);
+    expect((await campaigns.move(coordinator, created.campaign.id, "open")).ok).toBe(true);
+    const assignments = new AssignmentService(w.stores, w.clock, log, rolesOf, new RecordingNotifier());
+    const campaign = (await w.stores.campaigns.get(TENANT, created.campaign.id))!;
+    expect((await assignments.assign(coordinator, { campaign, unit: campaign.units[0]! }, "3.2", { userId: "megan", name: "Megan Bowen" })).ok).toBe(true);
+    // Certified 22 Dec 2023: reassessment 22 Dec 2026, its evidence due 10 working days before, on 8 Dec.
+    await w.stores.certification.save(
+      { tenantId: TENANT, scopeId: "council", scopeName: "Whole council", certifiedOn: "2023-12-22", evidenceLeadWorkingDays: 10, updatedBy: "cora", updatedByName: "Cora Coordinator", updatedAt: CREATED },
+      { scopeId: "council", from: "", to: "2023-12-22", byId: "cora", byName: "Cora Coordinator", at: CREATED },
+    );
+    // Megan's action in that campaign was due 10 Nov: by 1 Dec it is overdue by more than 14 days.
+    await w.stores.participants.put({ tenantId: TENANT, userId: "megan", displayName: "Megan Bowen", campaignId: campaign.id, lastSeenAt: CREATED });
+    await w.action(megan, { title: "Publish the complaints procedure in plain English", refs: "3.2.4", dueOn: "2026-11-10" });
+
+    // Tuesday 1 Dec: 3 working days before the due date; 7 days before the evidence deadline.
+    w.clock.set("2026-12-01T09:05:00Z");
+    expect((await w.job.run("2026-12-01")).sent).toBe(2);
+    const received = remindersByConversation(w.stub);
+    const meganText = cardText(received.get(conversationOf("megan"))![0]);
+    expect(meganText).toContain("CSE annual review 2027 4 elements not yet submitted, due 4 Dec 2026 (in 3 days)");
+    expect(meganText).toContain("Publish the complaints procedure in plain English");
+    const coraText = cardText(received.get(conversationOf("cora"))![0]);
+    expect(coraText).toContain("Evidence due for three-year reassessment 8 Dec 2026 (in 7 days) · Whole council");
+    expect(coraText).toContain("Overdue in your campaign (1)");
+    expect(coraText).toContain("Megan Bowen · overdue by 21 days");
+
+    // Nothing twice the same day; the next element reminder is 1 working day before (3 Dec).
+    expect((await w.job.run("2026-12-01")).sent).toBe(0);
+    w.stub.clear();
+    w.clock.set("2026-12-02T09:05:00Z");
+    await w.job.run("2026-12-02");
+    expect(cardText(remindersByConversation(w.stub).get(conversationOf("megan"))?.[0] ?? {})).not.toContain("not yet submitted");
+    w.stub.clear();
+    w.clock.set("2026-12-03T09:05:00Z");
+    await w.job.run("2026-12-03");
+    expect(cardText(remindersByConversation(w.stub).get(conversationOf("megan"))![0])).toContain("4 elements not yet submitted, due 4 Dec 2026 (tomorrow)");
+  });
+});
