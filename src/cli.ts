@@ -167,7 +167,12 @@ async function runReminders(day: string | undefined, json: boolean): Promise<num
     const out = report ?? { ran: false, why: sendingDay(systemClock.now()) ? "another instance holds the reminder lease and is sending" : "not sending time: reminders go out from 09:00 Europe/London on working days" };
     if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else if (!report) process.stdout.write(`Nothing sent: ${"why" in out ? out.why : ""}.\n`);
-    else process.stdout.write(`Reminders for ${report.day}: ${report.planned} messages planned, ${report.sent} sent, ${report.permanent} could not be delivered (shown to coordinators), ${report.gaveUp} to retry, ${report.throttled} throttled by Teams.\n`);
+    else {
+      const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+      process.stdout.write(
+        `Reminders for ${report.day}: new messages for ${people(report.planned)}; ${report.sent} sent, ${report.permanent} could not be delivered (coordinators see who with "reminders"), ${report.gaveUp} left to retry, ${report.throttled} throttled by Teams.\n`,
+      );
+    }
     await scheduler.stop();
     return 0;
   } finally {

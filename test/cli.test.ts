@@ -78,3 +78,35 @@ describe("npx cse-bot", () => {
     expect(stderr).toContain("seed-demo");
   });
 });
+
+describe("npx cse-bot reminders run", () => {
+  it("sends a day's reminders through the Bot Connector once, however often it runs", async () => {
+    const { ConnectorStub } = await import("./support/connector-stub.js");
+    const stub = await new ConnectorStub().start();
+    const prefix = uniquePrefix();
+    const stores = await openStores(connectionString(), prefix);
+    const tenant = "tenant-cli-reminders";
+    const conversation = JSON.stringify({ channelId: "msteams", serviceUrl: stub.url, conversation: { id: "a:cli-owner", conversationType: "personal", tenantId: tenant }, bot: { id: "28:bot" }, user: { id: "29:owner", aadObjectId: "owner" } });
+    await stores.participants.putConversation(tenant, "owner", "Olu Officer", conversation, "2026-11-02T10:00:00Z");
+    await stores.tenants.register(tenant, stub.url);
+    const at = "2026-11-02T10:00:00Z";
+    const person = { userId: "owner", name: "Olu Officer" };
+    // Due Thu 26 Nov: its reminder one working day before is Wed 25 Nov.
+    await stores.actions.create(tenant, (id) => ({ tenantId: tenant, id, title: "Publish service standards", description: "", refs: ["3.2.1"], owner: person, dueOn: "2026-11-26", priority: "high", status: "open", createdBy: person, createdAt: at, updatedAt: at }), "2026-11-25", { by: person, at });
+    try {
+      const env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
+      const first = await cli(["reminders", "run", "--day", "2026-11-25"], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain("Reminders for 2026-11-25: new messages for 1 person; 1 sent, 0 could not be delivered");
+      const again = await cli(["reminders", "run", "--day", "2026-11-25", "--json"], env);
+      expect(JSON.parse(again.stdout)).toMatchObject({ day: "2026-11-25", planned: 0, sent: 0 });
+      expect(stub.acceptedByConversation.get("a:cli-owner")).toBe(1);
+      expect(stub.accepted).toBe(1);
+      const bad = await cli(["reminders", "run", "--day", "25/11/2026"], env);
+      expect(bad.code).toBe(64);
+      expect(bad.stderr).toContain("--day must be a date written YYYY-MM-DD");
+    } finally {
+      await stub.stop();
+    }
+  });
+});
