@@ -73,6 +73,10 @@ export function londonTime(date: IsoDate, hour: number, minute = 0): Date {
   return day(date).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
 }
 
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return day(date).plus({ days }).toISODate()!;
+}
+
 export function addMonths(date: IsoDate, months: number): IsoDate {
   return day(date).plus({ months }).toISODate()!;
 }

@@ -4,8 +4,7 @@
  * reminders after it move later. Pure: dates in, dates out.
  */
 import { isClosed, type ImprovementAction } from "./actions.js";
-import { addWorkingDays, isWorkingDay, londonDay, londonTime, type IsoDate, workingDayOnOrAfter } from "./calendar.js";
-import { DateTime } from "luxon";
+import { addDays, addWorkingDays, isWorkingDay, londonDay, londonTime, type IsoDate, workingDayOnOrAfter } from "./calendar.js";
 
 export interface ReminderPolicy {
   /** Working days before an action's due date. */
@@ -41,12 +40,12 @@ export interface ActionReminderDay {
   readonly toLead: boolean;
 }
 
-const plusDays = (date: IsoDate, days: number): IsoDate => DateTime.fromISO(date, { zone: "Europe/London" }).plus({ days }).toISODate()!;
+
 
 /** The last working day on or before `date`. */
 export function workingDayOnOrBefore(date: IsoDate): IsoDate {
   let d = date;
-  while (!isWorkingDay(d)) d = plusDays(d, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
   return d;
 }
 
@@ -56,8 +55,8 @@ export function actionReminderDays(dueOn: IsoDate, policy: ReminderPolicy = DEFA
   const add = (on: IsoDate, who: "toOwner" | "toLead") => days.set(on, { ...(days.get(on) ?? { toOwner: false, toLead: false }), [who]: true });
   for (const n of policy.actionLeadWorkingDays) add(addWorkingDays(dueOn, -n), "toOwner");
   // The day it becomes overdue, then every week for a while.
-  for (let k = 0; k <= policy.overdueRepeats; k++) add(workingDayOnOrAfter(plusDays(dueOn, 1 + k * policy.overdueEveryDays)), "toOwner");
-  add(workingDayOnOrAfter(plusDays(dueOn, policy.escalateAfterDays + 1)), "toLead");
+  for (let k = 0; k <= policy.overdueRepeats; k++) add(workingDayOnOrAfter(addDays(dueOn, 1 + k * policy.overdueEveryDays)), "toOwner");
+  add(workingDayOnOrAfter(addDays(dueOn, policy.escalateAfterDays + 1)), "toLead");
   return [...days.entries()].map(([on, who]) => ({ on, ...who })).sort((a, b) => a.on.localeCompare(b.on));
 }
 
@@ -111,12 +110,12 @@ export interface Milestone {
 /** Reminders before a campaign's self-assessment due date, and one the day after it is missed. */
 export function elementDeadlineMilestones(dueDate: IsoDate, policy: ReminderPolicy = DEFAULT_POLICY): Milestone[] {
   const before = policy.elementLeadWorkingDays.map((n) => ({ key: `due-${n}wd`, on: addWorkingDays(dueDate, -n), target: dueDate }));
-  return [...before, { key: "missed", on: workingDayOnOrAfter(plusDays(dueDate, 1)), target: dueDate }];
+  return [...before, { key: "missed", on: workingDayOnOrAfter(addDays(dueDate, 1)), target: dueDate }];
 }
 
 /** Reminders `calendarLeadDays` days before a visit or an evidence deadline, on the working day before when needed. */
 export function calendarMilestones(what: string, target: IsoDate, policy: ReminderPolicy = DEFAULT_POLICY): Milestone[] {
-  return policy.calendarLeadDays.map((n) => ({ key: `${what}-${n}d`, on: workingDayOnOrBefore(plusDays(target, -n)), target }));
+  return policy.calendarLeadDays.map((n) => ({ key: `${what}-${n}d`, on: workingDayOnOrBefore(addDays(target, -n)), target }));
 }
 
 /**
@@ -126,7 +125,7 @@ export function calendarMilestones(what: string, target: IsoDate, policy: Remind
  * news, not a backlog. Without `sentUpTo`, only milestones of the last `catchUpDays` count.
  */
 export function dueMilestone(milestones: readonly Milestone[], today: IsoDate, sentUpTo: IsoDate | undefined, catchUpDays = 7): Milestone | undefined {
-  const from = sentUpTo ?? plusDays(today, -catchUpDays - 1);
+  const from = sentUpTo ?? addDays(today, -catchUpDays - 1);
   const due = milestones.filter((m) => m.on <= today && m.on > from && (m.target >= today || m.key === "missed"));
   return due.sort((a, b) => a.on.localeCompare(b.on)).at(-1);
 }

@@ -8,7 +8,7 @@
 import type { AdaptiveCard } from "../cards/index.js";
 import type { Clock } from "../clock.js";
 import { visitsOf } from "../domain/certification.js";
-import type { IsoDate } from "../domain/calendar.js";
+import { addDays, type IsoDate } from "../domain/calendar.js";
 import {
   actionReminderOn,
   calendarMilestones,
@@ -59,6 +59,8 @@ interface DatedSource {
 }
 
 const PICKS_SHOWN = 5;
+/** How long delivered reminders stay in the outbox. */
+export const OUTBOX_KEEP_DAYS = 35;
 
 export class ReminderJob {
   private readonly policy: ReminderPolicy;
@@ -143,6 +145,8 @@ export class ReminderJob {
       if (source.items.every(({ item }) => planned.has(item.key))) await stores.outbox.setCursor(tenantId, source.cursor, source.milestone.on);
     }
     if (bundles.size > 0) await stores.tenants.register(tenantId);
+    // Delivered messages are kept a while (for "reminders" and support questions), then let go.
+    await stores.outbox.forget(tenantId, addDays(day, -OUTBOX_KEEP_DAYS));
     return { messages: bundles.size, items: [...bundles.values()].reduce((n, b) => n + b.items.length, 0), actionsMoved };
   }
 

@@ -110,6 +110,19 @@ export class OutboxStore {
     );
   }
 
+  /**
+   * Deletes delivered (or undeliverable, or superseded) messages dated before `before`, at most
+   * `limit` a call, so the outbox does not grow for ever. Pending ones stay until sent.
+   */
+  async forget(tenantId: string, before: IsoDate, limit = 1_000): Promise<number> {
+    const pk = encodeKeyPart(tenantId);
+    const old = (await this.tables.queryRange("Outbox", pk, MESSAGE, `${MESSAGE}${before}`, limit)).filter((e) => e.status !== "pending");
+    for (let i = 0; i < old.length; i += BATCH) {
+      await this.tables.transact("Outbox", old.slice(i, i + BATCH).map((e): TransactionAction => ["delete", { partitionKey: pk, rowKey: String(e.rowKey) }]));
+    }
+    return old.length;
+  }
+
   async cursor(tenantId: string, source: string): Promise<IsoDate | undefined> {
     const e = await this.tables.get("Outbox", encodeKeyPart(tenantId), CURSOR + encodeKeyPart(source));
     return e?.sentUpTo ? String(e.sentUpTo) : undefined;

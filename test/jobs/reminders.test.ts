@@ -276,3 +276,20 @@ describe("element owners, coordinators and campaign leads", () => {
     expect(cardText(remindersByConversation(w.stub).get(conversationOf("megan"))![0])).toContain("4 elements not yet submitted, due 4 Dec 2026 (tomorrow)");
   });
 });
+
+describe("the outbox", () => {
+  it("lets delivered messages go after a while, and keeps undelivered ones", async () => {
+    const w = await reminderWorld({ now: CREATED });
+    world = w;
+    const item = (key: string) => ({ kind: "date" as const, key, scopeName: "Whole council", label: "Annual review, year 1", on: "2027-03-15" });
+    await w.stores.outbox.plan(TENANT, "2026-10-01", [
+      { userId: "a", displayName: "A", items: [item("1")] },
+      { userId: "b", displayName: "B", items: [item("2")] },
+    ]);
+    const [a] = (await w.stores.outbox.messages(TENANT, "2026-10-01")).filter((m) => m.userId === "a");
+    await w.stores.outbox.record(a!, { status: "sent", at: CREATED });
+    expect(await w.stores.outbox.forget(TENANT, "2026-10-01")).toBe(0); // nothing before that day
+    expect(await w.stores.outbox.forget(TENANT, "2026-10-02")).toBe(1);
+    expect((await w.stores.outbox.messages(TENANT, "2026-10-01")).map((m) => [m.userId, m.status])).toEqual([["b", "pending"]]);
+  });
+});
