@@ -22,7 +22,9 @@ import { WalkthroughService, type Actor } from "./services/walkthrough.js";
 import { openStores, type Stores } from "./store/index.js";
 import { actorFrom, isRefusal } from "./bot/identity.js";
 import { ReminderScheduler, type SchedulerOptions } from "./jobs/scheduler.js";
-import { createReminderJob } from "./reminders.js";
+import { createDigestJob, createReminderJob } from "./reminders.js";
+import { SummaryService } from "./services/summary.js";
+import { DigestService } from "./services/digests.js";
 import { ReminderService } from "./services/reminders.js";
 import { TeamsDelivery } from "./bot/delivery.js";
 
@@ -61,6 +63,8 @@ export async function startServer(config: Config, connectionString: string, opti
   const certification = new CertificationService(stores, clock, log, rolesOf);
   const actions = new ActionService(stores, clock, log, rolesOf, notifier);
   const reminderViews = new ReminderService(stores, clock, rolesOf);
+  const summaries = new SummaryService(stores, clock, rolesOf);
+  const digests = new DigestService(stores, clock, log, rolesOf);
   const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
   const app = createBotApp({
     adapter,
@@ -74,6 +78,8 @@ export async function startServer(config: Config, connectionString: string, opti
     certification,
     actions,
     reminders: reminderViews,
+    summaries,
+    digests,
     delivery,
     clock,
     coordinatorsByUpn: coordinators.some((c) => c.includes("@")),
@@ -106,7 +112,9 @@ export async function startServer(config: Config, connectionString: string, opti
   });
 
   const reminders = createReminderJob(stores, adapter, config.BOT_ID ?? "", clock, log);
-  const scheduler = config.REMINDERS === "on" ? new ReminderScheduler(reminders, stores.outbox, clock, log, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, ...options.scheduler }) : undefined;
+  const digestJob = createDigestJob(stores, summaries, adapter, config.BOT_ID ?? "", clock, log);
+  const scheduler =
+    config.REMINDERS === "on" ? new ReminderScheduler(reminders, stores.outbox, clock, log, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, digests: digestJob, ...options.scheduler }) : undefined;
   scheduler?.start();
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -24,6 +24,9 @@ import { registerDatesCommands, runDatesAction } from "./dates-commands.js";
 import { isActionCardAction, registerActionCommands, runActionCardAction } from "./action-commands.js";
 import { isReminderCardAction, openChatsWithTeamMembers, registerReminderCommands, runReminderCardAction } from "./reminder-commands.js";
 import type { ReminderService } from "../services/reminders.js";
+import type { SummaryService } from "../services/summary.js";
+import type { DigestService } from "../services/digests.js";
+import { registerDigestCommands } from "./digest-commands.js";
 import type { Delivery } from "../jobs/delivery.js";
 
 export interface BotDeps {
@@ -38,6 +41,8 @@ export interface BotDeps {
   readonly certification: CertificationService;
   readonly actions: ActionService;
   readonly reminders: ReminderService;
+  readonly summaries: SummaryService;
+  readonly digests: DigestService;
   /** Opens one-to-one chats (for people who never wrote to the bot). */
   readonly delivery: Delivery;
   readonly clock: Clock;
@@ -98,6 +103,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerActionCommands(app, actionDeps);
   const reminderDeps = { ...actionDeps, reminders: deps.reminders };
   registerReminderCommands(app, reminderDeps);
+  registerDigestCommands(app, { summaries: deps.summaries, digests: deps.digests, log, actor, sendCard });
 
   app.message(/^\s*help\s*$/i, async (context) => {
     await sendCard(context, helpCard());

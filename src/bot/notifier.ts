@@ -31,3 +31,16 @@ export function conversationOf(activity: Partial<Activity>): string | undefined 
   if (!activity.serviceUrl || !activity.conversation?.id) return undefined;
   return JSON.stringify(TurnContext.getConversationReference(activity));
 }
+
+/**
+ * The team channel an activity came from, with a reference for posting new messages to it (the
+ * channel itself, not the thread the command was typed in); undefined outside channels.
+ */
+export function channelOf(activity: Partial<Activity>): { id: string; name: string; conversation: string } | undefined {
+  if (activity.conversation?.conversationType !== "channel" || !activity.serviceUrl) return undefined;
+  const channel = (activity.channelData as { channel?: { id?: string; name?: string } } | undefined)?.channel;
+  const id = channel?.id ?? activity.conversation.id?.split(";")[0];
+  if (!id) return undefined;
+  const reference = TurnContext.getConversationReference(activity);
+  return { id, name: channel?.name ?? "this channel", conversation: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id } }) };
+}

@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   readonly intervalMs?: number;
   readonly leaseMs?: number;
   readonly policy?: ReminderPolicy;
+  /** Channel digests, posted by the same lease holder through the same limits. */
+  readonly digests?: { run(keepGoing: () => boolean): Promise<unknown> };
 }
 
 export class ReminderScheduler {
@@ -64,11 +66,12 @@ export class ReminderScheduler {
    */
   async tick(): Promise<RunReport | undefined> {
     const day = sendingDay(this.clock.now(), this.options.policy ?? DEFAULT_POLICY);
-    return day ? this.runFor(day) : undefined;
+    // Digests have their own days and times; reminders only go out on working days from 09:00.
+    return day || this.options.digests ? this.runFor(day) : undefined;
   }
 
   /** Runs `day`'s reminders now if this instance holds (or takes) the lease; undefined otherwise. */
-  async runFor(day: IsoDate): Promise<RunReport | undefined> {
+  async runFor(day: IsoDate | undefined): Promise<RunReport | undefined> {
     if (this.busy || this.stopping) return undefined;
     this.busy = true;
     try {
@@ -78,7 +81,7 @@ export class ReminderScheduler {
     }
   }
 
-  private async runHoldingLease(day: IsoDate): Promise<RunReport | undefined> {
+  private async runHoldingLease(day: IsoDate | undefined): Promise<RunReport | undefined> {
     if (!(await this.outbox.acquireLease(REMINDER_LEASE, this.instanceId, this.clock.now(), this.leaseMs))) return undefined;
     let held = true;
     const renew = setInterval(() => {
@@ -91,7 +94,10 @@ export class ReminderScheduler {
       );
     }, this.leaseMs / 3).unref();
     try {
-      return await this.job.run(day, () => held && !this.stopping);
+      const keepGoing = () => held && !this.stopping;
+      const report = day ? await this.job.run(day, keepGoing) : undefined;
+      if (this.options.digests && keepGoing()) await this.options.digests.run(keepGoing);
+      return report;
     } finally {
       clearInterval(renew);
     }

@@ -7,6 +7,7 @@ import { ParticipantStore } from "./participants.js";
 import { RoleStore } from "./roles.js";
 import { Tables } from "./tables.js";
 import { TenantDirectory } from "./tenants.js";
+import { DigestStore } from "./digests.js";
 import { OutboxStore } from "./outbox.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables } from "./tables.js";
@@ -24,6 +25,7 @@ export interface Stores {
   readonly actions: ActionStore;
   readonly tenants: TenantDirectory;
   readonly outbox: OutboxStore;
+  readonly digests: DigestStore;
 }
 
 export async function openStores(connectionString: string, tablePrefix: string): Promise<Stores> {
@@ -37,6 +39,7 @@ export async function openStores(connectionString: string, tablePrefix: string):
     actions: new ActionStore(tables),
     tenants: new TenantDirectory(tables),
     outbox: new OutboxStore(tables),
+    digests: new DigestStore(tables),
     roles: new RoleStore(tables),
     certification: new CertificationStore(tables),
   };

@@ -1,0 +1,83 @@
+/**
+ * The compliance summary of a campaign, as a channel digest or `summary` shows it to leaders:
+ * built from the campaign's assessments, the tenant's improvement actions and certification
+ * calendar, compared with the last snapshot taken. No Teams SDK.
+ */
+import type { Clock } from "../clock.js";
+import type { Campaign } from "../domain/campaign.js";
+import { londonDay, type IsoDate } from "../domain/calendar.js";
+import { daysBetween, visitsOf } from "../domain/certification.js";
+import type { Refusal } from "../domain/refusal.js";
+import { can, type Role } from "../domain/roles.js";
+import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
+import type { Stores } from "../store/index.js";
+import type { Actor } from "./views.js";
+
+export interface NextVisit {
+  readonly scopeName: string;
+  readonly label: string;
+  readonly date: IsoDate;
+  readonly daysToGo: number;
+  readonly evidenceDue: IsoDate;
+  readonly evidenceDaysToGo: number;
+}
+
+export interface SummaryView {
+  readonly campaign: Campaign;
+  readonly summary: ComplianceSummary;
+  readonly today: IsoDate;
+  /** The next review visit (and its evidence deadline) still ahead, if the calendar is set. */
+  readonly nextVisit?: NextVisit;
+  /** Owners' names on overdue actions; a council may turn this off for channels. */
+  readonly showOwners: boolean;
+}
+
+export interface SummaryOptions {
+  readonly rule?: OutlookRule;
+  readonly previous?: Snapshot;
+  readonly showOwners?: boolean;
+}
+
+const NO_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "There is no campaign to summarise yet. A coordinator sets one up with campaign new." };
+
+export class SummaryService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly clock: Clock,
+    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+  ) {}
+
+  /** The summary of `campaignId` (or the tenant's active campaign) for anyone who may view. */
+  async view(actor: Actor, campaignId?: string, options: SummaryOptions = {}): Promise<SummaryView | Refusal> {
+    if (!can(await this.rolesOf(actor), "view")) return { code: "not-allowed", message: "You do not have access to the CSE summary." };
+    const id = campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId));
+    const campaign = id ? await this.stores.campaigns.get(actor.tenantId, id) : undefined;
+    return campaign ? this.build(campaign, options) : NO_CAMPAIGN;
+  }
+
+  /** The summary of a campaign already read (for digests, which run without a person). */
+  async build(campaign: Campaign, options: SummaryOptions = {}): Promise<SummaryView> {
+    const now = this.clock.now();
+    const today = londonDay(now);
+    const [assessments, actions, calendars] = await Promise.all([
+      this.stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
+      this.stores.actions.list(campaign.tenantId),
+      this.stores.certification.list(campaign.tenantId),
+    ]);
+    const summary = summarise({
+      assessments,
+      units: campaign.units,
+      actions: actions.filter((a) => !a.campaignId || a.campaignId === campaign.id),
+      today,
+      at: now.toISOString(),
+      previous: options.previous,
+      rule: options.rule ?? DEFAULT_OUTLOOK,
+    });
+    const next = calendars
+      .flatMap((c) => visitsOf(c).map((v) => ({ ...v, scopeName: c.scopeName })))
+      .filter((v) => v.date >= today)
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const nextVisit = next && { scopeName: next.scopeName, label: next.label, date: next.date, daysToGo: daysBetween(today, next.date), evidenceDue: next.evidenceDue, evidenceDaysToGo: daysBetween(today, next.evidenceDue) };
+    return { campaign, summary, today, nextVisit, showOwners: options.showOwners ?? true };
+  }
+}

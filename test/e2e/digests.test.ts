@@ -1,0 +1,109 @@
+/**
+ * Channel digests over HTTP: a coordinator sets a channel's schedule, anyone posts a summary now,
+ * and two schedulers post each channel's digest exactly once per period; a channel whose team
+ * removed the app is recorded and skipped.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAdapter } from "../../src/bot/adapter.js";
+import { fixedClock } from "../../src/clock.js";
+import { loadConfig } from "../../src/config.js";
+import { ReminderScheduler } from "../../src/jobs/scheduler.js";
+import { createLogger } from "../../src/logger.js";
+import { createDigestJob, createReminderJob } from "../../src/reminders.js";
+import { RolesService } from "../../src/services/roles.js";
+import { SummaryService } from "../../src/services/summary.js";
+import type { Actor } from "../../src/services/views.js";
+import { openStores } from "../../src/store/index.js";
+import { teamsWorld } from "../support/e2e.js";
+import { connectionString } from "../support/storage.js";
+import { cardText } from "../support/teams.js";
+
+const TENANT = "tenant-digests-e2e";
+const clock = fixedClock("2026-11-20T10:00:00Z"); // a Friday
+const world = teamsWorld(TENANT, { clock });
+const { user, client, stub } = world;
+const CORA = user("user-cora", "Cora Coordinator");
+const OLU = user("user-olu", "Olu Officer");
+const leaders = client(CORA, "channel");
+/** A second channel of the team, where Cora also types. */
+const BOARD = "19:board@thread.tacv2";
+const inBoard = (text: string) => leaders.post({ type: "message", text, conversation: { id: BOARD, conversationType: "channel", tenantId: TENANT } });
+const postsTo = (conversationId: string) => stub.sent.filter((s) => s.conversationId === conversationId && s.body.attachments);
+
+/** A scheduler instance as another server would run it: its own stores, jobs and lease id. */
+async function instance(id: string) {
+  const stores = await openStores(connectionString(), world.bot().tablePrefix);
+  const log = createLogger("silent");
+  const adapter = createAdapter(loadConfig({}));
+  const roles = new RolesService(stores, clock, log, []);
+  const summaries = new SummaryService(stores, clock, (a: Actor) => roles.rolesOf(a));
+  const digests = createDigestJob(stores, summaries, adapter, "", clock, log, { backoff: { attempts: 2, baseMs: 5, capMs: 10 } });
+  return new ReminderScheduler(createReminderJob(stores, adapter, "", clock, log), stores.outbox, clock, log, { instanceId: id, digests });
+}
+
+beforeAll(async () => {
+  await client(CORA).say("setup");
+  await client(OLU).install();
+});
+
+describe("setting up a channel's digest", () => {
+  it("is for coordinators, needs a campaign, and says when it will come", async () => {
+    await client(OLU, "channel").say("digest weekly");
+    expect(world.textsTo(client(OLU, "channel")).at(-1)).toContain("Only a CSE coordinator can set up this channel's compliance digest.");
+    await leaders.say("digest weekly");
+    expect(world.textsTo(leaders).at(-1)).toContain("There is no open campaign to summarise yet.");
+
+    await client(CORA).say("assess 4.1.2"); // the council's first campaign starts here
+    await leaders.say("digest weekly monday 09:00");
+    expect(world.textsTo(leaders).at(-1)).toMatch(/This channel will get the compliance summary of ".*" every Monday at 09:00 \(UK time\)\./);
+    await inBoard("digest monthly 1");
+    expect(stub.texts().at(-1)).toContain("on the 1st of each month at 09:00");
+    await leaders.say("digest fortnightly");
+    expect(world.textsTo(leaders).at(-1)).toContain("digest weekly, digest monthly or digest off");
+    const stored = await world.bot().stores.digests.list(TENANT);
+    expect(stored.map((d) => [d.channelId, d.schedule.cadence]).sort()).toEqual([
+      [BOARD, "monthly"],
+      [leaders.conversationId, "weekly"],
+    ]);
+  });
+
+  it("posts a summary now when anyone asks", async () => {
+    await client(OLU, "channel").say("summary");
+    const card = [...stub.sent].reverse().find((s) => s.conversationId === client(OLU, "channel").conversationId && s.body.attachments)!.body.attachments[0].content;
+    expect(cardText(card)).toContain("CSE compliance summary");
+  });
+});
+
+describe("scheduled digests", () => {
+  it("posts each channel once per period, whichever of two instances holds the lease", async () => {
+    const [a, b] = await Promise.all([instance("a"), instance("b")]);
+    clock.set("2026-11-23T09:05:00Z"); // Monday: the weekly one is due; the monthly one (2 Nov) was due this month too
+    await Promise.all([a.tick(), b.tick()]);
+    await a.stop(); // gives the lease up: b may now run, and finds nothing left to post
+    await b.tick();
+    expect(postsTo(leaders.conversationId)).toHaveLength(1);
+    expect(postsTo(BOARD)).toHaveLength(1);
+    expect(cardText(postsTo(leaders.conversationId)[0]!.body.attachments[0].content)).toContain("CSE compliance summary");
+    expect((await world.bot().stores.digests.get(TENANT, leaders.conversationId))?.lastPeriod).toBe("2026-W48");
+
+    clock.set("2026-11-30T09:05:00Z"); // the next Monday: the weekly one again, not the monthly one
+    await b.tick();
+    await b.stop();
+    expect(postsTo(leaders.conversationId)).toHaveLength(2);
+    expect(postsTo(BOARD)).toHaveLength(1);
+  });
+
+  it("records a channel whose team removed the app, and skips it afterwards", async () => {
+    stub.failConversation(leaders.conversationId, 403);
+    const scheduler = await instance("c");
+    clock.set("2026-12-07T09:05:00Z");
+    await scheduler.tick();
+    const digest = await world.bot().stores.digests.get(TENANT, leaders.conversationId);
+    expect(digest).toMatchObject({ status: "unreachable", reason: "the app was removed or is not installed for them" });
+    const failedBefore = stub.failed;
+    clock.set("2026-12-14T09:05:00Z");
+    await scheduler.tick();
+    await scheduler.stop();
+    expect(stub.failed).toBe(failedBefore);
+  });
+});
