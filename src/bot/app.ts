@@ -4,7 +4,7 @@
  */
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
-import { elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
+import { criterionCard, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
 import type { ActionService } from "../services/actions.js";
@@ -142,7 +142,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
       return TAMPERED;
     }
-    if (parsed.kind !== "help" && !isPersonalChat(context.activity)) return ONLY_IN_PERSONAL;
+    // A summary's drill-down buttons work where the summary was posted; the answer is the presser's alone.
+    const readOnlyAnywhere = parsed.kind === "help" || parsed.kind === "summaryCriterion" || (parsed.kind === "actions" && parsed.filter === "overdue");
+    if (!readOnlyAnywhere && !isPersonalChat(context.activity)) return ONLY_IN_PERSONAL;
     switch (parsed.kind) {
       case "help":
         return helpCard();
@@ -159,6 +161,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       }
       default:
         if (parsed.kind === "dates" || parsed.kind === "datesSave") return runDatesAction(datesDeps, who, parsed);
+        if (parsed.kind === "summaryCriterion") {
+          const view = await deps.summaries.criterion(who, parsed.campaignId, parsed.criterion);
+          return isRefusal(view) ? view.message : criterionCard(view);
+        }
         if (isActionCardAction(parsed)) return isReminderCardAction(parsed) ? runReminderCardAction(reminderDeps, who, parsed) : runActionCardAction(actionDeps, who, parsed);
         return runCampaignAction(campaignDeps, who, parsed);
     }
@@ -169,7 +175,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.adaptiveCards.actionSubmit(/^cse\./, async (context, _state, data) => {
     const result = await runAction(context, data);
     const reply = typeof result === "string" ? MessageFactory.text(result) : MessageFactory.attachment(CardFactory.adaptiveCard(result));
-    if (typeof result !== "string" && context.activity.replyToId) {
+    // In a channel the card everyone sees stays as it is: the presser's answer comes as a new message.
+    if (typeof result !== "string" && context.activity.replyToId && isPersonalChat(context.activity)) {
       await context.updateActivity({ ...reply, id: context.activity.replyToId });
     } else await context.sendActivity(reply);
   });

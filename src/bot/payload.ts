@@ -13,7 +13,7 @@ const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", 
 const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent", "campaignOverview", "campaignChase"] as const;
 const DATES_VERBS = ["dates", "datesSave"] as const;
 const ACTION_VERBS = ["actionForm", "actionCreate", "action", "actions", "actionStatus", "actionNote", "actionSnooze", "actionDue"] as const;
-export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, ...DATES_VERBS, ...ACTION_VERBS, "progress", "help"] as const;
+export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, ...DATES_VERBS, ...ACTION_VERBS, "summaryCriterion", "progress", "help"] as const;
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
 // only stop absurd payloads from travelling any further.
@@ -46,6 +46,7 @@ const schema = z
     type: text(40).optional(),
     units: text(10_000).optional(),
     dueDate: text(20).optional(),
+    criterion: z.string().regex(/^[1-5]$/).optional(),
     /** The dates form: certification and visit dates, lead time (Input.Number may send a number), calendar. */
     certified: text(20).optional(),
     review1: text(20).optional(),
@@ -71,6 +72,7 @@ const schema = z
 
 export type ParsedAction =
   | { readonly kind: "element"; readonly action: CardAction }
+  | { readonly kind: "summaryCriterion"; readonly campaignId: string; readonly criterion: number }
   | { readonly kind: "resume" }
   | { readonly kind: "progress" }
   | { readonly kind: "help" }
@@ -109,6 +111,8 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
     case "campaignOverview":
     case "campaignChase":
       return d.campaignId ? { kind: d.verb, campaignId: d.campaignId } : undefined;
+    case "summaryCriterion":
+      return d.campaignId && d.criterion ? { kind: "summaryCriterion", campaignId: d.campaignId, criterion: Number(d.criterion) } : undefined;
     case "dates":
       return { kind: "dates", scopeId: d.scope || undefined };
     case "datesSave": {

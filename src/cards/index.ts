@@ -11,6 +11,7 @@ export { datesCard, type DatesCardOptions } from "./dates.js";
 export { reminderCard, type ReminderView } from "./reminder.js";
 export { actionCard, actionFormCard, actionsCard, type ActionCardOptions, type ActionFormOptions, type ActionsCardOptions } from "./actions.js";
 export { summaryCard, summaryText } from "./summary.js";
+export { criterionCard } from "./criterion.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [

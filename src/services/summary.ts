@@ -11,6 +11,7 @@ import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
 import type { Stores } from "../store/index.js";
+import { criterionView, type CriterionView } from "./criterion.js";
 import type { Actor } from "./views.js";
 
 export interface NextVisit {
@@ -53,6 +54,11 @@ export class SummaryService {
     const id = campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId));
     const campaign = id ? await this.stores.campaigns.get(actor.tenantId, id) : undefined;
     return campaign ? this.build(campaign, options) : NO_CAMPAIGN;
+  }
+
+  /** One criterion element by element (the summary's drill-down), for anyone who may view. */
+  criterion(actor: Actor, campaignId: string, number: number): Promise<CriterionView | Refusal> {
+    return criterionView(this.stores, this.rolesOf, actor, campaignId, number);
   }
 
   /** The summary of a campaign already read (for digests, which run without a person). */

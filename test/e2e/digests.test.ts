@@ -67,10 +67,27 @@ describe("setting up a channel's digest", () => {
     ]);
   });
 
-  it("posts a summary now when anyone asks", async () => {
-    await client(OLU, "channel").say("summary");
-    const card = [...stub.sent].reverse().find((s) => s.conversationId === client(OLU, "channel").conversationId && s.body.attachments)!.body.attachments[0].content;
+  it("posts a summary now when anyone asks, and its drill-down answers only the person who pressed it", async () => {
+    const cora = client(CORA);
+    await cora.say("assess 4.1.2");
+    await cora.press(world.cardFor(cora), "Save", { rating: "partial", narrative: "Planning timeliness missed its target in Q2." });
+    const olu = client(OLU, "channel");
+    await olu.say("summary");
+    const card = world.cardFor(olu);
     expect(cardText(card)).toContain("CSE compliance summary");
+    expect(cardText(card)).toContain("4.1.2");
+
+    const sentBefore = stub.sent.length;
+    const drill = await olu.press(card, "Criterion 4");
+    const text = cardText(drill.body.value);
+    expect(text).toContain("Criterion 4: Delivery");
+    expect(text).toContain("0 of 13 elements at Compliance or better; needing work: 4.1.2.");
+    expect(text).toContain("Partial Compliance");
+    expect(text).toContain("In progress · No owner yet · 0 evidence links"); // status, owner and evidence for each element
+    expect(stub.sent.length).toBe(sentBefore); // nothing posted or changed for everyone else
+
+    const forged = await olu.invoke("cse.summaryCriterion", { campaignId: "another-councils-campaign", criterion: "4" });
+    expect(forged.body.value).toBe("That campaign is not in your organisation.");
   });
 });
 
