@@ -19,6 +19,8 @@ import { isIsoDate } from "./domain/calendar.js";
 import { sendingDay } from "./domain/reminders.js";
 import { ReminderScheduler } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
+import { summaryText } from "./cards/index.js";
+import { SummaryService } from "./services/summary.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -34,6 +36,10 @@ Commands:
                                     09:00 Europe/London on working days, unless --day is given.
                                     Safe to run anywhere, any number of times: one sender at a
                                     time holds a lease, and nothing is sent twice.
+  digest [--tenant ID] [--campaign ID] --print
+                                    Print a campaign's compliance summary as text (the
+                                    tenant's current campaign unless --campaign is given;
+                                    --tenant is needed when the bot serves several councils)
   help                              This text
 `;
 
@@ -55,6 +61,14 @@ async function main(argv: string[]): Promise<number> {
         return 64;
       }
       return runReminders(values.day, values.json ?? false);
+    }
+    case "digest": {
+      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, campaign: { type: "string" }, print: { type: "boolean", default: false } } });
+      if (!values.print) {
+        process.stderr.write("Add --print to print the summary here. Channels get theirs from the bot: digest weekly in a team channel.\n");
+        return 64;
+      }
+      return printDigest(values.tenant, values.campaign);
     }
     case "help":
     case "--help":
@@ -144,6 +158,33 @@ async function demo(tenantId: string, userId: string): Promise<number> {
         (result.skipped ? `, ${result.skipped} left as they were (already rated)` : "") +
         `.\nStorage: ${storage.description}\nIn the Agents Playground, type: progress\n`,
     );
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+async function printDigest(tenant: string | undefined, campaignId: string | undefined): Promise<number> {
+  const cfg = config();
+  if (!cfg) return 78;
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const tenants = tenant ? [tenant] : await stores.tenants.list();
+    if (tenants.length !== 1) {
+      process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
+      return 64;
+    }
+    const tenantId = tenants[0]!;
+    const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
+    const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
+    if (!campaign) {
+      process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
+      return 64;
+    }
+    // The administrator running this can read everything; no role check applies outside Teams.
+    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"]);
+    process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
     return 0;
   } finally {
     await storage.release();

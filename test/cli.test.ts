@@ -110,3 +110,30 @@ describe("npx cse-bot reminders run", () => {
     }
   });
 });
+
+describe("npx cse-bot digest --print", () => {
+  it("prints the current campaign's compliance summary as text", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { defaultCampaign } = await import("../src/domain/campaign.js");
+    const { emptyAssessment } = await import("../src/domain/assessment.js");
+    const prefix = uniquePrefix();
+    const stores = await openStores(connectionString(), prefix);
+    const tenant = "tenant-cli-digest";
+    const campaign = await stores.campaigns.createOrGet({ ...defaultCampaign(tenant, "review-2027", "cora", new Date("2026-11-02T10:00:00Z")), name: "CSE annual review 2027" });
+    await stores.campaigns.setActive(tenant, campaign.id);
+    await stores.tenants.register(tenant);
+    const ratings = JSON.parse(readFileSync(new URL("./fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<string, string>;
+    const rows = Object.entries(ratings).map(([ref, rating]) => ({ next: { ...emptyAssessment(campaign.id, "council", ref), rating: rating as "compliance" }, audit: [] }));
+    for (let i = 0; i < rows.length; i += 20) await stores.assessments.saveAll(tenant, rows.slice(i, i + 20));
+
+    const env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
+    const { code, stdout } = await cli(["digest", "--print"], env);
+    expect(code).toBe(0);
+    expect(stdout).toContain("CSE annual review 2027");
+    expect(stdout).toContain("On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.");
+    expect(stdout).toContain("8 Compliance Plus · 47 Compliance · 2 Partial");
+    const missing = await cli(["digest", "--campaign", "nope", "--print"], env);
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toContain('There is no campaign "nope" in that council. Its campaigns: review-2027.');
+  });
+});
