@@ -21,6 +21,8 @@ const UNIT_NAME_CHARS = 40;
 const ACTION_TITLE_CHARS = 60;
 const OWNER_CHARS = 40;
 
+const SQUARE_COLOURS: Readonly<Record<string, string>> = { accent: "Accent", good: "Good", warning: "Warning", attention: "Attention", emphasis: "Default" };
+
 const KINDS: readonly { rating: RatingOrUnrated; label: string; short: string; style: string }[] = [
   { rating: "compliance-plus", label: "Compliance Plus", short: "CP", style: "accent" },
   { rating: "compliance", label: "Compliance", short: "C", style: "good" },
@@ -60,6 +62,10 @@ interface Model {
 interface Segment {
   readonly weight: number;
   readonly style: string;
+  readonly squares: string;
+  readonly colour: string;
+  /** Not yet rated and not applicable read as grey. */
+  readonly subtle: boolean;
 }
 
 export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}): AdaptiveCard {
@@ -175,8 +181,12 @@ function criterionCounts(c: RatingCounts): string {
 }
 
 /** Bar weights; empty ratings are left out (a zero-width column is not valid). */
+/**
+ * One square per element, coloured by its rating, as a run of text per rating: crisp at any
+ * width (coloured columns carry padding that breaks narrow bars) and cheap in bytes.
+ */
 function segments(c: RatingCounts): Segment[] {
-  return KINDS.filter((k) => c[k.rating] > 0).map((k) => ({ weight: c[k.rating], style: k.style }));
+  return KINDS.filter((k) => c[k.rating] > 0).map((k) => ({ weight: c[k.rating], style: k.style, squares: "\u25A0".repeat(c[k.rating]), colour: SQUARE_COLOURS[k.style] ?? "Default", subtle: k.style === "emphasis" }));
 }
 
 function change(s: ComplianceSummary): { changeTitle: string; changeLines: string[] } {

@@ -50,7 +50,8 @@ function expectValidCard(card: AdaptiveCard): void {
 }
 
 const textBlock = (card: AdaptiveCard, text: string) => nodes(card, (o) => o.type === "TextBlock" && o.text === text)[0];
-const barOf = (columnSet: Record<string, any>) => columnSet.columns.map((c: any) => `${c.style} ${c.width}`);
+/** A bar as "colour count": one square per element. */
+const barOf = (bar: Record<string, any>) => bar.inlines.map((r: any) => `${r.color} ${r.text.length}`);
 
 /** Oadby and Wigston's ratings, a year of evidence, three overdue actions and one not yet due, the next visit set. */
 const withEvidence = assessments(OADBY).map((a, i) =>
@@ -105,9 +106,9 @@ describe("the summary card for Oadby and Wigston's 2023 ratings", () => {
   });
 
   it("draws the counts as one stacked bar, and makes the weak criteria stand out", () => {
-    const [overall, ...rows] = nodes(card, (o) => o.type === "ColumnSet" && o.columns.every((c: any) => c.items?.length === 0));
-    expect(barOf(overall!)).toEqual(["accent 8", "good 47", "warning 2"]);
-    expect(rows.map(barOf)).toEqual([["accent 3", "good 8"], ["accent 2", "good 9"], ["accent 1", "good 11"], ["accent 1", "good 11", "warning 1"], ["accent 1", "good 8", "warning 1"]]);
+    const [overall, ...rows] = nodes(card, (o) => o.type === "RichTextBlock" && o.inlines.every((r: any) => /^\u25A0+$/.test(r.text)));
+    expect(barOf(overall!)).toEqual(["Accent 8", "Good 47", "Warning 2"]);
+    expect(rows.map(barOf)).toEqual([["Accent 3", "Good 8"], ["Accent 2", "Good 9"], ["Accent 1", "Good 11"], ["Accent 1", "Good 11", "Warning 1"], ["Accent 1", "Good 8", "Warning 1"]]);
     const headings = nodes(card, (o) => o.type === "TextBlock" && o.weight !== undefined && o.color !== undefined && /^\d /.test(o.text)).map((o) => `${o.text} [${o.color} ${o.weight}]`);
     expect(headings).toEqual([
       "1 Customer Insight [Default Default]",
