@@ -39,7 +39,7 @@ export class DigestJob {
           log.warn({ tenant: tenantId, channel: digest.channelId }, "digest campaign no longer exists; skipped");
           continue;
         }
-        const view = await this.deps.summaries.build(campaign, { previous: digest.snapshot });
+        const view = await this.deps.summaries.build(campaign, { previous: digest.snapshot, showOwners: digest.showOwners });
         jobs.push({
           to: { tenantId, userId: digest.channelId, displayName: digest.channelName, conversation: digest.conversation },
           card: this.deps.card(view),

@@ -40,7 +40,9 @@ export class DigestService {
       this.log.info({ tenant: actor.tenantId, channel: channel.id }, "channel digest turned off");
       return { ok: true, message: "The compliance digest for this channel is off. Type digest weekly to start it again." };
     }
-    const schedule = parseSchedule(words);
+    // "no-names" keeps owners' names off this channel's posts.
+    const showOwners = !words.some((w) => /^no-?names$/i.test(w));
+    const schedule = parseSchedule(words.filter((w) => !/^no-?names$/i.test(w)));
     if (!schedule.ok) return this.refuse(actor, schedule.refusal);
     const campaignId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
@@ -53,6 +55,7 @@ export class DigestService {
       conversation: channel.conversation,
       campaignId: campaign.id,
       schedule: schedule.value,
+      showOwners,
       status: "active",
       // A new campaign starts a new comparison; the same one keeps its last post and snapshot.
       lastPeriod: sameCampaign ? existing?.lastPeriod : undefined,
@@ -64,7 +67,7 @@ export class DigestService {
     });
     await this.stores.tenants.register(actor.tenantId);
     this.log.info({ tenant: actor.tenantId, channel: channel.id, cadence: schedule.value.cadence }, "channel digest set up");
-    return { ok: true, message: `This channel will get the compliance summary of "${campaign.name}" ${describeSchedule(schedule.value)} (UK time). Type summary to see it now.` };
+    return { ok: true, message: `This channel will get the compliance summary of "${campaign.name}" ${describeSchedule(schedule.value)} (UK time)${showOwners ? "" : ", without people's names"}. Type summary to see it now.` };
   }
 
   private refuse(actor: Actor, refusal: Refusal): DigestOutcome {

@@ -18,6 +18,8 @@ export interface ChannelDigest {
   readonly conversation: string;
   readonly campaignId: string;
   readonly schedule: DigestSchedule;
+  /** Owners' names on overdue actions in this channel's posts (a council may prefer none). */
+  readonly showOwners: boolean;
   readonly status: DigestStatus;
   /** Why it is unreachable (the app was removed from the team). */
   readonly reason?: string;
@@ -79,6 +81,7 @@ function toEntity(d: ChannelDigest) {
     conversation: d.conversation,
     campaignId: d.campaignId,
     schedule: JSON.stringify(d.schedule),
+    showOwners: d.showOwners,
     status: d.status,
     reason: d.reason ?? "",
     lastPeriod: d.lastPeriod ?? "",
@@ -97,6 +100,7 @@ function toDigest(tenantId: string, e: StoredEntity): ChannelDigest {
     conversation: String(e.conversation ?? ""),
     campaignId: String(e.campaignId ?? ""),
     schedule: JSON.parse(String(e.schedule)) as DigestSchedule,
+    showOwners: e.showOwners !== false,
     status: (String(e.status) as DigestStatus) || "active",
     reason: e.reason ? String(e.reason) : undefined,
     lastPeriod: e.lastPeriod ? String(e.lastPeriod) : undefined,

@@ -30,14 +30,15 @@ const BOARD = "19:board@thread.tacv2";
 const inBoard = (text: string) => leaders.post({ type: "message", text, conversation: { id: BOARD, conversationType: "channel", tenantId: TENANT } });
 const postsTo = (conversationId: string) => stub.sent.filter((s) => s.conversationId === conversationId && s.body.attachments);
 
-/** A scheduler instance as another server would run it: its own stores, jobs and lease id. */
-async function instance(id: string) {
+/** A scheduler instance as another server would run it: its own stores, jobs and lease id. `dies`: it stops for good when it tries to post. */
+async function instance(id: string, dies = false) {
   const stores = await openStores(connectionString(), world.bot().tablePrefix);
   const log = createLogger("silent");
   const adapter = createAdapter(loadConfig({}));
   const roles = new RolesService(stores, clock, log, []);
   const summaries = new SummaryService(stores, clock, (a: Actor) => roles.rolesOf(a));
   const digests = createDigestJob(stores, summaries, adapter, "", clock, log, { backoff: { attempts: 2, baseMs: 5, capMs: 10 } });
+  if (dies) (digests as unknown as { deps: { delivery: { send: () => Promise<never> } } }).deps.delivery.send = () => new Promise<never>(() => undefined);
   return new ReminderScheduler(createReminderJob(stores, adapter, "", clock, log), stores.outbox, clock, log, { instanceId: id, digests });
 }
 
@@ -56,8 +57,8 @@ describe("setting up a channel's digest", () => {
     await client(CORA).say("assess 4.1.2"); // the council's first campaign starts here
     await leaders.say("digest weekly monday 09:00");
     expect(world.textsTo(leaders).at(-1)).toMatch(/This channel will get the compliance summary of ".*" every Monday at 09:00 \(UK time\)\./);
-    await inBoard("digest monthly 1");
-    expect(stub.texts().at(-1)).toContain("on the 1st of each month at 09:00");
+    await inBoard("digest monthly 1 no-names");
+    expect(stub.texts().at(-1)).toContain("on the 1st of each month at 09:00 (UK time), without people's names.");
     await leaders.say("digest fortnightly");
     expect(world.textsTo(leaders).at(-1)).toContain("digest weekly, digest monthly or digest off");
     const stored = await world.bot().stores.digests.list(TENANT);
@@ -108,6 +109,24 @@ describe("scheduled digests", () => {
     await b.stop();
     expect(postsTo(leaders.conversationId)).toHaveLength(2);
     expect(postsTo(BOARD)).toHaveLength(1);
+    // The second post compares with what the first showed (stored with the channel).
+    expect(cardText(postsTo(leaders.conversationId)[1]!.body.attachments[0].content)).toContain("No change since 23 Nov 2026");
+  });
+
+  it("posts once when the instance posting dies mid-run and another takes over", async () => {
+    clock.set("2026-11-30T09:10:00Z"); // the week already posted: nothing due
+    const dying = await instance("dying", true);
+    expect((await world.bot().stores.digests.get(TENANT, BOARD))?.showOwners).toBe(false);
+    clock.set("2026-12-01T09:05:00Z"); // December: the board's monthly digest (1 Dec, a Tuesday) is due
+    void dying.tick();
+    await expect.poll(async () => (await world.bot().stores.outbox.leaseHolder("reminders", clock.now())) === "dying").toBe(true);
+    const other = await instance("survivor");
+    expect(await other.tick()).toBeUndefined(); // the dying instance still holds the lease
+    clock.set("2026-12-01T09:08:00Z"); // its lease has expired
+    await other.tick();
+    await other.stop();
+    expect(postsTo(BOARD)).toHaveLength(2);
+    expect((await world.bot().stores.digests.get(TENANT, BOARD))?.lastPeriod).toBe("2026-12");
   });
 
   it("records a channel whose team removed the app, and skips it afterwards", async () => {
