@@ -183,7 +183,7 @@ async function printDigest(tenant: string | undefined, campaignId: string | unde
       return 64;
     }
     // The administrator running this can read everything; no role check applies outside Teams.
-    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"]);
+    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"], { minCompliant: cfg.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE });
     process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
     return 0;
   } finally {

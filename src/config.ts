@@ -27,6 +27,10 @@ const schema = z
     REMINDERS: z.enum(["on", "off"]).default("on"),
     /** How often each instance looks for reminders to send (only the lease holder sends). */
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    /** The certification outlook on summaries: at least this many of the 57 at Compliance or better... */
+    OUTLOOK_MIN_COMPLIANT: z.coerce.number().int().min(0).max(57).default(46),
+    /** ...and at most this many Non-Compliance (assessors allow none). */
+    OUTLOOK_MAX_NON_COMPLIANCE: z.coerce.number().int().min(0).max(57).default(0),
     /** Coordinators from the start: Entra object ids or UPNs, comma-separated. */
     COORDINATORS: z
       .string()

@@ -63,7 +63,7 @@ export async function startServer(config: Config, connectionString: string, opti
   const certification = new CertificationService(stores, clock, log, rolesOf);
   const actions = new ActionService(stores, clock, log, rolesOf, notifier);
   const reminderViews = new ReminderService(stores, clock, rolesOf);
-  const summaries = new SummaryService(stores, clock, rolesOf);
+  const summaries = new SummaryService(stores, clock, rolesOf, { minCompliant: config.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: config.OUTLOOK_MAX_NON_COMPLIANCE });
   const digests = new DigestService(stores, clock, log, rolesOf);
   const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
   const app = createBotApp({

@@ -132,6 +132,8 @@ describe("npx cse-bot digest --print", () => {
     expect(stdout).toContain("CSE annual review 2027");
     expect(stdout).toContain("On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.");
     expect(stdout).toContain("8 Compliance Plus · 47 Compliance · 2 Partial");
+    const stricter = await cli(["digest", "--print"], { ...env, OUTLOOK_MIN_COMPLIANT: "56" });
+    expect(stricter.stdout).toContain("At risk: 55 compliant, 1 short of 56.");
     const missing = await cli(["digest", "--campaign", "nope", "--print"], env);
     expect(missing.code).toBe(64);
     expect(missing.stderr).toContain('There is no campaign "nope" in that council. Its campaigns: review-2027.');

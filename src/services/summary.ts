@@ -46,6 +46,8 @@ export class SummaryService {
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    /** The council's certification rule (OUTLOOK_MIN_COMPLIANT, OUTLOOK_MAX_NON_COMPLIANCE). */
+    private readonly rule: OutlookRule = DEFAULT_OUTLOOK,
   ) {}
 
   /** The summary of `campaignId` (or the tenant's active campaign) for anyone who may view. */
@@ -77,7 +79,7 @@ export class SummaryService {
       today,
       at: now.toISOString(),
       previous: options.previous,
-      rule: options.rule ?? DEFAULT_OUTLOOK,
+      rule: options.rule ?? this.rule,
     });
     const next = calendars
       .flatMap((c) => visitsOf(c).map((v) => ({ ...v, scopeName: c.scopeName })))
