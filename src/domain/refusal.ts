@@ -27,3 +27,6 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const refuse = <T = never>(code: RefusalCode, message: string): Result<T> => ({ ok: false, refusal: { code, message } });
+
+/** What a request that only needs saying in words comes to: done (and what to tell them), or refused. */
+export type Outcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };

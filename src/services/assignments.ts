@@ -9,7 +9,7 @@ import { refsCovered, type Owner } from "../domain/assignment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, closedMessage, isCouncilWide, type Campaign, type Unit } from "../domain/campaign.js";
 import { formatLondonDay } from "../domain/calendar.js";
-import type { Refusal } from "../domain/refusal.js";
+import type { Refusal, Outcome } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 
 import type { Logger } from "../logger.js";
@@ -18,7 +18,8 @@ import { ConcurrencyError, type Stores } from "../store/index.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier, Scope } from "./views.js";
 
-export type AssignOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+/** Done with a message, or refused. */
+export type AssignOutcome = Outcome;
 
 export interface WorkItem {
   readonly element: ElementInContext;

@@ -4,7 +4,7 @@
  */
 import type { Clock } from "../clock.js";
 import { describeSchedule, parseSchedule } from "../domain/digest.js";
-import type { Refusal } from "../domain/refusal.js";
+import type { Refusal, Outcome } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
@@ -17,7 +17,8 @@ export interface Channel {
   readonly conversation: string;
 }
 
-export type DigestOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+/** Done with a message, or refused. */
+export type DigestOutcome = Outcome;
 
 const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can set up this channel's compliance digest. Anyone can type summary to see one now." };
 

@@ -6,7 +6,7 @@ import type { Clock } from "../clock.js";
 import type { Campaign } from "../domain/campaign.js";
 import { formatLondonDay, londonDay } from "../domain/calendar.js";
 import { campaignOverview, type CampaignOverview } from "../domain/overview.js";
-import type { Refusal } from "../domain/refusal.js";
+import type { Refusal, Outcome } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
@@ -21,7 +21,8 @@ export interface OverviewView {
   readonly canChase: boolean;
 }
 
-export type ChaseOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+/** Done with a message, or refused. */
+export type ChaseOutcome = Outcome;
 
 const NOT_FOR_YOU: Refusal = { code: "not-allowed", message: "The campaign overview is for CSE coordinators and leaders." };
 

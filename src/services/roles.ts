@@ -4,7 +4,7 @@
  * command claimed. No Teams SDK: callers pass who is acting, already authenticated.
  */
 import type { Clock } from "../clock.js";
-import type { Refusal } from "../domain/refusal.js";
+import type { Refusal, Outcome } from "../domain/refusal.js";
 import { can, isConfiguredCoordinator, ROLE_LABELS, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ConcurrencyError, type RoleChange, type RoleHolder, type Stores } from "../store/index.js";
@@ -19,7 +19,8 @@ export interface Person {
 /** The acting person, with their UPN when it was looked up (to match COORDINATORS by UPN). */
 export type RoleActor = Actor & { readonly upn?: string };
 
-export type RoleOutcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+/** Done with a message, or refused. */
+export type RoleOutcome = Outcome;
 
 export interface RoleList {
   readonly holders: readonly RoleHolder[];
