@@ -69,6 +69,9 @@ describe("npx cse-bot", () => {
     expect(assessments.size).toBe(22);
     expect(assessments.get("1.2.3")?.rating).toBe("compliance-plus");
     expect(assessments.get("2.1.1")?.evidence).toHaveLength(2);
+    // The demo council is known to the scheduled jobs, so its summary prints straight away.
+    const digest = await cli(["digest", "--print"], env);
+    expect(digest.stdout).toContain("Not there yet: 20 compliant so far, 26 short of 46, with 35 still to rate.");
   });
 
   it("refuses an unknown command with usage", async () => {

@@ -56,6 +56,8 @@ export interface DemoResult {
 
 export async function seedDemo(stores: Stores, walkthrough: WalkthroughService, clock: Clock, actor: Actor): Promise<DemoResult> {
   const campaign = await walkthrough.currentCampaign(actor);
+  // So the scheduled jobs and `cse-bot digest` find this council before anyone has chatted.
+  await stores.tenants.register(actor.tenantId);
   let rated = 0;
   let skipped = 0;
   for (const [ref, entry] of Object.entries(DEMO)) {
