@@ -1,0 +1,88 @@
+/** Reading uploaded reports: Word, PDF, text and Markdown; damaged and hostile files refused in words. */
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { extractText, fileKind, MAX_UPLOAD_BYTES, unzippedSize } from "../../src/io/extract-text.js";
+
+const LINES = ["7. COMPLIANCE AGAINST THE CUSTOMER SERVICE EXCELLENCE STANDARD", "1.1.1 Compliance", "4.1.2 Partial Compliance"];
+
+/** A real .docx: the minimum Word and mammoth need. */
+async function docx(paragraphs: readonly string[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join("");
+  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** A real one-page PDF with these lines of text (or none). */
+function pdf(lines: readonly string[]): Uint8Array {
+  const content = lines.length ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/[()\\]/g, "\\$&")}) Tj T*`).join(" ")} ET` : "";
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("extractText", () => {
+  it("reads Word, PDF, text and Markdown", async () => {
+    for (const [bytes, name] of [
+      [await docx(LINES), "Assessor report 2023.docx"],
+      [pdf(LINES), "report.PDF"],
+      [text(LINES.join("\n")), "report.txt"],
+      [text(`| Element | Rating |\n|---|---|\n${LINES.slice(1).map((l) => `| ${l.replace(" ", " | ")} |`).join("\n")}`), "report.md"],
+    ] as const) {
+      const result = await extractText(bytes, name);
+      expect(result.ok, name).toBe(true);
+      if (result.ok) {
+        expect(result.value, name).toContain("1.1.1");
+        expect(result.value, name).toContain("Partial Compliance");
+      }
+    }
+  });
+
+  it("refuses files it does not read, and says which it does", async () => {
+    expect(fileKind("report.xlsx")).toBeUndefined();
+    expect(await extractText(text("x"), "report.xlsx")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("Word (.docx), PDF, text (.txt) or Markdown (.md)") } });
+  });
+
+  it("refuses a 50 MB file before reading it", async () => {
+    const big = new Uint8Array(50 * 1024 * 1024);
+    expect(big.byteLength).toBeGreaterThan(MAX_UPLOAD_BYTES);
+    expect(await extractText(big, "report.pdf")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("That file is 50 MB") } });
+  });
+
+  it("refuses a truncated Word document and a PDF with no text, saying why", async () => {
+    const whole = await docx(LINES);
+    expect(await extractText(whole.slice(0, Math.floor(whole.byteLength / 2)), "report.docx")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("may be damaged or only partly uploaded") } });
+    expect(await extractText(pdf([]), "scan.pdf")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("it may be a scan") } });
+    expect(await extractText(text("%PDF-1.4 not really"), "broken.pdf")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("could not open that PDF") } });
+  });
+
+  it("does not unpack a zip bomb dressed as a Word document", async () => {
+    const zip = new JSZip();
+    zip.file("word/document.xml", new Uint8Array(150 * 1024 * 1024)); // 150 MB of zeros, a few hundred KB packed
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bomb.byteLength).toBeLessThan(MAX_UPLOAD_BYTES);
+    expect(unzippedSize(bomb)).toBe(150 * 1024 * 1024);
+    expect(await extractText(bomb, "report.docx")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("unpacks to far more than any report could be") } });
+  });
+
+  it("refuses a binary file named .txt", async () => {
+    expect(await extractText(new Uint8Array(1000), "report.txt")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("is not text") } });
+  });
+});
