@@ -21,6 +21,10 @@ import { ReminderScheduler } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
 import { summaryText } from "./cards/index.js";
 import { SummaryService } from "./services/summary.js";
+import { EXPORT_FORMATS, exportCampaign, type ExportFormat } from "./services/export.js";
+import type { Campaign } from "./domain/campaign.js";
+import type { Stores } from "./store/index.js";
+import { writeFile } from "node:fs/promises";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -40,6 +44,9 @@ Commands:
                                     Print a campaign's compliance summary as text (the
                                     tenant's current campaign unless --campaign is given;
                                     --tenant is needed when the bot serves several councils)
+  export --format xlsx|csv|html [--tenant ID] [--campaign ID] [--out FILE]
+                                    Write the evidence matrix (xlsx, csv) or the
+                                    self-assessment report (html) of a campaign to a file
   help                              This text
 `;
 
@@ -69,6 +76,14 @@ async function main(argv: string[]): Promise<number> {
         return 64;
       }
       return printDigest(values.tenant, values.campaign);
+    }
+    case "export": {
+      const { values } = parseArgs({ args: rest, options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } } });
+      if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
+        process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, or html (the report).\n`);
+        return 64;
+      }
+      return exportFile(values.format as ExportFormat, values.tenant, values.campaign, values.out);
     }
     case "help":
     case "--help":
@@ -164,27 +179,49 @@ async function demo(tenantId: string, userId: string): Promise<number> {
   }
 }
 
+/** The campaign a command is about: --tenant (needed when several councils use the bot) and --campaign (default: the current one). */
+async function findCampaign(stores: Stores, tenant: string | undefined, campaignId: string | undefined): Promise<Campaign | undefined> {
+  const tenants = tenant ? [tenant] : await stores.tenants.list();
+  if (tenants.length !== 1) {
+    process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
+    return undefined;
+  }
+  const tenantId = tenants[0]!;
+  const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
+  const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
+  if (!campaign) process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
+  return campaign;
+}
+
 async function printDigest(tenant: string | undefined, campaignId: string | undefined): Promise<number> {
   const cfg = config();
   if (!cfg) return 78;
   const storage = await connectStorage(cfg);
   try {
     const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
-    const tenants = tenant ? [tenant] : await stores.tenants.list();
-    if (tenants.length !== 1) {
-      process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
-      return 64;
-    }
-    const tenantId = tenants[0]!;
-    const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
-    const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
-    if (!campaign) {
-      process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
-      return 64;
-    }
+    const campaign = await findCampaign(stores, tenant, campaignId);
+    if (!campaign) return 64;
     // The administrator running this can read everything; no role check applies outside Teams.
     const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"], { minCompliant: cfg.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE });
     process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+async function exportFile(format: ExportFormat, tenant: string | undefined, campaignId: string | undefined, out: string | undefined): Promise<number> {
+  const cfg = config();
+  if (!cfg) return 78;
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const campaign = await findCampaign(stores, tenant, campaignId);
+    if (!campaign) return 64;
+    const file = await exportCampaign(stores, systemClock, campaign, format);
+    const path = out ?? file.fileName;
+    await writeFile(path, file.bytes);
+    process.stdout.write(`Wrote ${path} (${file.bytes.byteLength.toLocaleString("en-GB")} bytes): "${campaign.name}".\n`);
     return 0;
   } finally {
     await storage.release();

@@ -135,6 +135,24 @@ describe("npx cse-bot digest --print", () => {
     expect(stdout).toContain("CSE annual review 2027");
     expect(stdout).toContain("On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.");
     expect(stdout).toContain("8 Compliance Plus · 47 Compliance · 2 Partial");
+    // The same campaign exported: the evidence matrix read back, and the report.
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const ExcelJS = (await import("exceljs")).default;
+    const dir = await mkdtemp(`${tmpdir()}/cse-export-`);
+    const xlsx = await cli(["export", "--format", "xlsx", "--out", `${dir}/matrix.xlsx`], env);
+    expect(xlsx.stdout).toContain(`Wrote ${dir}/matrix.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(`${dir}/matrix.xlsx`);
+    expect(book.getWorksheet("Evidence matrix")!.rowCount).toBe(58);
+    const sheet = book.getWorksheet("Evidence matrix")!;
+    const rating = (ref: string) => sheet.getRows(2, 57)!.find((r) => r.getCell(2).value === ref)?.getCell(5).value;
+    expect([rating("4.1.2"), rating("1.3.1"), rating("1.1.1")]).toEqual(["Partial Compliance", "Compliance Plus", "Compliance"]);
+    const html = await cli(["export", "--format", "html", "--out", `${dir}/report.html`], env);
+    expect(html.code).toBe(0);
+    expect(readFileSync(`${dir}/report.html`, "utf8")).toContain("<td>8</td><td>47</td><td>2</td>");
+    expect((await cli(["export", "--format", "pdf"], env)).stderr).toContain("Say which format: --format xlsx");
+
     const stricter = await cli(["digest", "--print"], { ...env, OUTLOOK_MIN_COMPLIANT: "56" });
     expect(stricter.stdout).toContain("At risk: 55 compliant, 1 short of 56.");
     const missing = await cli(["digest", "--campaign", "nope", "--print"], env);
