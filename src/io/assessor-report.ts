@@ -1,0 +1,194 @@
+/**
+ * What a CSE assessor report says, read from its text (extract-text.ts gets the text out of the
+ * file). The compliance table is the record: ratings come only from its rows, and where the
+ * narrative (strengths, areas for improvement) says otherwise that is reported, not used. What
+ * cannot be read is said in `problems`, in words a council officer understands. Pure: no I/O.
+ */
+import type { IsoDate } from "../domain/calendar.js";
+import { ELEMENTS, findElement, ratingLabel, RATINGS, type RatingId } from "../standard/index.js";
+import {
+  AREAS_TITLE,
+  labelledValue,
+  paragraphs,
+  parseDay,
+  ratingFromLabel,
+  refsIn,
+  reviewMonth,
+  section,
+  statedTotals,
+  STRENGTHS_TITLE,
+  tidyCase,
+  trimEnds,
+} from "./report-text.js";
+
+export { ratingFromLabel };
+
+export interface ParsedReport {
+  readonly organisation?: string;
+  /** As written, e.g. "Review 3 (C 3)", "Annual Review Year 2". */
+  readonly reportType?: string;
+  /** The visit or evidence-gathering day; of a two-day visit, the last day. */
+  readonly assessmentDate?: IsoDate;
+  /** The visits the report schedules next, month YYYY-MM. */
+  readonly nextReviews: readonly { readonly label: string; readonly month: string }[];
+  /** Element ref to rating, from the compliance table only. */
+  readonly ratings: ReadonlyMap<string, RatingId>;
+  /** The report's own totals, when it states them. */
+  readonly statedTotals?: Partial<Record<RatingId, number>>;
+  /** Refs the summary of strengths cites. */
+  readonly strengths: readonly string[];
+  /** Areas for improvement, each with the element refs it names (text cut to about 500 characters). */
+  readonly areas: readonly { readonly text: string; readonly refs: readonly string[] }[];
+  /** What could not be read, in plain words. */
+  readonly problems: readonly string[];
+  /** Where the narrative and the table differ; the table is used. */
+  readonly disagreements: readonly string[];
+}
+
+/** Real reports are under 100,000 characters; beyond this the rest is not read. */
+export const MAX_REPORT_CHARS = 1_000_000;
+const MAX_AREA_CHARS = 500;
+const ROW_MAX_CHARS = 20_000;
+
+const ORGANISATION = /^organi[sz]ation(?:\s*\/\s*services?)?(?:\s+(?:assessed|name))?\b/i;
+const REPORT_TYPE = /^(?:report|assessment|review)\s+type\b/i;
+const VISIT_DATE = /^(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+visit)?|site\s+visit|visit|assessment)\s+dates?\b|^date\s+of\s+(?:the\s+)?(?:visit|assessment)\b/i;
+
+/** A table row: a ref first (after bullets, pipes and a sub-criterion column such as "1.1\t"), a rating label last. */
+function tableRow(line: string): { ref: string; rating: RatingId } | undefined {
+  if (line.length > ROW_MAX_CHARS) return undefined;
+  const start = line.replace(/^[\s|*●•▪·>-]*/, "").replace(/^\d{1,2}\.\d{1,2}\s*[\t|][\s|]*/, "").replace(/^\*+/, "");
+  const m = /^(\d{1,2}\.\d{1,2}\.\d{1,2})(?!\d|\.\d)/.exec(start);
+  if (!m) return undefined;
+  const cells = start
+    .slice(m[0].length)
+    .split(/[\t|●]/)
+    .map((c) => trimEnds(c, " *"))
+    .filter(Boolean);
+  const last = cells.at(-1);
+  const rating = last === undefined ? undefined : ratingFromLabel(last);
+  return rating ? { ref: m[1]!, rating } : undefined;
+}
+
+const label = (rating: RatingId) => ratingLabel(rating);
+const list = (refs: readonly string[]) => refs.join(", ");
+
+export function parseAssessorReport(text: string): ParsedReport {
+  const problems = new Set<string>();
+  const disagreements = new Set<string>();
+  let input = typeof text === "string" ? text : "";
+  if (!input.trim()) {
+    return { nextReviews: [], ratings: new Map(), strengths: [], areas: [], problems: ["The report has no text in it."], disagreements: [] };
+  }
+  if (input.length > MAX_REPORT_CHARS) {
+    problems.add(`The text is far longer than an assessor report (${(input.length / 1_000_000).toFixed(1)} million characters); only the first ${MAX_REPORT_CHARS / 1_000_000} million were read.`);
+    input = input.slice(0, MAX_REPORT_CHARS);
+  }
+  const lines = input.split(/\r\n|\r|\n/);
+
+  // The front page.
+  const organisation = labelledValue(lines, ORGANISATION);
+  const reportType = labelledValue(lines, REPORT_TYPE);
+  const dateText = labelledValue(lines, VISIT_DATE);
+  const assessmentDate = dateText === undefined ? undefined : parseDay(dateText);
+  if (dateText !== undefined && assessmentDate === undefined) problems.add(`The assessment date "${dateText.slice(0, 60)}" is not a date I can read.`);
+
+  const nextReviews: { label: string; month: string }[] = [];
+  for (const line of lines) {
+    const review = reviewMonth(line);
+    if (review && !nextReviews.some((r) => r.label === review.label && r.month === review.month)) nextReviews.push(review);
+  }
+
+  // The compliance table.
+  const ratings = new Map<string, RatingId>();
+  for (const line of lines) {
+    const row = tableRow(line);
+    if (!row) continue;
+    if (!findElement(row.ref)) {
+      problems.add(`${row.ref} is not an element of the CSE standard; its row in the table was skipped.`);
+      continue;
+    }
+    const first = ratings.get(row.ref);
+    if (first === undefined) ratings.set(row.ref, row.rating);
+    else if (first !== row.rating) problems.add(`${row.ref} is rated twice, ${label(first)} and then ${label(row.rating)}; the first rating is used.`);
+  }
+  const missing = ELEMENTS.map((e) => e.ref).filter((ref) => !ratings.has(ref));
+  if (ratings.size === 0) problems.add(`No compliance table was found: none of the ${ELEMENTS.length} elements has a rating I could read.`);
+  else if (missing.length) problems.add(`${ratings.size} of ${ELEMENTS.length} elements found; missing ${list(missing)}.`);
+
+  const counts: Partial<Record<RatingId, number>> = {};
+  for (const rating of ratings.values()) counts[rating] = (counts[rating] ?? 0) + 1;
+  const stated = statedTotals(lines);
+  if (stated.unreadable) problems.add("The report has a Totals table, but I could not match its numbers to ratings.");
+  if (stated.totals && ratings.size) {
+    for (const { id } of RATINGS) {
+      const says = stated.totals[id];
+      if (says !== undefined && says !== (counts[id] ?? 0)) problems.add(`The report's totals say ${says} ${label(id)}, but its table has ${counts[id] ?? 0}.`);
+    }
+  }
+
+  // The narrative: the summary of strengths and the areas for improvement.
+  const unknown = (refs: readonly string[], where: string) => {
+    for (const ref of refs) if (!findElement(ref)) problems.add(`${ref} is not an element of the CSE standard; ${where} mention it.`);
+    return refs.filter((ref) => findElement(ref));
+  };
+  const isSummaryLine = (p: string) => /^\**\s*(?:sections?|elements?)\s*:/i.test(p);
+
+  const strengthsBody = section(lines, STRENGTHS_TITLE);
+  const strengths: string[] = [];
+  if (strengthsBody) {
+    const paras = paragraphs(strengthsBody);
+    const listed = unknown(paras.filter(isSummaryLine).flatMap(refsIn), "the summary of strengths");
+    const cited = unknown(paras.filter((p) => !isSummaryLine(p)).flatMap(refsIn), "the summary of strengths");
+    strengths.push(...new Set([...listed, ...cited]));
+    if (cited.length) for (const ref of listed) if (!cited.includes(ref)) disagreements.add(`The summary of strengths lists ${ref} at its top, but none of its paragraphs is about it.`);
+  }
+
+  const areasBody = section(lines, AREAS_TITLE);
+  const areas: { text: string; refs: string[] }[] = [];
+  if (areasBody) {
+    const paras = paragraphs(areasBody);
+    for (const p of paras) {
+      if (isSummaryLine(p)) continue;
+      const refs = [...new Set(unknown(refsIn(p), "the areas for improvement"))];
+      // "These are: -" introduces the areas that follow; it is not one itself.
+      if (/:\s*[-–—]?$/.test(p) || (!refs.length && p.length < 25)) continue;
+      areas.push({ text: p.length > MAX_AREA_CHARS ? `${p.slice(0, MAX_AREA_CHARS - 1).trimEnd()}…` : p, refs });
+    }
+    const named = new Set(areas.flatMap((a) => a.refs));
+    const listed = unknown(paras.filter(isSummaryLine).flatMap(refsIn), "the areas for improvement");
+    if (named.size) for (const ref of listed) if (!named.has(ref)) disagreements.add(`The areas for improvement list ${ref} at their top, but none of the areas is about it.`);
+  }
+
+  // The narrative against the table; the table is used.
+  if (ratings.size) {
+    if (strengthsBody) {
+      for (const ref of strengths) {
+        const rating = ratings.get(ref);
+        if (rating && rating !== "compliance-plus") disagreements.add(`The summary of strengths cites ${ref}, but the table rates it ${label(rating)}; the table is used.`);
+      }
+      for (const [ref, rating] of ratings) {
+        if (rating === "compliance-plus" && !strengths.includes(ref)) disagreements.add(`The table rates ${ref} Compliance Plus, but the summary of strengths does not cite it.`);
+      }
+    }
+    if (areasBody) {
+      const named = new Set(areas.flatMap((a) => a.refs));
+      for (const [ref, rating] of ratings) {
+        if ((rating === "partial" || rating === "non-compliance") && !named.has(ref)) disagreements.add(`The table rates ${ref} ${label(rating)}, but no area for improvement refers to it.`);
+      }
+    }
+  }
+
+  return {
+    ...(organisation ? { organisation: tidyCase(organisation) } : {}),
+    ...(reportType ? { reportType: tidyCase(reportType) } : {}),
+    ...(assessmentDate ? { assessmentDate } : {}),
+    nextReviews,
+    ratings,
+    ...(stated.totals ? { statedTotals: stated.totals } : {}),
+    strengths,
+    areas,
+    problems: [...problems],
+    disagreements: [...disagreements],
+  };
+}
