@@ -24,7 +24,10 @@ import { SummaryService } from "./services/summary.js";
 import { EXPORT_FORMATS, exportCampaign, type ExportFormat } from "./services/export.js";
 import type { Campaign } from "./domain/campaign.js";
 import type { Stores } from "./store/index.js";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { extractText } from "./io/extract-text.js";
+import { parseAssessorReport } from "./io/assessor-report.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -47,6 +50,11 @@ Commands:
   export --format xlsx|csv|html [--tenant ID] [--campaign ID] [--out FILE]
                                     Write the evidence matrix (xlsx, csv) or the
                                     self-assessment report (html) of a campaign to a file
+  import-report FILE --dry-run [--json]
+                                    Read an assessor report (.docx, .pdf, .txt, .md) and say
+                                    what it holds: ratings and totals, dates, areas for
+                                    improvement and their elements, disagreements, anything
+                                    unreadable. Nothing is written.
   help                              This text
 `;
 
@@ -84,6 +92,18 @@ async function main(argv: string[]): Promise<number> {
         return 64;
       }
       return exportFile(values.format as ExportFormat, values.tenant, values.campaign, values.out);
+    }
+    case "import-report": {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
+      if (!positionals[0]) {
+        process.stderr.write("Which file? For example: cse-bot import-report assessor-report-2025.docx --dry-run\n");
+        return 64;
+      }
+      if (!values["dry-run"]) {
+        process.stderr.write("Only --dry-run is available from the command line so far: it shows what the report holds and writes nothing.\n");
+        return 64;
+      }
+      return previewReport(positionals[0], values.json ?? false);
     }
     case "help":
     case "--help":
@@ -226,6 +246,40 @@ async function exportFile(format: ExportFormat, tenant: string | undefined, camp
   } finally {
     await storage.release();
   }
+}
+
+async function previewReport(file: string, json: boolean): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
+    return 66; // EX_NOINPUT
+  }
+  const text = await extractText(bytes, basename(file));
+  if (!text.ok) {
+    process.stderr.write(`${text.refusal.message}\n`);
+    return 65; // EX_DATAERR
+  }
+  const report = parseAssessorReport(text.value);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
+    return 0;
+  }
+  const counts = new Map<string, number>();
+  for (const r of report.ratings.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const lines = [
+    `${report.organisation ?? "Organisation not found"} · ${report.reportType ?? "report type not found"}${report.assessmentDate ? ` · assessed ${report.assessmentDate}` : ""}`,
+    `${report.ratings.size} elements: ${RATINGS.filter((r) => counts.has(r.id)).map((r) => `${counts.get(r.id)} ${r.label}`).join(", ") || "no ratings found"}`,
+    ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
+    `Areas for improvement (${report.areas.length}):`,
+    ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),
+    ...(report.disagreements.length ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)] : []),
+    ...(report.problems.length ? ["Could not read:", ...report.problems.map((p) => `  - ${p}`)] : ["Nothing unreadable."]),
+    "Dry run: nothing was written.",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
 }
 
 async function runReminders(day: string | undefined, json: boolean): Promise<number> {

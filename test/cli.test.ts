@@ -160,3 +160,20 @@ describe("npx cse-bot digest --print", () => {
     expect(missing.stderr).toContain('There is no campaign "nope" in that council. Its campaigns: review-2027.');
   });
 });
+
+describe("npx cse-bot import-report --dry-run", () => {
+  it("says what an assessor report holds and writes nothing", async () => {
+    const { code, stdout } = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt", "--dry-run"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Charnwood Borough Council · Annual Review Year 2 · assessed 2017-09-21");
+    expect(stdout).toContain("57 elements: 11 Compliance Plus, 44 Compliance, 2 Partial Compliance");
+    expect(stdout).toContain("[1.1.2, 1.2.2, 3.2.3]");
+    expect(stdout).toContain("Dry run: nothing was written.");
+    const json = JSON.parse((await cli(["import-report", "test/fixtures/assessor-report-oadby-wigston-2023.txt", "--dry-run", "--json"])).stdout);
+    expect(Object.values(json.ratings).filter((r) => r === "partial")).toHaveLength(2);
+    expect(json.disagreements).toContain("The summary of strengths cites 2.1.3, but the table rates it Compliance; the table is used.");
+    const missing = await cli(["import-report", "no-such-report.docx", "--dry-run"]);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toContain('I could not read "no-such-report.docx"');
+  });
+});
