@@ -19,15 +19,8 @@ import { isIsoDate } from "./domain/calendar.js";
 import { sendingDay } from "./domain/reminders.js";
 import { ReminderScheduler } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
-import { summaryText } from "./cards/index.js";
-import { SummaryService } from "./services/summary.js";
-import { EXPORT_FORMATS, exportCampaign, type ExportFormat } from "./services/export.js";
-import type { Campaign } from "./domain/campaign.js";
-import type { Stores } from "./store/index.js";
-import { readFile, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
-import { extractText } from "./io/extract-text.js";
-import { parseAssessorReport } from "./io/assessor-report.js";
+import { EXPORT_FORMATS, type ExportFormat } from "./services/export.js";
+import { exportFile, previewReport, printDigest } from "./cli-files.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -83,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write("Add --print to print the summary here. Channels get theirs from the bot: digest weekly in a team channel.\n");
         return 64;
       }
-      return printDigest(values.tenant, values.campaign);
+      const cfg = config();
+      return cfg ? printDigest(cfg, values.tenant, values.campaign) : 78;
     }
     case "export": {
       const { values } = parseArgs({ args: rest, options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } } });
@@ -91,7 +85,8 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, or html (the report).\n`);
         return 64;
       }
-      return exportFile(values.format as ExportFormat, values.tenant, values.campaign, values.out);
+      const cfg = config();
+      return cfg ? exportFile(cfg, values.format as ExportFormat, values.tenant, values.campaign, values.out) : 78;
     }
     case "import-report": {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
@@ -197,89 +192,6 @@ async function demo(tenantId: string, userId: string): Promise<number> {
   } finally {
     await storage.release();
   }
-}
-
-/** The campaign a command is about: --tenant (needed when several councils use the bot) and --campaign (default: the current one). */
-async function findCampaign(stores: Stores, tenant: string | undefined, campaignId: string | undefined): Promise<Campaign | undefined> {
-  const tenants = tenant ? [tenant] : await stores.tenants.list();
-  if (tenants.length !== 1) {
-    process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
-    return undefined;
-  }
-  const tenantId = tenants[0]!;
-  const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
-  const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
-  if (!campaign) process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
-  return campaign;
-}
-
-async function printDigest(tenant: string | undefined, campaignId: string | undefined): Promise<number> {
-  const cfg = config();
-  if (!cfg) return 78;
-  const storage = await connectStorage(cfg);
-  try {
-    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
-    const campaign = await findCampaign(stores, tenant, campaignId);
-    if (!campaign) return 64;
-    // The administrator running this can read everything; no role check applies outside Teams.
-    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"], { minCompliant: cfg.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE });
-    process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
-    return 0;
-  } finally {
-    await storage.release();
-  }
-}
-
-async function exportFile(format: ExportFormat, tenant: string | undefined, campaignId: string | undefined, out: string | undefined): Promise<number> {
-  const cfg = config();
-  if (!cfg) return 78;
-  const storage = await connectStorage(cfg);
-  try {
-    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
-    const campaign = await findCampaign(stores, tenant, campaignId);
-    if (!campaign) return 64;
-    const file = await exportCampaign(stores, systemClock, campaign, format);
-    const path = out ?? file.fileName;
-    await writeFile(path, file.bytes);
-    process.stdout.write(`Wrote ${path} (${file.bytes.byteLength.toLocaleString("en-GB")} bytes): "${campaign.name}".\n`);
-    return 0;
-  } finally {
-    await storage.release();
-  }
-}
-
-async function previewReport(file: string, json: boolean): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
-    return 66; // EX_NOINPUT
-  }
-  const text = await extractText(bytes, basename(file));
-  if (!text.ok) {
-    process.stderr.write(`${text.refusal.message}\n`);
-    return 65; // EX_DATAERR
-  }
-  const report = parseAssessorReport(text.value);
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
-    return 0;
-  }
-  const counts = new Map<string, number>();
-  for (const r of report.ratings.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const lines = [
-    `${report.organisation ?? "Organisation not found"} · ${report.reportType ?? "report type not found"}${report.assessmentDate ? ` · assessed ${report.assessmentDate}` : ""}`,
-    `${report.ratings.size} elements: ${RATINGS.filter((r) => counts.has(r.id)).map((r) => `${counts.get(r.id)} ${r.label}`).join(", ") || "no ratings found"}`,
-    ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
-    `Areas for improvement (${report.areas.length}):`,
-    ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),
-    ...(report.disagreements.length ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)] : []),
-    ...(report.problems.length ? ["Could not read:", ...report.problems.map((p) => `  - ${p}`)] : ["Nothing unreadable."]),
-    "Dry run: nothing was written.",
-  ];
-  process.stdout.write(`${lines.join("\n")}\n`);
-  return 0;
 }
 
 async function runReminders(day: string | undefined, json: boolean): Promise<number> {

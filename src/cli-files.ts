@@ -1,0 +1,96 @@
+/**
+ * The CLI's commands about a council's files: the summary as text, exports, and reading an
+ * assessor report. Wiring only: the work is in services/ and io/.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { summaryText } from "./cards/index.js";
+import { systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { Campaign } from "./domain/campaign.js";
+import { parseAssessorReport } from "./io/assessor-report.js";
+import { extractText } from "./io/extract-text.js";
+import { exportCampaign, type ExportFormat } from "./services/export.js";
+import { SummaryService } from "./services/summary.js";
+import { RATINGS } from "./standard/index.js";
+import { openStores, type Stores } from "./store/index.js";
+import { connectStorage } from "./store/local-storage.js";
+
+/** The campaign a command is about: --tenant (needed when several councils use the bot) and --campaign (default: the current one). */
+async function findCampaign(stores: Stores, tenant: string | undefined, campaignId: string | undefined): Promise<Campaign | undefined> {
+  const tenants = tenant ? [tenant] : await stores.tenants.list();
+  if (tenants.length !== 1) {
+    process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
+    return undefined;
+  }
+  const tenantId = tenants[0]!;
+  const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
+  const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
+  if (!campaign) process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
+  return campaign;
+}
+
+export async function printDigest(cfg: Config, tenant: string | undefined, campaignId: string | undefined): Promise<number> {
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const campaign = await findCampaign(stores, tenant, campaignId);
+    if (!campaign) return 64;
+    // The administrator running this can read everything; no role check applies outside Teams.
+    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"], { minCompliant: cfg.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE });
+    process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+export async function exportFile(cfg: Config, format: ExportFormat, tenant: string | undefined, campaignId: string | undefined, out: string | undefined): Promise<number> {
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const campaign = await findCampaign(stores, tenant, campaignId);
+    if (!campaign) return 64;
+    const file = await exportCampaign(stores, systemClock, campaign, format);
+    const path = out ?? file.fileName;
+    await writeFile(path, file.bytes);
+    process.stdout.write(`Wrote ${path} (${file.bytes.byteLength.toLocaleString("en-GB")} bytes): "${campaign.name}".\n`);
+    return 0;
+  } finally {
+    await storage.release();
+  }
+}
+
+export async function previewReport(file: string, json: boolean): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
+    return 66; // EX_NOINPUT
+  }
+  const text = await extractText(bytes, basename(file));
+  if (!text.ok) {
+    process.stderr.write(`${text.refusal.message}\n`);
+    return 65; // EX_DATAERR
+  }
+  const report = parseAssessorReport(text.value);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
+    return 0;
+  }
+  const counts = new Map<string, number>();
+  for (const r of report.ratings.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const lines = [
+    `${report.organisation ?? "Organisation not found"} · ${report.reportType ?? "report type not found"}${report.assessmentDate ? ` · assessed ${report.assessmentDate}` : ""}`,
+    `${report.ratings.size} elements: ${RATINGS.filter((r) => counts.has(r.id)).map((r) => `${counts.get(r.id)} ${r.label}`).join(", ") || "no ratings found"}`,
+    ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
+    `Areas for improvement (${report.areas.length}):`,
+    ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),
+    ...(report.disagreements.length ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)] : []),
+    ...(report.problems.length ? ["Could not read:", ...report.problems.map((p) => `  - ${p}`)] : ["Nothing unreadable."]),
+    "Dry run: nothing was written.",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
