@@ -34,7 +34,8 @@ export class CampaignStore {
   /** The tenant's campaigns, oldest first by id order. */
   async list(tenantId: string): Promise<Campaign[]> {
     const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId));
-    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX)).map((e) => toCampaign(tenantId, e));
+    // Rows starting "!" belong with a campaign (its audit trail, its assessor report), not campaigns themselves.
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith("!")).map((e) => toCampaign(tenantId, e));
   }
 
   /** Creates the campaign, or returns the one already stored under its id (safe to race). */
