@@ -10,10 +10,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
-import { isActionStatus, isPriority, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
+import { isActionStatus, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
-import { encodeKeyPart, newestFirst } from "./keys.js";
-import { ConcurrencyError, type Entity, type StoredEntity, type Tables } from "./tables.js";
+import { encodeKeyPart } from "./keys.js";
+import { ACTION, AUDIT, actionEntity, DUE, dueEntity, noteEntity, NOTE, num, REF, refEntity, refKey, SEQ_ROW, auditEntity, toAction } from "./action-rows.js";
+import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables } from "./tables.js";
 
 export interface StoredAction extends ImprovementAction {
   /** The date of its reminder row in the index; none when no reminder is due any more. */
@@ -42,16 +43,9 @@ export interface DueReminder {
 /** One element's view of an action linked to it. */
 export type ActionLink = Pick<ImprovementAction, "id" | "title" | "status" | "dueOn" | "owner">;
 
-const SEQ_ROW = "seq";
-const ACTION = "a|";
-const DUE = "due|";
-const REF = "r|";
-const NOTE = "n|";
-const AUDIT = "!audit|";
 /** Azure Tables takes at most 100 operations in a transaction; an advance is three. */
 const ADVANCES_PER_TRANSACTION = 33;
 
-const num = (id: string) => id.padStart(8, "0");
 
 export class ActionStore {
   constructor(private readonly tables: Tables) {}
@@ -134,6 +128,42 @@ export class ActionStore {
     };
     await Promise.all(Array.from({ length: parallel }, worker));
     return written.map(({ action, ops }) => ({ ...action, ...reminderOf(ops) }));
+  }
+
+  /**
+   * New actions and one more row (such as the assessor report they came from) in a single
+   * transaction: all are written or none. Fails with AlreadyExistsError if that row exists.
+   */
+  async createAllWith(tenantId: string, row: { readonly rowKey: string; readonly columns: Record<string, unknown> }, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction[]> {
+    const pk = encodeKeyPart(tenantId);
+    for (let attempt = 0; ; attempt++) {
+      const seq = await this.tables.get("Actions", pk, SEQ_ROW);
+      const first = Number(seq?.last ?? 0) + 1;
+      const written = build.map((b, i) => {
+        const action = b(String(first + i));
+        return { action, ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]) };
+      });
+      const counter = { partitionKey: pk, rowKey: SEQ_ROW, last: first + build.length - 1 };
+      const ops: TransactionAction[] = [
+        seq ? ["update", counter, "Replace", { etag: seq.etag }] : ["create", counter],
+        ["create", { partitionKey: pk, rowKey: row.rowKey, ...row.columns }],
+        ...written.flatMap((w) => w.ops),
+      ];
+      if (ops.length > 100) throw new Error(`One transaction holds at most 100 writes; this import needs ${ops.length}`);
+      try {
+        await this.tables.transact("Actions", ops);
+        return written.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) }));
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (await this.tables.get("Actions", pk, row.rowKey)) throw new AlreadyExistsError(`Actions ${row.rowKey}`);
+        if (attempt >= 20) throw error; // someone took the numbers: take the next ones
+      }
+    }
+  }
+
+  /** A row kept beside the actions (see createAllWith). */
+  getRow(tenantId: string, rowKey: string): Promise<StoredEntity | undefined> {
+    return this.tables.get("Actions", encodeKeyPart(tenantId), rowKey);
   }
 
   /**
@@ -230,77 +260,4 @@ function advanceOps(due: DueReminder, nextOn: IsoDate | undefined): TransactionA
 function reminderOf(ops: readonly TransactionAction[]): Pick<StoredAction, "remindOn" | "remindKey"> {
   const key = String(ops.find((op) => op[0] === "create" && String(op[1].rowKey).startsWith(DUE))?.[1].rowKey ?? "");
   return key ? { remindKey: key, remindOn: key.slice(DUE.length, DUE.length + 10) } : {};
-}
-
-const dueKey = (on: IsoDate, id: string) => `${DUE}${on}|${num(id)}|${randomUUID().slice(0, 8)}`;
-const refKey = (ref: string, id: string) => `${REF}${encodeKeyPart(ref)}|${num(id)}`;
-
-function actionColumns(a: ImprovementAction) {
-  return {
-    actionId: a.id,
-    campaignId: a.campaignId ?? "",
-    title: a.title,
-    description: a.description,
-    refs: a.refs.join(" "),
-    ownerId: a.owner.userId,
-    ownerName: a.owner.name,
-    dueOn: a.dueOn,
-    priority: a.priority,
-    status: a.status,
-    snoozedUntil: a.snoozedUntil ?? "",
-    createdById: a.createdBy.userId,
-    createdByName: a.createdBy.name,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-  };
-}
-
-function actionEntity(a: ImprovementAction, due: Entity | undefined): Entity {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: ACTION + num(a.id), ...actionColumns(a), remindKey: due?.rowKey ?? "" };
-}
-
-function dueEntity(a: ImprovementAction, on: IsoDate): Entity & { rowKey: string } {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: dueKey(on, a.id), ...actionColumns(a) };
-}
-
-function refEntity(a: ImprovementAction, ref: string): Entity {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: refKey(ref, a.id), actionId: a.id, title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.owner.userId, ownerName: a.owner.name };
-}
-
-function noteEntity(a: ImprovementAction, note: ProgressNote): Entity {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: `${NOTE}${num(a.id)}|${newestFirst(note.at)}|${randomUUID().slice(0, 8)}`, at: note.at, byId: note.by.userId, byName: note.by.name, text: note.text };
-}
-
-function auditEntity(a: ImprovementAction, c: ActionChange, saveId: string, index: number): Entity {
-  return {
-    partitionKey: encodeKeyPart(a.tenantId),
-    rowKey: `${AUDIT}${num(a.id)}|${newestFirst(c.at)}|${saveId}|${String(99 - index).padStart(2, "0")}`,
-    field: c.field,
-    from: c.from,
-    to: c.to,
-    byId: c.by.userId,
-    byName: c.by.name,
-    at: c.at,
-  };
-}
-
-function toAction(tenantId: string, e: StoredEntity): StoredAction {
-  return {
-    tenantId,
-    id: String(e.actionId),
-    campaignId: e.campaignId ? String(e.campaignId) : undefined,
-    title: String(e.title ?? ""),
-    description: String(e.description ?? ""),
-    refs: String(e.refs ?? "").split(" ").filter((r) => r !== ""),
-    owner: { userId: String(e.ownerId), name: String(e.ownerName ?? "") },
-    dueOn: String(e.dueOn),
-    priority: isPriority(e.priority) ? e.priority : "medium",
-    status: isActionStatus(e.status) ? e.status : "open",
-    snoozedUntil: e.snoozedUntil ? String(e.snoozedUntil) : undefined,
-    createdBy: { userId: String(e.createdById ?? ""), name: String(e.createdByName ?? "") },
-    createdAt: String(e.createdAt ?? ""),
-    updatedAt: String(e.updatedAt ?? ""),
-    ...(e.remindKey ? { remindKey: String(e.remindKey), remindOn: String(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
-    etag: e.etag,
-  };
 }

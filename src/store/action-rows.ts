@@ -1,0 +1,92 @@
+/**
+ * How improvement actions and the rows written with them are laid out in the Actions table
+ * (see actions.ts for what each row is for). Row formats only; no storage calls.
+ */
+import { randomUUID } from "node:crypto";
+import { isActionStatus, isPriority, type ImprovementAction, type ProgressNote } from "../domain/actions.js";
+import type { IsoDate } from "../domain/calendar.js";
+import type { ActionChange, StoredAction } from "./actions.js";
+import { encodeKeyPart, newestFirst } from "./keys.js";
+import type { Entity, StoredEntity } from "./tables.js";
+
+export const SEQ_ROW = "seq";
+export const ACTION = "a|";
+export const DUE = "due|";
+export const REF = "r|";
+export const NOTE = "n|";
+export const AUDIT = "!audit|";
+
+export const num = (id: string) => id.padStart(8, "0");
+
+export const dueKey = (on: IsoDate, id: string) => `${DUE}${on}|${num(id)}|${randomUUID().slice(0, 8)}`;
+export const refKey = (ref: string, id: string) => `${REF}${encodeKeyPart(ref)}|${num(id)}`;
+
+export function actionColumns(a: ImprovementAction) {
+  return {
+    actionId: a.id,
+    campaignId: a.campaignId ?? "",
+    title: a.title,
+    description: a.description,
+    refs: a.refs.join(" "),
+    ownerId: a.owner.userId,
+    ownerName: a.owner.name,
+    dueOn: a.dueOn,
+    priority: a.priority,
+    status: a.status,
+    snoozedUntil: a.snoozedUntil ?? "",
+    createdById: a.createdBy.userId,
+    createdByName: a.createdBy.name,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export function actionEntity(a: ImprovementAction, due: Entity | undefined): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: ACTION + num(a.id), ...actionColumns(a), remindKey: due?.rowKey ?? "" };
+}
+
+export function dueEntity(a: ImprovementAction, on: IsoDate): Entity & { rowKey: string } {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: dueKey(on, a.id), ...actionColumns(a) };
+}
+
+export function refEntity(a: ImprovementAction, ref: string): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: refKey(ref, a.id), actionId: a.id, title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.owner.userId, ownerName: a.owner.name };
+}
+
+export function noteEntity(a: ImprovementAction, note: ProgressNote): Entity {
+  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: `${NOTE}${num(a.id)}|${newestFirst(note.at)}|${randomUUID().slice(0, 8)}`, at: note.at, byId: note.by.userId, byName: note.by.name, text: note.text };
+}
+
+export function auditEntity(a: ImprovementAction, c: ActionChange, saveId: string, index: number): Entity {
+  return {
+    partitionKey: encodeKeyPart(a.tenantId),
+    rowKey: `${AUDIT}${num(a.id)}|${newestFirst(c.at)}|${saveId}|${String(99 - index).padStart(2, "0")}`,
+    field: c.field,
+    from: c.from,
+    to: c.to,
+    byId: c.by.userId,
+    byName: c.by.name,
+    at: c.at,
+  };
+}
+
+export function toAction(tenantId: string, e: StoredEntity): StoredAction {
+  return {
+    tenantId,
+    id: String(e.actionId),
+    campaignId: e.campaignId ? String(e.campaignId) : undefined,
+    title: String(e.title ?? ""),
+    description: String(e.description ?? ""),
+    refs: String(e.refs ?? "").split(" ").filter((r) => r !== ""),
+    owner: { userId: String(e.ownerId), name: String(e.ownerName ?? "") },
+    dueOn: String(e.dueOn),
+    priority: isPriority(e.priority) ? e.priority : "medium",
+    status: isActionStatus(e.status) ? e.status : "open",
+    snoozedUntil: e.snoozedUntil ? String(e.snoozedUntil) : undefined,
+    createdBy: { userId: String(e.createdById ?? ""), name: String(e.createdByName ?? "") },
+    createdAt: String(e.createdAt ?? ""),
+    updatedAt: String(e.updatedAt ?? ""),
+    ...(e.remindKey ? { remindKey: String(e.remindKey), remindOn: String(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
+    etag: e.etag,
+  };
+}
