@@ -12,6 +12,8 @@ import { parseAssessorReport } from "./io/assessor-report.js";
 import { extractText } from "./io/extract-text.js";
 import { exportCampaign, type ExportFormat } from "./services/export.js";
 import { SummaryService } from "./services/summary.js";
+import { ReportImportService } from "./services/report-import.js";
+import { createLogger } from "./logger.js";
 import { RATINGS } from "./standard/index.js";
 import { openStores, type Stores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
@@ -61,7 +63,8 @@ export async function exportFile(cfg: Config, format: ExportFormat, tenant: stri
   }
 }
 
-export async function previewReport(file: string, json: boolean): Promise<number> {
+/** The text of a report file, or the exit code after saying why not. */
+async function reportText(file: string): Promise<string | number> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -70,11 +73,35 @@ export async function previewReport(file: string, json: boolean): Promise<number
     return 66; // EX_NOINPUT
   }
   const text = await extractText(bytes, basename(file));
-  if (!text.ok) {
-    process.stderr.write(`${text.refusal.message}\n`);
-    return 65; // EX_DATAERR
+  if (text.ok) return text.value;
+  process.stderr.write(`${text.refusal.message}\n`);
+  return 65; // EX_DATAERR
+}
+
+export async function importReport(cfg: Config, file: string, tenant: string | undefined, campaignId: string | undefined, json: boolean): Promise<number> {
+  const text = await reportText(file);
+  if (typeof text === "number") return text;
+  const storage = await connectStorage(cfg);
+  try {
+    const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
+    const campaign = await findCampaign(stores, tenant, campaignId);
+    if (!campaign) return 64;
+    // The administrator running this acts as a coordinator, recorded by name in the actions' audit.
+    const admin = { tenantId: campaign.tenantId, userId: "cse-bot-cli", displayName: "CSE coordinator (command line)" };
+    const imports = new ReportImportService(stores, systemClock, createLogger("silent"), async () => ["coordinator"]);
+    const outcome = await imports.apply(admin, campaign.id, text);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: outcome.ok, message: outcome.ok ? outcome.message : outcome.refusal.message })}\n`);
+    else process.stdout.write(`${outcome.ok ? outcome.message : outcome.refusal.message}\n`);
+    return outcome.ok ? 0 : 65;
+  } finally {
+    await storage.release();
   }
-  const report = parseAssessorReport(text.value);
+}
+
+export async function previewReport(file: string, json: boolean): Promise<number> {
+  const text = await reportText(file);
+  if (typeof text === "number") return text;
+  const report = parseAssessorReport(text);
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
     return 0;

@@ -20,7 +20,7 @@ import { sendingDay } from "./domain/reminders.js";
 import { ReminderScheduler } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./services/export.js";
-import { exportFile, previewReport, printDigest } from "./cli-files.js";
+import { exportFile, importReport, previewReport, printDigest } from "./cli-files.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -43,11 +43,14 @@ Commands:
   export --format xlsx|csv|html [--tenant ID] [--campaign ID] [--out FILE]
                                     Write the evidence matrix (xlsx, csv) or the
                                     self-assessment report (html) of a campaign to a file
-  import-report FILE --dry-run [--json]
+  import-report FILE [--campaign ID] [--tenant ID] [--dry-run] [--json]
                                     Read an assessor report (.docx, .pdf, .txt, .md) and say
                                     what it holds: ratings and totals, dates, areas for
                                     improvement and their elements, disagreements, anything
-                                    unreadable. Nothing is written.
+                                    unreadable. Then store the assessor's ratings in the
+                                    campaign (the current one unless --campaign is given) with
+                                    a draft improvement action per area; --dry-run writes
+                                    nothing. Importing the same report twice changes nothing.
   help                              This text
 `;
 
@@ -89,16 +92,14 @@ async function main(argv: string[]): Promise<number> {
       return cfg ? exportFile(cfg, values.format as ExportFormat, values.tenant, values.campaign, values.out) : 78;
     }
     case "import-report": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false }, campaign: { type: "string" }, tenant: { type: "string" } } });
       if (!positionals[0]) {
         process.stderr.write("Which file? For example: cse-bot import-report assessor-report-2025.docx --dry-run\n");
         return 64;
       }
-      if (!values["dry-run"]) {
-        process.stderr.write("Only --dry-run is available from the command line so far: it shows what the report holds and writes nothing.\n");
-        return 64;
-      }
-      return previewReport(positionals[0], values.json ?? false);
+      if (values["dry-run"]) return previewReport(positionals[0], values.json ?? false);
+      const cfg = config();
+      return cfg ? importReport(cfg, positionals[0], values.tenant, values.campaign, values.json ?? false) : 78;
     }
     case "help":
     case "--help":

@@ -153,6 +153,13 @@ describe("npx cse-bot digest --print", () => {
     expect(readFileSync(`${dir}/report.html`, "utf8")).toContain("<td>8</td><td>47</td><td>2</td>");
     expect((await cli(["export", "--format", "pdf"], env)).stderr).toContain("Say which format: --format xlsx");
 
+    // Last year's assessor report, imported once: the second time changes nothing.
+    const imported = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
+    expect(imported.stdout).toContain(`Imported the assessor's 57 ratings into "CSE annual review 2027" and 7 draft improvement actions (1, 2, 3, 4, 5, 6, 7)`);
+    const twice = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
+    expect(twice.stdout).toContain("This report was already imported on");
+    expect(await stores.actions.list(tenant)).toHaveLength(7);
+
     const stricter = await cli(["digest", "--print"], { ...env, OUTLOOK_MIN_COMPLIANT: "56" });
     expect(stricter.stdout).toContain("At risk: 55 compliant, 1 short of 56.");
     const missing = await cli(["digest", "--campaign", "nope", "--print"], env);

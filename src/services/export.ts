@@ -10,6 +10,7 @@ import { summarise } from "../domain/summary.js";
 import { matrixCsv, matrixRows, matrixXlsx } from "../io/evidence-matrix.js";
 import { htmlReport } from "../io/html-report.js";
 import type { Stores } from "../store/index.js";
+import { storedReport } from "./report-import.js";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,9 +28,13 @@ const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
 };
 
 export async function exportCampaign(stores: Stores, clock: Clock, campaign: Campaign, format: ExportFormat): Promise<ExportedFile> {
-  const [assessments, allActions] = await Promise.all([stores.assessments.listForCampaign(campaign.tenantId, campaign.id), stores.actions.list(campaign.tenantId)]);
+  const [assessments, allActions, report] = await Promise.all([
+    stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
+    stores.actions.list(campaign.tenantId),
+    storedReport(stores, campaign.tenantId, campaign.id),
+  ]);
   const actions = allActions.filter((a) => !a.campaignId || a.campaignId === campaign.id);
-  const rows = matrixRows(campaign, assessments);
+  const rows = matrixRows(campaign, assessments, new Map(Object.entries(report?.ratings ?? {})));
   const today = londonDay(clock.now());
   const base = `${slug(campaign.name) || "cse-self-assessment"}-${today}`;
   if (format === "xlsx") return { fileName: `${base}-evidence-matrix.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await matrixXlsx(campaign, rows, actions) };

@@ -18,6 +18,9 @@ export const AUDIT = "!audit|";
 
 export const num = (id: string) => id.padStart(8, "0");
 
+/** A campaign's imported assessor report, kept beside the actions made from it. */
+export const reportKey = (campaignId: string) => `!report|${encodeKeyPart(campaignId)}`;
+
 export const dueKey = (on: IsoDate, id: string) => `${DUE}${on}|${num(id)}|${randomUUID().slice(0, 8)}`;
 export const refKey = (ref: string, id: string) => `${REF}${encodeKeyPart(ref)}|${num(id)}`;
 

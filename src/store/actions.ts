@@ -13,7 +13,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import { isActionStatus, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import { encodeKeyPart } from "./keys.js";
-import { ACTION, AUDIT, actionEntity, DUE, dueEntity, noteEntity, NOTE, num, REF, refEntity, refKey, SEQ_ROW, auditEntity, toAction } from "./action-rows.js";
+import { ACTION, AUDIT, actionEntity, reportKey, DUE, dueEntity, noteEntity, NOTE, num, REF, refEntity, refKey, SEQ_ROW, auditEntity, toAction } from "./action-rows.js";
 import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables } from "./tables.js";
 
 export interface StoredAction extends ImprovementAction {
@@ -131,11 +131,12 @@ export class ActionStore {
   }
 
   /**
-   * New actions and one more row (such as the assessor report they came from) in a single
-   * transaction: all are written or none. Fails with AlreadyExistsError if that row exists.
+   * A campaign's imported assessor report (`columns`) and the draft actions made from it, in a
+   * single transaction: all are written or none. AlreadyExistsError if the campaign has one.
    */
-  async createAllWith(tenantId: string, row: { readonly rowKey: string; readonly columns: Record<string, unknown> }, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction[]> {
+  async createWithReport(tenantId: string, campaignId: string, columns: Record<string, unknown>, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction[]> {
     const pk = encodeKeyPart(tenantId);
+    const row = { rowKey: reportKey(campaignId), columns };
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
       const first = Number(seq?.last ?? 0) + 1;
@@ -161,9 +162,9 @@ export class ActionStore {
     }
   }
 
-  /** A row kept beside the actions (see createAllWith). */
-  getRow(tenantId: string, rowKey: string): Promise<StoredEntity | undefined> {
-    return this.tables.get("Actions", encodeKeyPart(tenantId), rowKey);
+  /** The assessor report imported into a campaign (see createWithReport), as stored. */
+  getReport(tenantId: string, campaignId: string): Promise<StoredEntity | undefined> {
+    return this.tables.get("Actions", encodeKeyPart(tenantId), reportKey(campaignId));
   }
 
   /**

@@ -1,0 +1,70 @@
+/** Importing an assessor report into a campaign, on Azurite: all or nothing, once, coordinators only. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { exportCampaign } from "../../src/services/export.js";
+import { ReportImportService } from "../../src/services/report-import.js";
+import { serviceWorld } from "../support/services.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const OADBY = fixture("assessor-report-oadby-wigston-2023.txt");
+const CHARNWOOD = fixture("assessor-report-charnwood-2017.txt");
+const TENANT = "tenant-import";
+const cora = { tenantId: TENANT, userId: "cora", displayName: "Cora Coordinator" };
+const olu = { tenantId: TENANT, userId: "olu", displayName: "Olu Officer" };
+
+async function world() {
+  const w = await serviceWorld({ coordinators: ["cora"] });
+  const created = await w.campaigns.create(cora, { name: "CSE annual review 2027", type: "annual-review-1", units: "" });
+  if (!created.ok) throw new Error(created.refusal.message);
+  return { ...w, campaignId: created.campaign.id, imports: new ReportImportService(w.stores, w.clock, w.log, w.rolesOf) };
+}
+
+describe("importing the assessor's report", () => {
+  it("stores the assessor's 57 ratings and a draft action for each area for improvement, in one go", async () => {
+    const w = await world();
+    const outcome = await w.imports.apply(cora, w.campaignId, OADBY);
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringContaining("Imported the assessor's 57 ratings into \"CSE annual review 2027\" and 9 draft improvement actions (1, 2, 3, 4, 5, 6, 7, 8, 9)") });
+    const stored = await w.imports.stored(TENANT, w.campaignId);
+    const counts = Object.values(stored!.ratings).reduce<Record<string, number>>((c, r) => ({ ...c, [r]: (c[r] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ "compliance-plus": 8, compliance: 47, partial: 2 });
+    const actions = await w.stores.actions.list(TENANT);
+    expect(actions.map((a) => a.refs)).toEqual([["4.1.2", "5.3.2"], ["1.3.4"], ["2.1.6"], ["5.1.2"], ["5.2.5"], ["4.3.4"], ["5.2.1"], ["1.3.1"], ["5.1.1", "5.1.2"]]);
+    // Titled by the area's first sentence, cut to the 120 characters a title may have.
+    expect(actions[0]).toMatchObject({ campaignId: w.campaignId, owner: { userId: "cora" }, status: "open", title: "Targets for the timeliness of service are not currently being achieved, and consideration may be given as to how this c\u2026" });
+    expect(actions[0]!.title).toHaveLength(120);
+    expect(actions[0]!.description).toContain("(Reference Partial Compliances for Elements 4.1.2 & 5.3.2)");
+    expect((await w.stores.actions.forElement(TENANT, "4.1.2")).map((l) => l.id)).toEqual(["1"]);
+
+    // The exported matrix shows the assessor's rating beside the council's own.
+    const campaign = (await w.stores.campaigns.get(TENANT, w.campaignId))!;
+    const csv = (await exportCampaign(w.stores, w.clock, campaign, "csv")).bytes.toString("utf8");
+    const row = csv.split("\r\n").find((line) => line.startsWith("Whole council,4.1.2,"))!;
+    expect(row).toContain(",Not yet rated,Partial Compliance,To do,");
+  });
+
+  it("changes nothing the second time, and refuses a different report for the same campaign", async () => {
+    const w = await world();
+    await w.imports.apply(cora, w.campaignId, OADBY);
+    const again = await w.imports.apply(cora, w.campaignId, `${OADBY}\n\n`);
+    expect(again).toMatchObject({ ok: true, message: expect.stringContaining("This report was already imported on 20 Nov 2026 by Cora Coordinator; nothing has changed.") });
+    const other = await w.imports.apply(cora, w.campaignId, CHARNWOOD);
+    expect(other).toMatchObject({ ok: false, refusal: { code: "conflict" } });
+    expect(await w.stores.actions.list(TENANT)).toHaveLength(9);
+  });
+
+  it("is for coordinators, and refuses a report without a compliance table; nothing is stored", async () => {
+    const w = await world();
+    expect(await w.imports.apply(olu, w.campaignId, OADBY)).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
+    expect(await w.imports.apply(cora, w.campaignId, "Minutes of the customer services committee, 3 March.")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("could not find the compliance table") } });
+    expect(await w.imports.apply(cora, "another-councils-campaign", OADBY)).toMatchObject({ ok: false, refusal: { code: "unknown-campaign" } });
+    expect(await w.imports.stored(TENANT, w.campaignId)).toBeUndefined();
+    expect(await w.stores.actions.list(TENANT)).toEqual([]);
+  });
+
+  it("two coordinators importing at the same moment import it once", async () => {
+    const w = await world();
+    const [a, b] = await Promise.all([w.imports.apply(cora, w.campaignId, CHARNWOOD), w.imports.apply(cora, w.campaignId, CHARNWOOD)]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    expect(await w.stores.actions.list(TENANT)).toHaveLength(7);
+  });
+});
