@@ -12,6 +12,8 @@ import type { SummaryService } from "../services/summary.js";
 import type { Actor } from "../services/views.js";
 import { isRefusal } from "./identity.js";
 import { channelOf } from "./notifier.js";
+import { ratingLabel } from "../standard/index.js";
+import type { RatingDifference } from "../domain/comparison.js";
 
 export interface DigestDeps {
   readonly summaries: SummaryService;
@@ -28,6 +30,24 @@ export function registerDigestCommands(app: Application<TurnState>, deps: Digest
     const view = await deps.summaries.view(who);
     if (isRefusal(view)) return void (await context.sendActivity(view.message));
     await deps.sendCard(context, summaryCard(view));
+  });
+
+  app.message(/^\s*compare\s*$/i, async (context) => {
+    const who = deps.actor(context);
+    if (!who) return;
+    const result = await deps.summaries.comparison(who);
+    if (isRefusal(result)) return void (await context.sendActivity(result.message));
+    const { higher, lower, same, notCompared } = result.comparison;
+    const line = (d: RatingDifference) => `${d.ref}: yours ${ratingLabel(d.self)}, assessor ${ratingLabel(d.assessor)}`;
+    await context.sendActivity(
+      [
+        `**"${result.campaign.name}" against the assessor's last report:** ${same} the same, ${higher.length} higher, ${lower.length} lower${notCompared ? `, ${notCompared} not yet rated` : ""}.`,
+        higher.length ? `**Rated higher than the assessor did** (have the evidence ready): ${higher.map(line).join("; ")}.` : "",
+        lower.length ? `**Rated lower:** ${lower.map(line).join("; ")}.` : "",
+      ]
+        .filter((l) => l !== "")
+        .join("\n\n"),
+    );
   });
 
   app.message(/^\s*digest\b/i, async (context) => {

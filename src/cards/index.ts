@@ -26,6 +26,7 @@ export const COMMANDS = [
   { command: "campaigns", description: "Choose the campaign you work in; coordinators set up, open, review and sign off campaigns" },
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "summary", description: "The compliance summary: where the council stands against the standard (in a team channel too)" },
+  { command: "compare", description: "Where your ratings are higher or lower than in the assessor's last report" },
   { command: "digest weekly", description: "Coordinators, in a team channel: post the summary there every Monday 09:00 (digest monthly, digest off)" },
   { command: "reminders", description: "Coordinators: today's reminders (sent at 09:00 on working days) and anyone they cannot reach" },
   { command: "dates", description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)" },

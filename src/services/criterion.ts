@@ -10,6 +10,7 @@ import { can, type Role } from "../domain/roles.js";
 import { councilRating } from "../domain/summary.js";
 import { CRITERIA, type RatingOrUnrated } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
+import { storedReport } from "./report-import.js";
 import type { Actor } from "./views.js";
 
 export interface CriterionElementRow {
@@ -20,6 +21,8 @@ export interface CriterionElementRow {
   readonly status: string;
   readonly owners: readonly string[];
   readonly evidence: number;
+  /** The rating in the assessor's report imported for this campaign, when there is one. */
+  readonly assessor?: RatingOrUnrated;
 }
 
 export interface CriterionView {
@@ -36,7 +39,7 @@ export async function criterionView(stores: Stores, rolesOf: (a: Actor) => Promi
   const campaign = await stores.campaigns.get(actor.tenantId, campaignId);
   const criterion = CRITERIA.find((c) => c.number === number);
   if (!campaign || !criterion) return NOT_FOUND;
-  const assessments = await stores.assessments.listForCampaign(actor.tenantId, campaignId);
+  const [assessments, report] = await Promise.all([stores.assessments.listForCampaign(actor.tenantId, campaignId), storedReport(stores, actor.tenantId, campaignId)]);
   const rows = criterion.subCriteria.flatMap((s) =>
     s.elements.map((e) => {
       const mine = assessments.filter((a) => a.ref === e.ref);
@@ -48,6 +51,7 @@ export async function criterionView(stores: Stores, rolesOf: (a: Actor) => Promi
         status: statusLine(statuses, campaign.units.length),
         owners: [...new Set(mine.map((a) => a.ownerName).filter((n): n is string => !!n))],
         evidence: mine.reduce((n, a) => n + a.evidence.length, 0),
+        assessor: report?.ratings[e.ref],
       };
     }),
   );

@@ -12,6 +12,8 @@ import { can, type Role } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
 import type { Stores } from "../store/index.js";
 import { criterionView, type CriterionView } from "./criterion.js";
+import { storedReport } from "./report-import.js";
+import { compareWithAssessor, type Comparison } from "../domain/comparison.js";
 import type { Actor } from "./views.js";
 
 export interface NextVisit {
@@ -61,6 +63,15 @@ export class SummaryService {
   /** One criterion element by element (the summary's drill-down), for anyone who may view. */
   criterion(actor: Actor, campaignId: string, number: number): Promise<CriterionView | Refusal> {
     return criterionView(this.stores, this.rolesOf, actor, campaignId, number);
+  }
+
+  /** Where the campaign's own ratings differ from the assessor's report imported into it. */
+  async comparison(actor: Actor, campaignId?: string): Promise<{ readonly campaign: Campaign; readonly comparison: Comparison } | Refusal> {
+    const view = await this.view(actor, campaignId);
+    if ("code" in view) return view;
+    const report = await storedReport(this.stores, view.campaign.tenantId, view.campaign.id);
+    if (!report) return { code: "unknown-campaign", message: `No assessor's report has been imported into "${view.campaign.name}" yet. A coordinator imports it with npx cse-bot import-report.` };
+    return { campaign: view.campaign, comparison: compareWithAssessor(view.summary.snapshot.ratings, report.ratings) };
   }
 
   /** The summary of a campaign already read (for digests, which run without a person). */

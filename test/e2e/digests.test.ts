@@ -11,6 +11,8 @@ import { ReminderScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDigestJob, createReminderJob } from "../../src/reminders.js";
 import { RolesService } from "../../src/services/roles.js";
+import { ReportImportService } from "../../src/services/report-import.js";
+import { readFileSync } from "node:fs";
 import { SummaryService } from "../../src/services/summary.js";
 import type { Actor } from "../../src/services/views.js";
 import { openStores } from "../../src/store/index.js";
@@ -89,6 +91,30 @@ describe("setting up a channel's digest", () => {
 
     const forged = await olu.invoke("cse.summaryCriterion", { campaignId: "another-councils-campaign", criterion: "4" });
     expect(forged.body.value).toBe("That campaign is not in your organisation.");
+  });
+});
+
+describe("the assessor's ratings beside the council's", () => {
+  it("compare lists where the council rates itself higher or lower, and the drill-down shows the assessor's rating", async () => {
+    const stores = world.bot().stores;
+    const campaignId = (await stores.campaigns.activeCampaignId(TENANT))!;
+    const log = createLogger("silent");
+    const roles = new RolesService(stores, clock, log, []);
+    const imports = new ReportImportService(stores, clock, log, (a: Actor) => roles.rolesOf(a));
+    const report = readFileSync(new URL("../fixtures/assessor-report-oadby-wigston-2023.txt", import.meta.url), "utf8");
+    expect((await imports.apply({ tenantId: TENANT, userId: CORA.aadObjectId, displayName: CORA.name }, campaignId, report)).ok).toBe(true);
+
+    const cora = client(CORA);
+    await cora.say("assess 1.3.1");
+    await cora.press(world.cardFor(cora), "Save", { rating: "compliance" });
+    await cora.say("compare");
+    const text = world.textsTo(cora).at(-1)!;
+    expect(text).toMatch(/against the assessor's last report:\*\* 1 the same, 0 higher, 1 lower, 55 not yet rated\./);
+    expect(text).toContain("**Rated lower:** 1.3.1: yours Compliance, assessor Compliance Plus.");
+
+    await cora.say("summary");
+    const drill = await cora.press(world.cardFor(cora), "Criterion 4");
+    expect(cardText(drill.body.value)).toContain("In progress · Assessor: Partial Compliance · No owner yet · 0 evidence links");
   });
 });
 
