@@ -1,7 +1,6 @@
 /** Improvement action cards: the new-action form, one action, and a list of actions. */
 import { ACTION_LIMITS, isClosed, isOverdue, PRIORITIES, priorityLabel, statusLabel, type ActionDraft, type ActionStatus, type ImprovementAction } from "../domain/actions.js";
-import { formatLondonDay, type IsoDate } from "../domain/calendar.js";
-import { daysBetween } from "../domain/certification.js";
+import { formatLondonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
 import type { ActionListView, ActionView } from "../services/actions.js";
 import type { Notice } from "../services/views.js";
 import { echoInput, formatDay, formatDayTime, shorten } from "./format.js";

@@ -1,6 +1,6 @@
 /** The certification calendar card: each calendar's visits and evidence deadlines; a form for coordinators. */
-import { formatLondonDay } from "../domain/calendar.js";
-import { COUNCIL_SCOPE, EVIDENCE_LEAD, relativeDays, type CertificationDraft } from "../domain/certification.js";
+import { formatLondonDay, relativeDays } from "../domain/calendar.js";
+import { COUNCIL_SCOPE, EVIDENCE_LEAD, type CertificationDraft } from "../domain/certification.js";
 import type { CalendarView, DatesView, VisitView } from "../services/certification.js";
 import { formatDay, shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";

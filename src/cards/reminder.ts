@@ -4,8 +4,7 @@
  * few actions carry buttons (done, snooze, note, open); the rest are listed, to stay within
  * Teams' 28 KB.
  */
-import { daysBetween, relativeDays } from "../domain/certification.js";
-import { formatLondonDay, type IsoDate } from "../domain/calendar.js";
+import { formatLondonDay, type IsoDate, daysBetween, relativeDays } from "../domain/calendar.js";
 import type { ReminderItem } from "../domain/reminders.js";
 import type { Notice } from "../services/views.js";
 import { shorten } from "./format.js";

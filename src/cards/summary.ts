@@ -3,8 +3,8 @@
  * council stands against the standard, for leaders who only read what the bot posts in their
  * channel. The verdict comes first, as one sentence; the detail after it for coordinators.
  */
-import { formatLondonDay } from "../domain/calendar.js";
-import { COUNCIL_SCOPE, daysBetween, relativeDays } from "../domain/certification.js";
+import { formatLondonDay, daysBetween, relativeDays } from "../domain/calendar.js";
+import { COUNCIL_SCOPE } from "../domain/certification.js";
 import { LIMITS } from "../domain/limits.js";
 import type { ComplianceSummary, OutlookVerdict, RatingCounts } from "../domain/summary.js";
 import type { RatingOrUnrated } from "../standard/index.js";

@@ -105,3 +105,16 @@ const DAY_NAME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numer
 export function formatLondonDay(date: IsoDate): string {
   return DAY_NAME.format(new Date(`${day(date).toISODate()}T12:00:00Z`));
 }
+
+/** Calendar days from `from` to `to` (negative when `to` has passed). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** "in 143 days", "12 days ago", "today", as people say it. */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

@@ -57,19 +57,6 @@ export function visitsOf(settings: CalendarPart): Visit[] {
   });
 }
 
-/** Calendar days from `from` to `to` (negative when `to` has passed). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** "in 143 days", "12 days ago", "today", as people say it. */
-export function relativeDays(days: number): string {
-  if (days === 0) return "today";
-  if (days === 1) return "tomorrow";
-  if (days === -1) return "yesterday";
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
 /** What a coordinator typed into the dates form, as it arrived. Empty visit dates mean "the default". */
 export interface CertificationDraft {
   readonly scopeId: string;

@@ -5,17 +5,8 @@
  */
 import type { Clock } from "../clock.js";
 import { isCouncilWide } from "../domain/campaign.js";
-import { formatLondonDay, londonDay, type IsoDate } from "../domain/calendar.js";
-import {
-  COUNCIL_SCOPE,
-  daysBetween,
-  describeCalendar,
-  validateCertificationDraft,
-  visitsOf,
-  type CertificationDraft,
-  type CertificationSettings,
-  type Visit,
-} from "../domain/certification.js";
+import { formatLondonDay, londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
+import { COUNCIL_SCOPE, describeCalendar, validateCertificationDraft, visitsOf, type CertificationDraft, type CertificationSettings, type Visit } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";

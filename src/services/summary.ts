@@ -5,8 +5,8 @@
  */
 import type { Clock } from "../clock.js";
 import type { Campaign } from "../domain/campaign.js";
-import { londonDay, type IsoDate } from "../domain/calendar.js";
-import { daysBetween, visitsOf } from "../domain/certification.js";
+import { londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
+import { visitsOf } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";

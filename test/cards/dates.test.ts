@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { cardBytes, datesCard, type AdaptiveCard } from "../../src/cards/index.js";
-import { daysBetween, visitsOf, type CertificationSettings } from "../../src/domain/certification.js";
+import { daysBetween } from "../../src/domain/calendar.js";
+import { visitsOf, type CertificationSettings } from "../../src/domain/certification.js";
 import type { DatesView } from "../../src/services/certification.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import { cardProblems, strings } from "../support/card-checks.js";

@@ -9,7 +9,7 @@ import { cardBytes, summaryCard, summaryText, type AdaptiveCard } from "../../sr
 import { ACTION_LIMITS, type ImprovementAction } from "../../src/domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../../src/domain/assessment.js";
 import { CAMPAIGN_LIMITS, defaultCampaign, type Unit } from "../../src/domain/campaign.js";
-import { daysBetween } from "../../src/domain/certification.js";
+import { daysBetween } from "../../src/domain/calendar.js";
 import { summarise, type Snapshot, type SummaryInput } from "../../src/domain/summary.js";
 import type { NextVisit, SummaryView } from "../../src/services/summary.js";
 import { ELEMENTS, type RatingOrUnrated } from "../../src/standard/index.js";

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { certificationCalendar, isWorkingDay } from "../../src/domain/calendar.js";
+import { certificationCalendar, daysBetween, isWorkingDay, relativeDays } from "../../src/domain/calendar.js";
 import {
-  daysBetween,
   describeCalendar,
-  relativeDays,
   validateCertificationDraft,
   visitsOf,
   type CertificationDraft,
