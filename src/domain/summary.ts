@@ -9,6 +9,7 @@ import type { ElementAssessment } from "./assessment.js";
 import { addMonths, type IsoDate } from "./calendar.js";
 import type { Unit } from "./campaign.js";
 import { statusOf } from "./workflow.js";
+import { groupBy } from "./collections.js";
 
 /** What certification needs, as assessors apply it (the seed reports: 46 of 57, no Non-Compliance). */
 export interface OutlookRule {
@@ -117,8 +118,7 @@ export function outlookOf(counts: RatingCounts, ratings: Readonly<Record<string,
 }
 
 export function summarise(input: SummaryInput): ComplianceSummary {
-  const byRef = new Map<string, ElementAssessment[]>();
-  for (const a of input.assessments) byRef.set(a.ref, [...(byRef.get(a.ref) ?? []), a]);
+  const byRef = groupBy(input.assessments, (a) => a.ref);
   const ratings: Record<string, RatingOrUnrated> = {};
   for (const e of ELEMENTS) ratings[e.ref] = councilRating((byRef.get(e.ref) ?? []).map((a) => a.rating));
 
