@@ -18,6 +18,7 @@ import type { Actor } from "../../src/services/views.js";
 import { openStores } from "../../src/store/index.js";
 import { teamsWorld } from "../support/e2e.js";
 import { connectionString } from "../support/storage.js";
+import { dieAfterSends } from "../support/reminders.js";
 import { cardText } from "../support/teams.js";
 
 const TENANT = "tenant-digests-e2e";
@@ -40,7 +41,7 @@ async function instance(id: string, dies = false) {
   const roles = new RolesService(stores, clock, log, []);
   const summaries = new SummaryService(stores, clock, (a: Actor) => roles.rolesOf(a));
   const digests = createDigestJob(stores, summaries, adapter, "", clock, log, { backoff: { attempts: 2, baseMs: 5, capMs: 10 } });
-  if (dies) (digests as unknown as { deps: { delivery: { send: () => Promise<never> } } }).deps.delivery.send = () => new Promise<never>(() => undefined);
+  if (dies) dieAfterSends(digests, 0);
   return new ReminderScheduler(createReminderJob(stores, adapter, "", clock, log), stores.outbox, clock, log, { instanceId: id, digests });
 }
 

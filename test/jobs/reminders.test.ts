@@ -10,7 +10,7 @@ import { AssignmentService } from "../../src/services/assignments.js";
 import { CampaignService } from "../../src/services/campaigns.js";
 import { RecordingNotifier } from "../support/notifier.js";
 import { cardText } from "../support/teams.js";
-import { conversationOf, reminderWorld, remindersByConversation, TENANT } from "../support/reminders.js";
+import { conversationOf, dieAfterSends, never, reminderWorld, remindersByConversation, TENANT } from "../support/reminders.js";
 
 const CREATED = "2026-11-02T10:00:00Z"; // Monday
 const DAY = "2026-11-25"; // Wednesday: 1 working day before 26 Nov, 7 before 4 Dec
@@ -146,7 +146,6 @@ describe("crash and restart", () => {
     w.clock.set(MORNING);
     return w;
   }
-  const never = () => new Promise<never>(() => undefined);
 
   function expectEveryoneOnce(w: NonNullable<typeof world>) {
     for (let i = 0; i < 12; i++) expect(w.stub.acceptedByConversation.get(conversationOf(`p${i}`)), `p${i}`).toBe(1);
@@ -170,11 +169,8 @@ describe("crash and restart", () => {
 
   it("dies in the middle of sending: the restart sends the rest, none twice", async () => {
     const w = await dozen();
-    let sends = 0;
-    const job = w.job as unknown as { deps: { delivery: { send: (...a: unknown[]) => Promise<unknown> } } };
-    const realSend = job.deps.delivery.send.bind(job.deps.delivery);
     // After 5 messages the process dies before the 6th reaches Teams.
-    job.deps.delivery.send = (...args: unknown[]) => (++sends <= 5 ? realSend(...args) : never());
+    dieAfterSends(w.job, 5);
     void w.job.run(DAY);
     await expect.poll(async () => (await w.stores.outbox.messages(TENANT, DAY)).filter((m) => m.status === "sent").length).toBe(5);
     expect(w.stub.accepted).toBe(5);
@@ -187,10 +183,7 @@ describe("crash and restart", () => {
 
   it("a second scheduler started while the first is sending sends nothing; after the first dies its lease expires and the rest go", async () => {
     const w = await dozen();
-    let sends = 0;
-    const job = w.job as unknown as { deps: { delivery: { send: (...a: unknown[]) => Promise<unknown> } } };
-    const realSend = job.deps.delivery.send.bind(job.deps.delivery);
-    job.deps.delivery.send = (...args: unknown[]) => (++sends <= 3 ? realSend(...args) : never());
+    dieAfterSends(w.job, 3);
     const first = new ReminderScheduler(w.job, w.stores.outbox, w.clock, createSilentLog(), { instanceId: "first", leaseMs: 60_000 });
     void first.tick();
     await expect.poll(() => w.stub.accepted).toBe(3);

@@ -18,6 +18,7 @@ import { openStores, type Stores } from "../../src/store/index.js";
 import { ConnectorStub, type ConnectorStubOptions } from "./connector-stub.js";
 import { RecordingNotifier } from "./notifier.js";
 import { connectionString, uniquePrefix } from "./storage.js";
+import { groupBy } from "../../src/domain/collections.js";
 
 export const TENANT = "tenant-reminders";
 /** Quick retries so tests do not wait out real backoff. */
@@ -75,11 +76,20 @@ export function conversationOf(userId: string): string {
 
 /** The reminder cards each conversation received, by conversation id. */
 export function remindersByConversation(stub: ConnectorStub): Map<string, Record<string, any>[]> {
-  const out = new Map<string, Record<string, any>[]>();
-  for (const s of stub.sent) {
-    const card = s.body.attachments?.[0]?.content as Record<string, any> | undefined;
-    if (!card) continue;
-    out.set(s.conversationId, [...(out.get(s.conversationId) ?? []), card]);
-  }
-  return out;
+  const cards = stub.sent.filter((s) => s.body.attachments?.[0]?.content).map((s) => ({ conversationId: s.conversationId, card: s.body.attachments[0].content as Record<string, any> }));
+  return new Map([...groupBy(cards, (c) => c.conversationId)].map(([id, list]) => [id, list.map((c) => c.card)]));
+}
+
+/** A promise that never settles: the process stopped there for good. */
+export const never = (): Promise<never> => new Promise<never>(() => undefined);
+
+/**
+ * Makes a job (reminders or digests) die as a process would, after `sends` messages reached the
+ * Connector: the next one never leaves.
+ */
+export function dieAfterSends(job: object, sends: number): void {
+  const { delivery } = (job as { deps: { delivery: { send: (...args: unknown[]) => Promise<unknown> } } }).deps;
+  const send = delivery.send.bind(delivery);
+  let sent = 0;
+  delivery.send = (...args: unknown[]) => (++sent <= sends ? send(...args) : never());
 }
