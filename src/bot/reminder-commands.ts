@@ -37,7 +37,7 @@ export async function runReminderCardAction(deps: ReminderDeps, who: Actor, pars
   const view = await deps.reminders.view(who, parsed.day);
   if (!view) return runActionCardAction(deps, who, { kind: "action", id: parsed.id });
   const notice = outcome.ok ? { tone: "good" as const, text: outcome.message } : { tone: "attention" as const, text: outcome.refusal.message };
-  return reminderCard({ name: who.displayName, day: view.day, today: view.today, items: view.items, handled: view.handled, notice }).card;
+  return reminderCard({ ...view, name: who.displayName, notice }).card;
 }
 
 export function registerReminderCommands(app: Application<TurnState>, deps: ReminderDeps & { personalActor: (context: TurnContext) => Promise<Actor | undefined> }): void {

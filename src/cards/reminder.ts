@@ -6,6 +6,7 @@
  */
 import { formatLondonDay, type IsoDate, daysBetween, relativeDays } from "../domain/calendar.js";
 import type { ReminderItem } from "../domain/reminders.js";
+import type { ReminderState } from "../services/reminders.js";
 import type { Notice } from "../services/views.js";
 import { shorten } from "./format.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
@@ -13,15 +14,11 @@ import { renderCard, type AdaptiveCard } from "./render.js";
 /** Actions with buttons; each costs about 2 KB of card with its fallbacks. */
 const ACTIONS_WITH_BUTTONS = 6;
 
-export interface ReminderView {
+export interface ReminderView extends Omit<ReminderState, "handled"> {
   readonly name: string;
-  /** The day the reminders are for (YYYY-MM-DD). */
-  readonly day: IsoDate;
-  readonly today: IsoDate;
-  readonly items: readonly ReminderItem[];
   readonly notice?: Notice;
-  /** Action ids already dealt with from this card (shown as such). */
-  readonly handled?: ReadonlyMap<string, string>;
+  /** Action ids already dealt with from this card (shown as such); none when it is first sent. */
+  readonly handled?: ReminderState["handled"];
 }
 
 type ActionItem = Extract<ReminderItem, { kind: "action" }>;

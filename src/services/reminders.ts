@@ -11,7 +11,9 @@ import type { Stores } from "../store/index.js";
 import type { MessageStatus } from "../store/outbox.js";
 import type { Actor } from "./views.js";
 
-export interface ReminderView {
+/** A person's reminder for a day as it stands now; the card adds their name and any notice. */
+export interface ReminderState {
+  /** The day the reminders are for (YYYY-MM-DD). */
   readonly day: IsoDate;
   readonly today: IsoDate;
   readonly items: readonly ReminderItem[];
@@ -36,7 +38,7 @@ export class ReminderService {
   ) {}
 
   /** The actor's own reminder message for `day`, or undefined if they had none. */
-  async view(actor: Actor, day: IsoDate): Promise<ReminderView | undefined> {
+  async view(actor: Actor, day: IsoDate): Promise<ReminderState | undefined> {
     const message = (await this.stores.outbox.messages(actor.tenantId, day)).find((m) => m.userId === actor.userId);
     if (!message) return undefined;
     // A reminder opened before its day (a test run of a later day) reads as on that day.
