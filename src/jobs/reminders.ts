@@ -145,7 +145,6 @@ export class ReminderJob {
     for (const source of dated) {
       if (source.items.every(({ item }) => planned.has(item.key))) await stores.outbox.setCursor(tenantId, source.cursor, source.milestone.on);
     }
-    if (bundles.size > 0) await stores.tenants.register(tenantId);
     // Delivered messages are kept a while (for "reminders" and support questions), then let go.
     await stores.outbox.forget(tenantId, addDays(day, -OUTBOX_KEEP_DAYS));
     return { messages: bundles.size, items: [...bundles.values()].reduce((n, b) => n + b.items.length, 0), actionsMoved };
