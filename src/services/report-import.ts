@@ -83,6 +83,8 @@ export class ReportImportService {
     const columns = { fingerprint, ratings: JSON.stringify(Object.fromEntries(report.ratings)), reportType: report.reportType ?? "", organisation: report.organisation ?? "", assessmentDate: report.assessmentDate ?? "", importedBy: actor.userId, importedByName: actor.displayName, importedAt: at };
     try {
       const actions = await this.stores.actions.createWithReport(actor.tenantId, campaignId, columns, builds, (a) => nextActionReminder(a, today)?.on, { by: me, at });
+      // Its draft actions have reminders: the daily run must know this council.
+      await this.stores.tenants.register(actor.tenantId);
       this.log.info({ tenant: actor.tenantId, campaign: campaignId, ratings: report.ratings.size, actions: actions.length }, "assessor report imported");
       const numbers = actions.length ? ` and ${actions.length} draft improvement action${actions.length === 1 ? "" : "s"} (${actions.map((a) => a.id).join(", ")}), due ${formatLondonDay(dueOn)}: give each an owner and a date` : "";
       return { ok: true, report, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.` };
