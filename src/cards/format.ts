@@ -1,5 +1,5 @@
 /** Display helpers shared by card builders: dates in UK style, London time, rating colours. */
-import { truncateTo } from "../domain/limits.js";
+import { truncateTo, withoutControlCharacters } from "../domain/limits.js";
 import { ratingLabel, type RatingOrUnrated } from "../standard/index.js";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
@@ -46,6 +46,5 @@ export function shorten(text: string, max: number): string {
  * would cost six bytes of JSON) and no longer than the input allows.
  */
 export function echoInput(text: string | undefined, maxChars: number, maxBytes = maxChars): string {
-  // eslint-disable-next-line no-control-regex
-  return truncateTo((text ?? "").toWellFormed().replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ""), maxChars, maxBytes);
+  return truncateTo(withoutControlCharacters(text ?? ""), maxChars, maxBytes);
 }

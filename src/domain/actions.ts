@@ -4,7 +4,7 @@
  */
 import { findElement } from "../standard/index.js";
 import { isIsoDate, type IsoDate } from "./calendar.js";
-import { tooLong } from "./limits.js";
+import { tooLong, withoutControlCharacters } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export const ACTION_STATUSES = [
@@ -104,23 +104,13 @@ export function parseRefs(text: string): Result<string[]> {
   return ok([...new Set(words)].sort(compareRefs));
 }
 
-/**
- * Typed text without control characters (other than tab and line breaks) and broken surrogate
- * pairs: nobody means them, and each costs six bytes of card JSON, enough to push a full
- * reminder card past Teams' 28 KB.
- */
-function withoutControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-}
-
 /** Checks a new or edited action as typed; `today` is YYYY-MM-DD in London. */
 export function validateActionDraft(draft: ActionDraft, today: IsoDate): Result<ActionFields> {
-  const title = withoutControls(draft.title).replace(/\s+/g, " ").trim();
+  const title = withoutControlCharacters(draft.title).replace(/\s+/g, " ").trim();
   if (title.length < 3) return refuse("invalid-payload", "Please give the action a short title, for example: Publish service standards for housing repairs.");
   const titleTooLong = tooLong("The title", title, ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes);
   if (titleTooLong) return refuse("text-too-long", titleTooLong);
-  const description = withoutControls(draft.description ?? "").trim();
+  const description = withoutControlCharacters(draft.description ?? "").trim();
   const descriptionTooLong = tooLong("The description", description, ACTION_LIMITS.descriptionChars, ACTION_LIMITS.descriptionBytes);
   if (descriptionTooLong) return refuse("text-too-long", descriptionTooLong);
   const refs = parseRefs(draft.refs);
@@ -134,7 +124,7 @@ export function validateActionDraft(draft: ActionDraft, today: IsoDate): Result<
 }
 
 export function validateNote(text: string): Result<string> {
-  const note = withoutControls(text).trim();
+  const note = withoutControlCharacters(text).trim();
   if (note === "") return refuse("invalid-payload", "The progress note is empty. Please write what has happened.");
   const problem = tooLong("The progress note", note, ACTION_LIMITS.noteChars, ACTION_LIMITS.noteBytes);
   return problem ? refuse("text-too-long", problem) : ok(note);

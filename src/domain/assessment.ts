@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { isRatingId, ratingLabel, type RatingOrUnrated } from "../standard/index.js";
 import { linkIdentity, validateLink, type EvidenceLink } from "./evidence.js";
-import { LIMITS, tooLong } from "./limits.js";
+import { LIMITS, tooLong, withoutControlCharacters } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
 import { isLocked, lockedMessage, statusAfterEdit, type ElementStatus } from "./workflow.js";
 
@@ -74,11 +74,8 @@ export function linkId(url: string): string {
  * the card's JSON six-fold.
  */
 export function normaliseNarrative(text: string): string {
-  return text
-    .toWellFormed()
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, "")
+  return withoutControlCharacters(text)
+    .replace(/\ufffd/g, "")
     .replace(/[ \t]+$/gm, "")
     .trim();
 }
