@@ -12,7 +12,7 @@ import type { StoredAction } from "../../src/store/actions.js";
 import { ELEMENTS } from "../../src/standard/index.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
-import { cardProblems, strings } from "../support/card-checks.js";
+import { cardProblems, expectTeamsReady, strings } from "../support/card-checks.js";
 
 const TODAY = "2026-11-20";
 const MAX_BYTES = 28 * 1024;
@@ -89,16 +89,8 @@ describe.each(CARDS)("%s card", (name, card) => {
   });
 
   it("labels every input (short ids) and gives every action a cse verb and an Action.Submit fallback", () => {
-    for (const input of findInputs(card)) {
-      expect(input.id).toMatch(/^\w{1,12}$/);
-      expect(String(input.label ?? "").trim(), `label of ${input.id}`).not.toBe("");
-    }
-    for (const a of findActions(card)) {
-      expect(a.verb).toMatch(/^cse\.(action[A-Za-z]*|open)$/);
-      expect(a.data.verb).toBe(a.verb);
-      expect(a.fallback).toMatchObject({ type: "Action.Submit", data: a.data });
-      expect(a).not.toHaveProperty("sharedData");
-    }
+    expectTeamsReady(card, /^\w{1,12}$/, /^cse\.(action[A-Za-z]*|open)$/);
+    for (const a of findActions(card)) expect(a).not.toHaveProperty("sharedData");
   });
 });
 

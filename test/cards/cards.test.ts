@@ -14,7 +14,7 @@ import { ELEMENTS, guidanceFor, ratingLabel } from "../../src/standard/index.js"
 import type { ElementView } from "../../src/services/walkthrough.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
-import { nodes, strings } from "../support/card-checks.js";
+import { expectTeamsReady, nodes, strings } from "../support/card-checks.js";
 
 const MAX_BYTES = 28 * 1024;
 const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".json"));
@@ -93,18 +93,8 @@ describe.each(CARDS)("%s card", (_name, card) => {
   });
 
   it("labels every input and gives every Action.Execute a cse verb and an Action.Submit fallback", () => {
-    for (const input of findInputs(card)) {
-      expect(input.id, JSON.stringify(input).slice(0, 80)).toMatch(/^\w+$/);
-      expect(String(input.label ?? "").trim(), `label of ${input.id}`).not.toBe("");
-    }
-    const actions = findActions(card);
-    expect(actions.length).toBeGreaterThan(0);
-    for (const action of actions) {
-      expect(action.verb).toMatch(/^cse\.[A-Za-z]+$/);
-      expect(action.data.verb).toBe(action.verb);
-      expect(action.fallback).toMatchObject({ type: "Action.Submit" });
-      expect(action.fallback.data).toEqual(action.data);
-    }
+    expect(findActions(card).length).toBeGreaterThan(0);
+    expectTeamsReady(card, /^\w+$/, /^cse\.[A-Za-z]+$/);
   });
 });
 

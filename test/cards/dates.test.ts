@@ -9,7 +9,7 @@ import { daysBetween } from "../../src/domain/calendar.js";
 import { visitsOf, type CertificationSettings } from "../../src/domain/certification.js";
 import type { DatesView } from "../../src/services/certification.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
-import { cardProblems, strings } from "../support/card-checks.js";
+import { cardProblems, expectTeamsReady, strings } from "../support/card-checks.js";
 
 const TODAY = "2026-11-22";
 const MAX_BYTES = 28 * 1024;
@@ -53,15 +53,7 @@ describe.each(CARDS)("dates card: %s", (_name, card) => {
   });
 
   it("labels every input and gives every action a cse verb and an Action.Submit fallback", () => {
-    for (const input of findInputs(card)) {
-      expect(input.id).toMatch(/^\w{1,10}$/);
-      expect(String(input.label ?? "").trim(), `label of ${input.id}`).not.toBe("");
-    }
-    for (const action of findActions(card)) {
-      expect(action.verb).toMatch(/^cse\.dates(Save)?$/);
-      expect(action.data.verb).toBe(action.verb);
-      expect(action.fallback).toMatchObject({ type: "Action.Submit", data: action.data });
-    }
+    expectTeamsReady(card, /^\w{1,10}$/, /^cse\.dates(Save)?$/);
   });
 });
 

@@ -1,5 +1,7 @@
 /** Checking cards as a Teams client would read them: one copy for every card test. */
 import * as AC from "adaptivecards";
+import { expect } from "vitest";
+import { findActions, findInputs } from "./teams.js";
 
 /** Parses as the Teams client does (schema 1.5); every parse and validation message. */
 export function cardProblems(json: unknown): string[] {
@@ -26,4 +28,21 @@ export function nodes(node: unknown, match: (o: Record<string, any>) => boolean,
     Object.values(node).forEach((v) => nodes(v, match, out));
   }
   return out;
+}
+
+/**
+ * What Teams needs of every card: each input labelled, with an id matching `ids`; each
+ * Action.Execute with a verb matching `verbs`, carried in its data, and an Action.Submit fallback
+ * with the same title and data for clients without Universal Actions.
+ */
+export function expectTeamsReady(card: unknown, ids: RegExp, verbs: RegExp): void {
+  for (const input of findInputs(card)) {
+    expect(input.id, JSON.stringify(input).slice(0, 80)).toMatch(ids);
+    expect(String(input.label ?? "").trim(), `label of ${input.id}`).not.toBe("");
+  }
+  for (const a of findActions(card)) {
+    expect(a.verb).toMatch(verbs);
+    expect(a.data.verb).toBe(a.verb);
+    expect(a.fallback, a.title).toEqual({ type: "Action.Submit", title: a.title, data: a.data });
+  }
 }
