@@ -1,7 +1,8 @@
 /** The admin CLI, run as a separate process the way an administrator runs it. */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openStores } from "../src/store/index.js";
 import { connectionString, uniquePrefix } from "./support/storage.js";
 
@@ -114,28 +115,40 @@ describe("npx cse-bot reminders run", () => {
   });
 });
 
-describe("npx cse-bot digest --print", () => {
-  it("prints the current campaign's compliance summary as text", async () => {
-    const { readFileSync } = await import("node:fs");
+describe("a campaign from the command line: digest, export, import-report", () => {
+  const tenant = "tenant-cli-digest";
+  let env: Record<string, string> = {};
+  let stores: Awaited<ReturnType<typeof openStores>>;
+
+  // One campaign rated as Oadby and Wigston's assessor rated it, shared by the commands below.
+  beforeAll(async () => {
     const { defaultCampaign } = await import("../src/domain/campaign.js");
     const { emptyAssessment } = await import("../src/domain/assessment.js");
     const prefix = uniquePrefix();
-    const stores = await openStores(connectionString(), prefix);
-    const tenant = "tenant-cli-digest";
+    stores = await openStores(connectionString(), prefix);
     const campaign = await stores.campaigns.createOrGet({ ...defaultCampaign(tenant, "review-2027", "cora", new Date("2026-11-02T10:00:00Z")), name: "CSE annual review 2027" });
     await stores.campaigns.setActive(tenant, campaign.id);
     await stores.tenants.register(tenant);
     const ratings = JSON.parse(readFileSync(new URL("./fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<string, string>;
     const rows = Object.entries(ratings).map(([ref, rating]) => ({ next: { ...emptyAssessment(campaign.id, "council", ref), rating: rating as "compliance" }, audit: [] }));
     for (let i = 0; i < rows.length; i += 20) await stores.assessments.saveAll(tenant, rows.slice(i, i + 20));
+    env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
+  });
 
-    const env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
+  it("digest --print prints the current campaign's compliance summary as text", async () => {
     const { code, stdout } = await cli(["digest", "--print"], env);
     expect(code).toBe(0);
     expect(stdout).toContain("CSE annual review 2027");
     expect(stdout).toContain("On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.");
     expect(stdout).toContain("8 Compliance Plus · 47 Compliance · 2 Partial");
-    // The same campaign exported: the evidence matrix read back, and the report.
+    const stricter = await cli(["digest", "--print"], { ...env, OUTLOOK_MIN_COMPLIANT: "56" });
+    expect(stricter.stdout).toContain("At risk: 55 compliant, 1 short of 56.");
+    const missing = await cli(["digest", "--campaign", "nope", "--print"], env);
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toContain('There is no campaign "nope" in that council. Its campaigns: review-2027.');
+  });
+
+  it("export writes the evidence matrix (read back) and the report", async () => {
     const { mkdtemp } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const ExcelJS = (await import("exceljs")).default;
@@ -152,19 +165,14 @@ describe("npx cse-bot digest --print", () => {
     expect(html.code).toBe(0);
     expect(readFileSync(`${dir}/report.html`, "utf8")).toContain("<td>8</td><td>47</td><td>2</td>");
     expect((await cli(["export", "--format", "pdf"], env)).stderr).toContain("Say which format: --format xlsx");
+  });
 
-    // Last year's assessor report, imported once: the second time changes nothing.
+  it("import-report imports last year's assessor report once: the second time changes nothing", async () => {
     const imported = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
     expect(imported.stdout).toContain(`Imported the assessor's 57 ratings into "CSE annual review 2027" and 7 draft improvement actions (1, 2, 3, 4, 5, 6, 7)`);
     const twice = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
     expect(twice.stdout).toContain("This report was already imported on");
     expect(await stores.actions.list(tenant)).toHaveLength(7);
-
-    const stricter = await cli(["digest", "--print"], { ...env, OUTLOOK_MIN_COMPLIANT: "56" });
-    expect(stricter.stdout).toContain("At risk: 55 compliant, 1 short of 56.");
-    const missing = await cli(["digest", "--campaign", "nope", "--print"], env);
-    expect(missing.code).toBe(64);
-    expect(missing.stderr).toContain('There is no campaign "nope" in that council. Its campaigns: review-2027.');
   });
 });
 
