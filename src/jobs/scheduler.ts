@@ -1,7 +1,7 @@
 /**
  * Runs the daily reminders in process, on every instance: each one looks every few minutes, and
  * only the one holding the lease in storage sends. The lease is renewed while sending and given
- * up on shutdown; if its holder dies, it expires and another instance carries on. Reminders go out
+ * up when the run ends; if its holder dies, it expires and another instance carries on. Reminders go out
  * from 09:00 Europe/London on working days; later looks the same day only pick up what failed.
  */
 import { randomUUID } from "node:crypto";
@@ -100,6 +100,8 @@ export class ReminderScheduler {
       return report;
     } finally {
       clearInterval(renew);
+      // The lease covers a run, not the time between runs: another instance (or the CLI) may go next.
+      if (held) await this.outbox.releaseLease(REMINDER_LEASE, this.instanceId);
     }
   }
 

@@ -208,6 +208,8 @@ describe("two schedulers on one storage account", () => {
     const b = new ReminderScheduler(other.job, other.stores.outbox, w.clock, createSilentLog(), { instanceId: "b" });
     const reports = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
     expect(reports.filter((r) => r !== undefined).length).toBeGreaterThanOrEqual(1);
+    // A finished run gives the lease up at once: another instance (or the CLI) may run straight away.
+    expect(await w.stores.outbox.leaseHolder("reminders", w.clock.now())).toBeUndefined();
     await a.stop();
     expect((await b.tick())?.sent ?? 0).toBe(0); // b takes over after a gives the lease up: nothing left
     await b.stop();
