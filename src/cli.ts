@@ -209,7 +209,7 @@ async function runReminders(day: string | undefined, json: boolean): Promise<num
     const job = createReminderJob(stores, createAdapter(cfg), cfg.BOT_ID ?? "", systemClock, log);
     const scheduler = new ReminderScheduler(job, stores.outbox, systemClock, log, { instanceId: `cli-${process.pid}` });
     const report = day ? await scheduler.runFor(day) : await scheduler.tick();
-    const out = report ?? { ran: false, why: sendingDay(systemClock.now()) ? "another instance holds the reminder lease and is sending" : "not sending time: reminders go out from 09:00 Europe/London on working days" };
+    const out = report ?? { ran: false, why: day || sendingDay(systemClock.now()) ? "another instance holds the reminder lease and is sending" : "not sending time: reminders go out from 09:00 Europe/London on working days" };
     if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else if (!report) process.stdout.write(`Nothing sent: ${"why" in out ? out.why : ""}.\n`);
     else {
