@@ -13,6 +13,7 @@ import { extractText } from "./io/extract-text.js";
 import { exportCampaign, type ExportFormat } from "./services/export.js";
 import { SummaryService } from "./services/summary.js";
 import { ReportImportService } from "./services/report-import.js";
+import { CertificationService } from "./services/certification.js";
 import { createLogger } from "./logger.js";
 import { RATINGS } from "./standard/index.js";
 import { openStores, type Stores } from "./store/index.js";
@@ -88,7 +89,9 @@ export async function importReport(cfg: Config, file: string, tenant: string | u
     if (!campaign) return 64;
     // The administrator running this acts as a coordinator, recorded by name in the actions' audit.
     const admin = { tenantId: campaign.tenantId, userId: "cse-bot-cli", displayName: "CSE coordinator (command line)" };
-    const imports = new ReportImportService(stores, systemClock, createLogger("silent"), async () => ["coordinator"]);
+    const log = createLogger("silent");
+    const asCoordinator = async () => ["coordinator"] as const;
+    const imports = new ReportImportService(stores, systemClock, log, asCoordinator, new CertificationService(stores, systemClock, log, asCoordinator));
     const outcome = await imports.apply(admin, campaign.id, text);
     if (json) process.stdout.write(`${JSON.stringify({ ok: outcome.ok, message: outcome.ok ? outcome.message : outcome.refusal.message })}\n`);
     else process.stdout.write(`${outcome.ok ? outcome.message : outcome.refusal.message}\n`);

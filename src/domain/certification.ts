@@ -5,7 +5,7 @@
  * is due before each visit. Pure.
  */
 import { COUNCIL_WIDE } from "./campaign.js";
-import { addWorkingDays, certificationCalendar, formatLondonDay, isIsoDate, type IsoDate } from "./calendar.js";
+import { addMonths, addWorkingDays, certificationCalendar, formatLondonDay, isIsoDate, type IsoDate } from "./calendar.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export const VISITS = [
@@ -112,4 +112,57 @@ export function describeCalendar(c: CalendarPart): string {
 
 function lower(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** What an assessor report says about the cycle, as far as a calendar needs it. */
+export interface ReportDates {
+  readonly reportType?: string;
+  readonly assessmentDate?: IsoDate;
+  /** The visits the report schedules next, with month YYYY-MM. */
+  readonly nextReviews: readonly { readonly label: string; readonly month: string }[];
+}
+
+export interface ProposedCalendar {
+  readonly certifiedOn: IsoDate;
+  /** Why this date, in words: "the report's visit was annual review, year 2". */
+  readonly basis: string;
+  readonly visits: readonly Visit[];
+  /** Where the report expects a visit in another month than the calendar puts it. */
+  readonly differences: readonly string[];
+}
+
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
+
+/**
+ * The certification date a report implies: its own visit's date, less 12 months per year into
+ * the cycle. Where the report is in its cycle comes from the first visit it schedules next
+ * ("Annual Review Year 1" follows a (re)certification), else from its own title.
+ */
+export function proposeCalendar(report: ReportDates): ProposedCalendar | undefined {
+  const assessed = report.assessmentDate;
+  if (!assessed) return undefined;
+  const year = yearInCycle(report);
+  if (year === undefined) return undefined;
+  const certifiedOn = addMonths(assessed, -12 * year);
+  const visits = visitsOf({ certifiedOn, evidenceLeadWorkingDays: EVIDENCE_LEAD.default });
+  const ahead = visits.filter((v) => v.date > assessed);
+  const differences = ahead.flatMap((visit, i) => {
+    const expected = report.nextReviews[i];
+    if (!expected || expected.month === visit.date.slice(0, 7)) return [];
+    return [`The report expects the ${lower(visit.label)} in ${MONTH_NAME.format(new Date(`${expected.month}-01T00:00:00Z`))}; the calendar would put it on ${formatLondonDay(visit.date)}.`];
+  });
+  const basis = year === 0 ? `the report's visit (${formatLondonDay(assessed)}) was a certification` : `the report's visit (${formatLondonDay(assessed)}) was the ${lower(VISITS[year - 1]!.label)}`;
+  return { certifiedOn, basis, visits, differences };
+}
+
+/** 0 for a certification or reassessment, 1 or 2 for an annual review. */
+function yearInCycle(report: ReportDates): number | undefined {
+  const next = report.nextReviews[0]?.label ?? "";
+  if (/year\s*1\b/i.test(next)) return 0;
+  if (/year\s*2\b/i.test(next)) return 1;
+  if (/full|3.year|re-?assess|re-?certif/i.test(next)) return 2;
+  const own = /annual\s+review,?\s+year\s*([12])\b/i.exec(report.reportType ?? "");
+  if (own) return Number(own[1]);
+  if (/full|re-?assess|certification|initial/i.test(report.reportType ?? "")) return 0;
+  return undefined;
 }

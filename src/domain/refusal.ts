@@ -21,6 +21,7 @@ export type RefusalCode =
   | "link-not-found"
   | "missing-identity"
   | "conflict"
+  | "stale"
   | "not-allowed";
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

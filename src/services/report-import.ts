@@ -8,19 +8,37 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { ImprovementAction, Person } from "../domain/actions.js";
 import { ACTION_LIMITS } from "../domain/actions.js";
-import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter } from "../domain/calendar.js";
+import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
+import { COUNCIL_SCOPE, proposeCalendar, type ProposedCalendar } from "../domain/certification.js";
 import type { Outcome, Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
 import { can, type Role } from "../domain/roles.js";
 import { parseAssessorReport, type ParsedReport } from "../io/assessor-report.js";
 import type { Logger } from "../logger.js";
 import type { RatingId } from "../standard/index.js";
-import { AlreadyExistsError, type Stores } from "../store/index.js";
+import { AlreadyExistsError, TooLargeToKeepError, type Stores } from "../store/index.js";
+import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
 
 /** Draft actions per import, and elements per action: what one transaction (100 writes) holds. */
 const MAX_AREAS = 12;
 const MAX_REFS = 4;
+/** How long a preview waits for Confirm. */
+const PREVIEW_HOURS = 24;
+
+/** What a coordinator sees before confirming an import. */
+export interface ImportPreview {
+  readonly campaign: { readonly id: string; readonly name: string };
+  readonly fingerprint: string;
+  readonly fileName: string;
+  readonly report: ParsedReport;
+  /** The areas that will become draft actions (the rest are listed as problems). */
+  readonly draftAreas: ParsedReport["areas"];
+  /** The certification dates the report implies, and the council's current certification date if it has one. */
+  readonly calendar?: ProposedCalendar & { readonly current?: IsoDate };
+}
+
+export type PreviewOutcome = { readonly ok: true; readonly preview: ImportPreview } | { readonly ok: false; readonly refusal: Refusal } | { readonly ok: true; readonly preview?: undefined; readonly message: string };
 
 export interface StoredReport {
   readonly fingerprint: string;
@@ -43,7 +61,58 @@ export class ReportImportService {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    private readonly certification: CertificationService,
   ) {}
+
+  /**
+   * Reads a report and keeps its text until the coordinator confirms (or sends another); writes
+   * nothing to the campaign. `campaignId` defaults to the active campaign.
+   */
+  async preview(actor: Actor, text: string, fileName: string, campaignId?: string): Promise<PreviewOutcome> {
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
+    const id = campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId));
+    const campaign = id ? await this.stores.campaigns.get(actor.tenantId, id) : undefined;
+    if (!campaign) return this.refuse(actor, id ? UNKNOWN_CAMPAIGN : { code: "unknown-campaign", message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again." });
+    const report = parseAssessorReport(text);
+    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
+    const fingerprint = fingerprintOf(text);
+    const existing = await this.stored(actor.tenantId, campaign.id);
+    if (existing) {
+      const already = this.already(existing, fingerprint, report);
+      return already.ok ? { ok: true, message: already.message } : already;
+    }
+    try {
+      await this.stores.files.keepImport(actor.tenantId, actor.userId, { campaignId: campaign.id, fingerprint, fileName, storedAt: this.clock.now().toISOString(), text });
+    } catch (error) {
+      if (!(error instanceof TooLargeToKeepError)) throw error;
+      return this.refuse(actor, { code: "text-too-long", message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself." });
+    }
+    const proposed = proposeCalendar(report);
+    const current = proposed ? (await this.stores.certification.get(actor.tenantId, COUNCIL_SCOPE.id))?.certifiedOn : undefined;
+    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length }, "assessor report previewed");
+    return {
+      ok: true,
+      preview: { campaign: { id: campaign.id, name: campaign.name }, fingerprint, fileName, report, draftAreas: draftAreas(report), calendar: proposed && { ...proposed, current } },
+    };
+  }
+
+  /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
+  async confirm(actor: Actor, fingerprint: string): Promise<Outcome> {
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
+    const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
+    const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
+    if (!pending || !fresh || pending.fingerprint !== fingerprint) {
+      return this.refuse(actor, { code: "stale", message: "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again." });
+    }
+    const outcome = await this.apply(actor, pending.campaignId, pending.text);
+    if (outcome.ok) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
+    return outcome;
+  }
+
+  async cancel(actor: Actor): Promise<Outcome> {
+    await this.stores.files.forgetImport(actor.tenantId, actor.userId);
+    return { ok: true, message: "Import cancelled. Nothing was imported." };
+  }
 
   stored(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
     return storedReport(this.stores, tenantId, campaignId);
@@ -51,12 +120,12 @@ export class ReportImportService {
 
   /** Writes the report's ratings and draft actions into `campaignId`, once. */
   async apply(actor: Actor, campaignId: string, text: string): Promise<Outcome & { readonly report?: ParsedReport }> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, { code: "not-allowed", message: "Only a CSE coordinator can import the assessor's report." });
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    if (!campaign) return this.refuse(actor, { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was imported." });
+    if (!campaign) return this.refuse(actor, UNKNOWN_CAMPAIGN);
     const report = parseAssessorReport(text);
-    if (report.ratings.size === 0) return this.refuse(actor, { code: "invalid-payload", message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported." });
-    const fingerprint = createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
+    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
+    const fingerprint = fingerprintOf(text);
     const existing = await this.stored(actor.tenantId, campaignId);
     if (existing) return this.already(existing, fingerprint, report);
 
@@ -64,8 +133,7 @@ export class ReportImportService {
     const today = londonDay(this.clock.now());
     const me: Person = { userId: actor.userId, name: actor.displayName };
     const dueOn = workingDayOnOrAfter(addMonths(today, 3));
-    const areas = report.areas.filter((a) => a.refs.length > 0).slice(0, MAX_AREAS);
-    const builds = areas.map((area) => (id: string): ImprovementAction => ({
+    const builds = draftAreas(report).map((area) => (id: string): ImprovementAction => ({
       tenantId: actor.tenantId,
       id,
       campaignId,
@@ -87,12 +155,26 @@ export class ReportImportService {
       await this.stores.tenants.register(actor.tenantId);
       this.log.info({ tenant: actor.tenantId, campaign: campaignId, ratings: report.ratings.size, actions: actions.length }, "assessor report imported");
       const numbers = actions.length ? ` and ${actions.length} draft improvement action${actions.length === 1 ? "" : "s"} (${actions.map((a) => a.id).join(", ")}), due ${formatLondonDay(dueOn)}: give each an owner and a date` : "";
-      return { ok: true, report, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.` };
+      const dates = await this.proposeDates(actor, report);
+      return { ok: true, report, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.${dates}` };
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
       // Someone imported at the same moment: theirs stands.
       return this.already((await this.stored(actor.tenantId, campaignId))!, fingerprint, report);
     }
+  }
+
+  /** Sets the council's certification dates from the report when none are set; otherwise says where they differ. */
+  private async proposeDates(actor: Actor, report: ParsedReport): Promise<string> {
+    const proposed = proposeCalendar(report);
+    if (!proposed) return "";
+    const current = await this.stores.certification.get(actor.tenantId, COUNCIL_SCOPE.id);
+    if (current) {
+      if (current.certifiedOn === proposed.certifiedOn) return "";
+      return ` Your certification dates were left as they are (certified ${formatLondonDay(current.certifiedOn)}); the report suggests ${formatLondonDay(proposed.certifiedOn)}. Type dates to change them.`;
+    }
+    const saved = await this.certification.save(actor, { scopeId: COUNCIL_SCOPE.id, certifiedOn: proposed.certifiedOn, leadDays: "", overrides: {} });
+    return saved.ok ? ` Certification dates set from the report: certified ${formatLondonDay(proposed.certifiedOn)}. ${saved.message}` : ` The certification dates were not set: ${saved.refusal.message}`;
   }
 
   private already(existing: StoredReport, fingerprint: string, report: ParsedReport): Outcome & { readonly report?: ParsedReport } {
@@ -104,6 +186,20 @@ export class ReportImportService {
     this.log.warn({ tenant: actor.tenantId, user: actor.userId, code: refusal.code }, "assessor report import refused");
     return { ok: false, refusal };
   }
+}
+
+const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can import the assessor's report." };
+const UNKNOWN_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was imported." };
+const NO_TABLE: Refusal = { code: "invalid-payload", message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported." };
+
+/** The same report however its whitespace was laid out (a .docx and its pasted text match). */
+function fingerprintOf(text: string): string {
+  return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
+}
+
+/** The areas for improvement that become draft actions: those naming elements, at most MAX_AREAS. */
+function draftAreas(report: ParsedReport): ParsedReport["areas"] {
+  return report.areas.filter((a) => a.refs.length > 0).slice(0, MAX_AREAS);
 }
 
 /** The first sentence of an area for improvement, as an action's title. */

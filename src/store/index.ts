@@ -9,11 +9,13 @@ import { Tables } from "./tables.js";
 import { TenantDirectory } from "./tenants.js";
 import { DigestStore } from "./digests.js";
 import { OutboxStore } from "./outbox.js";
+import { FileStore } from "./files.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables } from "./tables.js";
 export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";
+export { TooLargeToKeepError, type PendingImport } from "./files.js";
 
 export interface Stores {
   readonly tables: Tables;
@@ -26,6 +28,7 @@ export interface Stores {
   readonly tenants: TenantDirectory;
   readonly outbox: OutboxStore;
   readonly digests: DigestStore;
+  readonly files: FileStore;
 }
 
 export async function openStores(connectionString: string, tablePrefix: string): Promise<Stores> {
@@ -40,6 +43,7 @@ export async function openStores(connectionString: string, tablePrefix: string):
     tenants: new TenantDirectory(tables),
     outbox: new OutboxStore(tables),
     digests: new DigestStore(tables),
+    files: new FileStore(tables),
     roles: new RoleStore(tables),
     certification: new CertificationStore(tables),
   };

@@ -29,7 +29,7 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants", "Actions", "Outbox"] as const;
+export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants", "Actions", "Outbox", "Files"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type Entity = TableEntity<Record<string, unknown>>;

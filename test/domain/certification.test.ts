@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { certificationCalendar, daysBetween, isWorkingDay, relativeDays } from "../../src/domain/calendar.js";
 import {
   describeCalendar,
+  proposeCalendar,
   validateCertificationDraft,
   visitsOf,
   type CertificationDraft,
@@ -90,5 +91,50 @@ describe("checking the dates form", () => {
 
   it("describes a calendar in one line for the audit trail", () => {
     expect(describeCalendar(calendar("2026-03-14", { reassessment: "2029-03-20" }))).toBe("certified 2026-03-14; evidence 10 working days before; three-year reassessment on 2029-03-20");
+  });
+});
+
+describe("the calendar an assessor report implies", () => {
+  it("Oadby and Wigston 2023: the visit was a reassessment, so it certified the council and the next three visits match the report's months", () => {
+    const proposed = proposeCalendar({
+      reportType: "Review 3 (C 3)",
+      assessmentDate: "2023-12-13",
+      nextReviews: [
+        { label: "Annual Review Year 1", month: "2024-12" },
+        { label: "Annual Review Year 2", month: "2025-12" },
+        { label: "3-Year Review", month: "2026-12" },
+      ],
+    });
+    expect(proposed?.certifiedOn).toBe("2023-12-13");
+    expect(proposed?.visits.map((v) => v.date)).toEqual(["2024-12-13", "2025-12-15", "2026-12-14"]);
+    expect(proposed?.differences).toEqual([]);
+    expect(proposed?.basis).toContain("was a certification");
+  });
+
+  it("Charnwood 2017: annual review year 2, so certified two years before; the full review next September matches", () => {
+    const proposed = proposeCalendar({
+      reportType: "Annual Review Year 2",
+      assessmentDate: "2017-09-21",
+      nextReviews: [
+        { label: "Full Review", month: "2018-09" },
+        { label: "Annual Review Year 1", month: "2019-09" },
+      ],
+    });
+    expect(proposed?.certifiedOn).toBe("2015-09-21");
+    expect(proposed?.visits.map((v) => v.kind)).toEqual(["annual-review-1", "annual-review-2", "reassessment"]);
+    expect(proposed?.visits[2]?.date).toBe("2018-09-21");
+    expect(proposed?.differences).toEqual([]);
+    expect(proposed?.basis).toContain("annual review, year 2");
+  });
+
+  it("names a visit the report expects in another month", () => {
+    const proposed = proposeCalendar({ assessmentDate: "2023-12-13", nextReviews: [{ label: "Annual Review Year 1", month: "2025-02" }] });
+    expect(proposed?.differences).toEqual(["The report expects the annual review, year 1 in February 2025; the calendar would put it on 13 Dec 2024."]);
+  });
+
+  it("falls back to the report's own title, and proposes nothing without a date or a place in the cycle", () => {
+    expect(proposeCalendar({ reportType: "Annual Review, Year 1", assessmentDate: "2024-03-05", nextReviews: [] })?.certifiedOn).toBe("2023-03-05");
+    expect(proposeCalendar({ reportType: "Annual Review Year 1", nextReviews: [] })).toBeUndefined();
+    expect(proposeCalendar({ reportType: "Visit notes", assessmentDate: "2024-03-05", nextReviews: [] })).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { createLogger } from "../../src/logger.js";
 import { createDigestJob, createReminderJob } from "../../src/reminders.js";
 import { RolesService } from "../../src/services/roles.js";
 import { ReportImportService } from "../../src/services/report-import.js";
+import { CertificationService } from "../../src/services/certification.js";
 import { readFileSync } from "node:fs";
 import { SummaryService } from "../../src/services/summary.js";
 import type { Actor } from "../../src/services/views.js";
@@ -101,7 +102,8 @@ describe("the assessor's ratings beside the council's", () => {
     const campaignId = (await stores.campaigns.activeCampaignId(TENANT))!;
     const log = createLogger("silent");
     const roles = new RolesService(stores, clock, log, []);
-    const imports = new ReportImportService(stores, clock, log, (a: Actor) => roles.rolesOf(a));
+    const rolesOf = (a: Actor) => roles.rolesOf(a);
+    const imports = new ReportImportService(stores, clock, log, rolesOf, new CertificationService(stores, clock, log, rolesOf));
     const report = readFileSync(new URL("../fixtures/assessor-report-oadby-wigston-2023.txt", import.meta.url), "utf8");
     expect((await imports.apply({ tenantId: TENANT, userId: CORA.aadObjectId, displayName: CORA.name }, campaignId, report)).ok).toBe(true);
 

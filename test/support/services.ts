@@ -3,6 +3,7 @@ import { fixedClock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { AssignmentService } from "../../src/services/assignments.js";
 import { CampaignService } from "../../src/services/campaigns.js";
+import { CertificationService } from "../../src/services/certification.js";
 import { OverviewService } from "../../src/services/overview.js";
 import { RolesService } from "../../src/services/roles.js";
 import { WalkthroughService, type Actor } from "../../src/services/walkthrough.js";
@@ -27,5 +28,6 @@ export async function serviceWorld(options: { coordinators?: readonly string[]; 
     campaigns: new CampaignService(stores, clock, log, rolesOf),
     assignments: new AssignmentService(stores, clock, log, rolesOf, notifier),
     overview: new OverviewService(stores, clock, log, rolesOf, notifier),
+    certification: new CertificationService(stores, clock, log, rolesOf),
   };
 }
