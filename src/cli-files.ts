@@ -8,14 +8,13 @@ import { summaryText } from "./cards/index.js";
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Campaign } from "./domain/campaign.js";
-import { parseAssessorReport } from "./io/assessor-report.js";
+import { describeCounts, parseAssessorReport } from "./io/assessor-report.js";
 import { extractText } from "./io/extract-text.js";
 import { exportCampaign, type ExportFormat } from "./services/export.js";
 import { SummaryService } from "./services/summary.js";
 import { ReportImportService } from "./services/report-import.js";
 import { CertificationService } from "./services/certification.js";
 import { createLogger } from "./logger.js";
-import { RATINGS } from "./standard/index.js";
 import { openStores, type Stores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
 
@@ -109,11 +108,9 @@ export async function previewReport(file: string, json: boolean): Promise<number
     process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
     return 0;
   }
-  const counts = new Map<string, number>();
-  for (const r of report.ratings.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
   const lines = [
     `${report.organisation ?? "Organisation not found"} · ${report.reportType ?? "report type not found"}${report.assessmentDate ? ` · assessed ${report.assessmentDate}` : ""}`,
-    `${report.ratings.size} elements: ${RATINGS.filter((r) => counts.has(r.id)).map((r) => `${counts.get(r.id)} ${r.label}`).join(", ") || "no ratings found"}`,
+    describeCounts(report),
     ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
     `Areas for improvement (${report.areas.length}):`,
     ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),

@@ -16,6 +16,8 @@ const schema = z
     BOT_TENANT_ID: optionalText,
     BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     TABLES_CONNECTION_STRING: optionalText,
+    /** The bot's public address (no trailing slash), for download links; default http://localhost:PORT. */
+    BOT_ENDPOINT: optionalText.pipe(z.string().url("must be a web address such as https://cse-bot.azurewebsites.net").regex(/^https?:\/\/[^/]+$/, "must be just the scheme and host, such as https://cse-bot.azurewebsites.net, with no path or trailing slash").optional()),
     TABLE_PREFIX: z
       .string()
       .trim()
@@ -31,6 +33,12 @@ const schema = z
     OUTLOOK_MIN_COMPLIANT: z.coerce.number().int().min(0).max(57).default(46),
     /** ...and at most this many Non-Compliance (assessors allow none). */
     OUTLOOK_MAX_NON_COMPLIANCE: z.coerce.number().int().min(0).max(57).default(0),
+    /** Where files sent in chat may be fetched from: host names, or ".domain" for all its subdomains. */
+    FILE_HOSTS: z
+      .string()
+      .default(".sharepoint.com,.sharepoint.us,.sharepoint-mil.us,.sharepoint.cn")
+      .transform((v) => v.split(/[,;\s]+/).filter(Boolean))
+      .refine((hosts) => hosts.every((h) => /^\.?[a-z0-9.-]+$/i.test(h)), { message: "must list host names such as .sharepoint.com, separated by commas" }),
     /** Coordinators from the start: Entra object ids or UPNs, comma-separated. */
     COORDINATORS: z
       .string()

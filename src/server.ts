@@ -27,6 +27,10 @@ import { SummaryService } from "./services/summary.js";
 import { DigestService } from "./services/digests.js";
 import { ReminderService } from "./services/reminders.js";
 import { TeamsDelivery } from "./bot/delivery.js";
+import { ReportImportService } from "./services/report-import.js";
+import { ExportLinkService } from "./services/export-links.js";
+import { MAX_UPLOAD_BYTES } from "./io/extract-text.js";
+import { serveExport } from "./bot/exports-route.js";
 
 export interface RunningServer {
   readonly url: string;
@@ -65,6 +69,9 @@ export async function startServer(config: Config, connectionString: string, opti
   const reminderViews = new ReminderService(stores, clock, rolesOf);
   const summaries = new SummaryService(stores, clock, rolesOf, { minCompliant: config.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: config.OUTLOOK_MAX_NON_COMPLIANCE });
   const digests = new DigestService(stores, clock, log, rolesOf);
+  const imports = new ReportImportService(stores, clock, log, rolesOf, certification);
+  let publicUrl = config.BOT_ENDPOINT ?? "";
+  const exportLinks = new ExportLinkService(stores, clock, log, rolesOf, () => publicUrl);
   const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
   const app = createBotApp({
     adapter,
@@ -80,13 +87,17 @@ export async function startServer(config: Config, connectionString: string, opti
     reminders: reminderViews,
     summaries,
     digests,
+    imports,
+    exportLinks,
+    download: { allowedHosts: config.FILE_HOSTS, maxBytes: MAX_UPLOAD_BYTES, timeoutMs: 60_000 },
     delivery,
     clock,
     coordinatorsByUpn: coordinators.some((c) => c.includes("@")),
     log,
   });
 
-  const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false });
+  // maxParamLength reaches restify's router (find-my-way), whose default of 100 characters is shorter than a signed export link.
+  const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false, maxParamLength: 1024 } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post("/api/messages", async (req, res) => {
@@ -100,6 +111,8 @@ export async function startServer(config: Config, connectionString: string, opti
     res.send(reply.status, reply.body);
     log.debug({ route: "messages", status: reply.status, ms: Date.now() - started }, "turn");
   });
+
+  server.get("/exports/:token", async (req, res) => serveExport(exportLinks, String(req.params.token ?? ""), res, log));
 
   server.get("/healthz", async (_req, res) => {
     try {
@@ -119,6 +132,7 @@ export async function startServer(config: Config, connectionString: string, opti
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
+  publicUrl ||= `http://localhost:${port}`;
   const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
   return {
     url: `http://${host}:${port}`,

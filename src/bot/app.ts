@@ -28,6 +28,10 @@ import type { SummaryService } from "../services/summary.js";
 import type { DigestService } from "../services/digests.js";
 import { registerDigestCommands } from "./digest-commands.js";
 import type { Delivery } from "../jobs/delivery.js";
+import type { DownloadLimits } from "../io/download.js";
+import type { ReportImportService } from "../services/report-import.js";
+import type { ExportLinkService } from "../services/export-links.js";
+import { isFileCardAction, registerFileCommands, runFileCardAction } from "./file-commands.js";
 
 export interface BotDeps {
   readonly adapter: TeamsAdapter;
@@ -43,6 +47,10 @@ export interface BotDeps {
   readonly reminders: ReminderService;
   readonly summaries: SummaryService;
   readonly digests: DigestService;
+  readonly imports: ReportImportService;
+  readonly exportLinks: ExportLinkService;
+  /** Where files sent in chat may be fetched from, and how much. */
+  readonly download: DownloadLimits;
   /** Opens one-to-one chats (for people who never wrote to the bot). */
   readonly delivery: Delivery;
   readonly clock: Clock;
@@ -93,6 +101,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign?.name, started: currentRef !== undefined }));
   });
 
+  // First: a message carrying a file is about the file, whatever its text says.
+  const fileDeps = { imports: deps.imports, exportLinks: deps.exportLinks, walkthrough, download: deps.download, log, personalActor, sendCard };
+  registerFileCommands(app, fileDeps);
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
   const campaignDeps = { log, actor, campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
@@ -165,6 +176,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
           const view = await deps.summaries.criterion(who, parsed.campaignId, parsed.criterion);
           return isRefusal(view) ? view.message : criterionCard(view);
         }
+        if (isFileCardAction(parsed)) return runFileCardAction(fileDeps, who, parsed);
         if (isActionCardAction(parsed)) return isReminderCardAction(parsed) ? runReminderCardAction(reminderDeps, who, parsed) : runActionCardAction(actionDeps, who, parsed);
         return runCampaignAction(campaignDeps, who, parsed);
     }

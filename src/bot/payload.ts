@@ -13,7 +13,7 @@ const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", 
 const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent", "campaignOverview", "campaignChase"] as const;
 const DATES_VERBS = ["dates", "datesSave"] as const;
 const ACTION_VERBS = ["actionForm", "actionCreate", "action", "actions", "actionStatus", "actionNote", "actionSnooze", "actionDue"] as const;
-export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, ...DATES_VERBS, ...ACTION_VERBS, "summaryCriterion", "progress", "help"] as const;
+export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, ...DATES_VERBS, ...ACTION_VERBS, "summaryCriterion", "importConfirm", "importCancel", "exportLinks", "progress", "help"] as const;
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
 // only stop absurd payloads from travelling any further.
@@ -65,6 +65,8 @@ const schema = z
     length: z.enum(["day", "week"]).optional(),
     filter: z.enum(["mine", "all", "overdue"]).optional(),
     owner: text(100).optional(),
+    /** The report an import preview showed (sha-256, hex). */
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     /** The day a reminder card was sent for (reminder cards only). */
     day: text(10).optional(),
   })
@@ -90,7 +92,10 @@ export type ParsedAction =
   | { readonly kind: "actionStatus"; readonly id: string; readonly to: ActionStatus; readonly day?: string }
   | { readonly kind: "actionNote"; readonly id: string; readonly note: string; readonly day?: string }
   | { readonly kind: "actionSnooze"; readonly id: string; readonly length: "day" | "week"; readonly day?: string }
-  | { readonly kind: "actionDue"; readonly id: string; readonly dueOn: string };
+  | { readonly kind: "actionDue"; readonly id: string; readonly dueOn: string }
+  | { readonly kind: "importConfirm"; readonly fingerprint: string }
+  | { readonly kind: "importCancel" }
+  | { readonly kind: "exportLinks" };
 
 export function parseCardAction(raw: unknown): ParsedAction | undefined {
   const parsed = schema.safeParse(raw);
@@ -123,6 +128,11 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
       return { kind: "actionForm", ref: d.ref || undefined };
     case "actionCreate":
       return { kind: "actionCreate", draft: { title: d.title ?? "", description: d.description ?? "", refs: d.refs ?? "", dueOn: d.dueOn ?? "", priority: d.priority } };
+    case "importConfirm":
+      return d.fingerprint ? { kind: "importConfirm", fingerprint: d.fingerprint } : undefined;
+    case "importCancel":
+    case "exportLinks":
+      return { kind: d.verb };
     case "actions":
       return { kind: "actions", filter: d.filter ?? "mine", ref: d.ref || undefined, ownerId: d.owner || undefined };
     default:

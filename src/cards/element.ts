@@ -91,13 +91,15 @@ function actionsPart(view: ElementView) {
 }
 
 /** Last cycle's rating, links and the start of its narrative, as context for this cycle. */
-function previousCycle(view: ElementView): { line: string; narrative: string } {
+function previousCycle(view: ElementView): { line: string; narrative: string; assessor: string } {
   const before = view.previous;
-  if (!before) return { line: "", narrative: "" };
+  const assessor = view.assessor ? `Last assessor${view.assessor.reportType ? ` (${shorten(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**` : "";
+  if (!before) return { line: "", narrative: "", assessor };
   const links = before.assessment.evidence.length;
   return {
     line: `Last cycle (${shorten(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
     narrative: before.assessment.narrative ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"` : "",
+    assessor,
   };
 }
 

@@ -12,6 +12,8 @@ export { reminderCard, type ReminderView } from "./reminder.js";
 export { actionCard, actionFormCard, actionsCard, type ActionCardOptions, type ActionFormOptions, type ActionsCardOptions } from "./actions.js";
 export { summaryCard, summaryText } from "./summary.js";
 export { criterionCard } from "./criterion.js";
+export { importPreviewCard } from "./import-preview.js";
+export { exportCard } from "./export.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 
 export const COMMANDS = [
@@ -27,6 +29,8 @@ export const COMMANDS = [
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "summary", description: "The compliance summary: where the council stands against the standard (in a team channel too)" },
   { command: "compare", description: "Where your ratings are higher or lower than in the assessor's last report" },
+  { command: "import", description: "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or paste it after import; check the preview, then Import" },
+  { command: "export", description: "Coordinators, reviewers and leaders: the evidence matrix (Excel, CSV) and a printable self-assessment report" },
   { command: "digest weekly", description: "Coordinators, in a team channel: post the summary there every Monday 09:00 (digest monthly, digest off)" },
   { command: "reminders", description: "Coordinators: today's reminders (sent at 09:00 on working days) and anyone they cannot reach" },
   { command: "dates", description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)" },

@@ -12,13 +12,14 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   leader: "Leader (read-only)",
 };
 
-export type Permission = "manage-roles" | "manage-campaigns" | "review" | "edit-elements" | "view";
+/** "export": take the whole campaign away as a file (everyone's narratives and links). */
+export type Permission = "manage-roles" | "manage-campaigns" | "review" | "edit-elements" | "view" | "export";
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ["manage-roles", "manage-campaigns", "review", "edit-elements", "view"],
-  reviewer: ["review", "edit-elements", "view"],
+  coordinator: ["manage-roles", "manage-campaigns", "review", "edit-elements", "view", "export"],
+  reviewer: ["review", "edit-elements", "view", "export"],
   contributor: ["edit-elements", "view"],
-  leader: ["view"],
+  leader: ["view", "export"],
 };
 
 /**

@@ -192,3 +192,23 @@ export function parseAssessorReport(text: string): ParsedReport {
     disagreements: [...disagreements],
   };
 }
+
+/** How many elements the table gives each rating, in the standard's order (ratings it never gives left out). */
+export function ratingCounts(report: Pick<ParsedReport, "ratings">): { readonly rating: RatingId; readonly count: number }[] {
+  const counts = new Map<RatingId, number>();
+  for (const r of report.ratings.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return RATINGS.filter((r) => counts.has(r.id)).map((r) => ({ rating: r.id, count: counts.get(r.id)! }));
+}
+
+/** "57 elements: 8 Compliance Plus, 47 Compliance, 2 Partial Compliance". */
+export function describeCounts(report: Pick<ParsedReport, "ratings">): string {
+  const counts = ratingCounts(report);
+  return `${report.ratings.size} element${report.ratings.size === 1 ? "" : "s"}: ${counts.map((c) => `${c.count} ${label(c.rating)}`).join(", ") || "no ratings found"}`;
+}
+
+/** Whether the report states totals and the table adds up to them. */
+export function totalsAgree(report: Pick<ParsedReport, "ratings" | "statedTotals">): boolean | undefined {
+  if (!report.statedTotals) return undefined;
+  const counts = new Map(ratingCounts(report).map((c) => [c.rating, c.count]));
+  return Object.entries(report.statedTotals).every(([rating, says]) => (counts.get(rating as RatingId) ?? 0) === says);
+}

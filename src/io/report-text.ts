@@ -164,7 +164,8 @@ export function labelledValue(lines: readonly string[], label: RegExp): string |
     if (!m || m.index !== 0) continue;
     const rest = trimEnds(clean.slice(m[0].length), " \t|:-–—");
     if (rest) return rest.slice(0, 150);
-    for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+    // The value is the next line with text; Word documents often put empty paragraphs between.
+    for (let j = i + 1; j < Math.min(lines.length, i + 9); j++) {
       const next = trimEnds((lines[j] ?? "").replace(/\*/g, ""), " \t|:");
       if (next) return next.length <= 150 ? next : undefined;
     }

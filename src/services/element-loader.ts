@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
+import { storedReport } from "./report-import.js";
 
 /** A scope with its assessments loaded, and last cycle's when there was one. */
 export interface Loaded extends Scope {
@@ -58,11 +59,13 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
 }
 
 /** The view with the improvement actions on its element, for the element card. */
-export async function withActions(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
-  const links = await stores.actions.forElement(actor.tenantId, view.element.ref);
+/** Adds what the council holds about the element beyond its assessment: improvement actions, and the last assessor's rating. */
+export async function withRelated(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
+  const [links, report] = await Promise.all([stores.actions.forElement(actor.tenantId, view.element.ref), storedReport(stores, actor.tenantId, view.campaign.id)]);
+  const rating = report?.ratings[view.element.ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.
   links.sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id));
-  return { ...view, actions: links };
+  return { ...view, actions: links, ...(rating ? { assessor: { rating, reportType: report!.reportType } } : {}) };
 }
 
 /** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */

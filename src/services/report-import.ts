@@ -64,6 +64,11 @@ export class ReportImportService {
     private readonly certification: CertificationService,
   ) {}
 
+  /** Whether `actor` may import at all (asked before fetching a file, so nobody else costs a download). */
+  async mayImport(actor: Actor): Promise<boolean> {
+    return can(await this.rolesOf(actor), "manage-campaigns");
+  }
+
   /**
    * Reads a report and keeps its text until the coordinator confirms (or sends another); writes
    * nothing to the campaign. `campaignId` defaults to the active campaign.
@@ -87,17 +92,18 @@ export class ReportImportService {
       if (!(error instanceof TooLargeToKeepError)) throw error;
       return this.refuse(actor, { code: "text-too-long", message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself." });
     }
+    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length }, "assessor report previewed");
+    return { ok: true, preview: await this.describe(actor, campaign, report, fingerprint, fileName) };
+  }
+
+  private async describe(actor: Actor, campaign: { id: string; name: string }, report: ParsedReport, fingerprint: string, fileName: string): Promise<ImportPreview> {
     const proposed = proposeCalendar(report);
     const current = proposed ? (await this.stores.certification.get(actor.tenantId, COUNCIL_SCOPE.id))?.certifiedOn : undefined;
-    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length }, "assessor report previewed");
-    return {
-      ok: true,
-      preview: { campaign: { id: campaign.id, name: campaign.name }, fingerprint, fileName, report, draftAreas: draftAreas(report), calendar: proposed && { ...proposed, current } },
-    };
+    return { campaign: { id: campaign.id, name: campaign.name }, fingerprint, fileName, report, draftAreas: draftAreas(report), calendar: proposed && { ...proposed, current } };
   }
 
   /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
-  async confirm(actor: Actor, fingerprint: string): Promise<Outcome> {
+  async confirm(actor: Actor, fingerprint: string): Promise<Outcome & { readonly preview?: ImportPreview }> {
     if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
     const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
     const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
@@ -105,8 +111,10 @@ export class ReportImportService {
       return this.refuse(actor, { code: "stale", message: "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again." });
     }
     const outcome = await this.apply(actor, pending.campaignId, pending.text);
-    if (outcome.ok) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
-    return outcome;
+    if (!outcome.ok || !outcome.report) return outcome;
+    await this.stores.files.forgetImport(actor.tenantId, actor.userId);
+    const campaign = await this.stores.campaigns.get(actor.tenantId, pending.campaignId);
+    return { ...outcome, preview: campaign && (await this.describe(actor, campaign, outcome.report, fingerprint, pending.fileName)) };
   }
 
   async cancel(actor: Actor): Promise<Outcome> {
@@ -139,7 +147,7 @@ export class ReportImportService {
       campaignId,
       title: titleOf(area.text),
       description: area.text.slice(0, ACTION_LIMITS.descriptionChars),
-      refs: area.refs.slice(0, MAX_REFS),
+      refs: area.refs,
       owner: me,
       dueOn,
       priority: "medium",
@@ -199,7 +207,7 @@ function fingerprintOf(text: string): string {
 
 /** The areas for improvement that become draft actions: those naming elements, at most MAX_AREAS. */
 function draftAreas(report: ParsedReport): ParsedReport["areas"] {
-  return report.areas.filter((a) => a.refs.length > 0).slice(0, MAX_AREAS);
+  return report.areas.filter((a) => a.refs.length > 0).slice(0, MAX_AREAS).map((a) => ({ ...a, refs: a.refs.slice(0, MAX_REFS) }));
 }
 
 /** The first sentence of an area for improvement, as an action's title. */

@@ -4,7 +4,7 @@ import type { AuditEntry } from "../domain/audit.js";
 import type { Campaign, Unit } from "../domain/campaign.js";
 import type { ProgressSummary } from "../domain/progress.js";
 import type { ActionLink } from "../store/actions.js";
-import type { ElementInContext } from "../standard/index.js";
+import type { ElementInContext, RatingId } from "../standard/index.js";
 
 export interface Actor {
   readonly tenantId: string;
@@ -53,6 +53,8 @@ export interface ElementView extends Scope {
   readonly previous?: PreviousCycle;
   readonly notice?: Notice;
   readonly drafts?: Drafts;
+  /** The rating in the assessor's report imported into this campaign (last year's assessment). */
+  readonly assessor?: { readonly rating: RatingId; readonly reportType: string };
   /** Improvement actions covering the element (the council's, whichever campaign): unfinished first. */
   readonly actions?: readonly ActionLink[];
 }

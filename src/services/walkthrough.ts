@@ -15,7 +15,7 @@ import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { findElement } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
-import { ALL_REFS, elementView, loadScope, refusedAction, rememberPlace, withActions, type ActionOutcome, type Loaded } from "./element-loader.js";
+import { ALL_REFS, elementView, loadScope, refusedAction, rememberPlace, withRelated, type ActionOutcome, type Loaded } from "./element-loader.js";
 import { ReviewSteps } from "./review-step.js";
 import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
@@ -92,7 +92,7 @@ export class WalkthroughService {
     const loaded = await loadScope(this.stores, this.rolesOf, actor, scope);
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
     await rememberPlace(this.stores, this.clock, actor, scope, target);
-    return withActions(this.stores, actor, elementView(loaded, target));
+    return withRelated(this.stores, actor, elementView(loaded, target));
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
@@ -123,7 +123,7 @@ export class WalkthroughService {
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
   async act(actor: Actor, action: CardAction): Promise<ActionOutcome> {
     const outcome = await this.apply(actor, action);
-    return outcome.view ? { ...outcome, view: await withActions(this.stores, actor, outcome.view) } : outcome;
+    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view) } : outcome;
   }
 
   private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {

@@ -72,9 +72,9 @@ describe("card templates", () => {
     expect(json).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
   });
 
-  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts.
+  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts.
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["action-form.json", "action.json", "actions.json", "campaign-form.json", "campaigns.json", "criterion.json", "dates.json", "element.json", "help.json", "history.json", "my-work.json", "overview.json", "progress.json", "reminder.json", "summary.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual(["action-form.json", "action.json", "actions.json", "campaign-form.json", "campaigns.json", "criterion.json", "dates.json", "element.json", "export.json", "help.json", "history.json", "import-preview.json", "my-work.json", "overview.json", "progress.json", "reminder.json", "summary.json", "welcome.json"]);
   });
 });
 

@@ -155,7 +155,9 @@ export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
   const notice = { tone: "attention" as const, text: notices.reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a)) };
   const drafts: Drafts = { rating: "compliance-plus", linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes), linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars) };
   const previous: PreviousCycle = { campaignName: LONG_CAMPAIGN_NAME, assessment };
-  return { ...view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous }), actions: elementActions() };
+  // An imported assessor's report with the longest report type the importer keeps.
+  const assessor = { rating: "compliance-plus" as const, reportType: "€".repeat(150) };
+  return { ...view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous }), assessor, actions: elementActions() };
 }
 
 /** The most JSON an action title can make: 3-byte characters up to the byte limit. */

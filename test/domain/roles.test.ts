@@ -3,11 +3,11 @@ import { can, GRANTABLE_ROLES, isConfiguredCoordinator, parseCoordinatorList, pa
 
 describe("role permissions", () => {
   const expected: Record<string, Record<Permission, boolean>> = {
-    "no role": { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": true, view: true },
-    coordinator: { "manage-roles": true, "manage-campaigns": true, review: true, "edit-elements": true, view: true },
-    reviewer: { "manage-roles": false, "manage-campaigns": false, review: true, "edit-elements": true, view: true },
-    contributor: { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": true, view: true },
-    leader: { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": false, view: true },
+    "no role": { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": true, view: true, export: false },
+    coordinator: { "manage-roles": true, "manage-campaigns": true, review: true, "edit-elements": true, view: true, export: true },
+    reviewer: { "manage-roles": false, "manage-campaigns": false, review: true, "edit-elements": true, view: true, export: true },
+    contributor: { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": true, view: true, export: false },
+    leader: { "manage-roles": false, "manage-campaigns": false, review: false, "edit-elements": false, view: true, export: true },
   };
   for (const [who, permissions] of Object.entries(expected)) {
     it(`gives ${who} exactly what it should`, () => {

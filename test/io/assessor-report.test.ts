@@ -41,6 +41,11 @@ describe("Oadby and Wigston, Review 3 (C 3), December 2023", () => {
     ]);
   });
 
+  it("reads the front page when Word puts empty paragraphs between each label and its value", () => {
+    const spaced = parseAssessorReport(OADBY.split("\n").join("\n\n"));
+    expect([spaced.organisation, spaced.reportType, spaced.assessmentDate]).toEqual(["Oadby and Wigston Borough Council", "Review 3 (C 3)", "2023-12-13"]);
+  });
+
   it("reads the strengths and the areas for improvement with their refs", () => {
     expect(report.strengths).toEqual(["1.3.1", "1.3.2", "1.3.3", "2.1.1", "2.1.3", "3.3.3", "4.1.3", "5.1.1"]);
     expect(report.areas.map((a) => a.refs)).toEqual([["4.1.2", "5.3.2"], ["1.3.4"], ["2.1.6"], ["5.1.2"], ["5.2.5"], ["4.3.4"], ["5.2.1"], ["1.3.1"], ["5.1.1", "5.1.2"]]);

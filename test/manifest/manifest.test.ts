@@ -55,6 +55,10 @@ describe("Teams app manifest", () => {
     expect(manifest.bots[0].scopes).toEqual(expect.arrayContaining(["personal", "team", "groupChat"]));
   });
 
+  it("lets people send the bot files in a one-to-one chat (the assessor's report)", () => {
+    expect(manifest.bots[0].supportsFiles).toBe(true);
+  });
+
   it("keeps command lists within Teams limits", () => {
     const lists: CommandList[] = manifest.bots[0].commandLists;
     expect(lists.flatMap((l) => l.scopes).sort()).toEqual(["groupChat", "personal", "team"]);
