@@ -117,4 +117,17 @@ describe("COORDINATORS", () => {
   it("names the setting when an entry is neither an object id nor a UPN", () => {
     expect(() => loadConfig({ COORDINATORS: "sam@council.gov.uk, Sam Patel" })).toThrow(/COORDINATORS must list Entra object ids/);
   });
+
+  it("fetches files sent in chat from SharePoint hosts unless told otherwise", () => {
+    expect(loadConfig({}).FILE_HOSTS).toEqual([".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn"]);
+    expect(loadConfig({ FILE_HOSTS: ".sharepoint.com, files.council.gov.uk" }).FILE_HOSTS).toEqual([".sharepoint.com", "files.council.gov.uk"]);
+    expect(configErrorFor({ FILE_HOSTS: "https://x.sharepoint.com/" }).problems).toEqual(["FILE_HOSTS must list host names such as .sharepoint.com, separated by commas"]);
+  });
+
+  it("takes BOT_ENDPOINT as a scheme and host only, for download links", () => {
+    expect(loadConfig({ BOT_ENDPOINT: "https://cse-bot.azurewebsites.net" }).BOT_ENDPOINT).toBe("https://cse-bot.azurewebsites.net");
+    expect(loadConfig({}).BOT_ENDPOINT).toBeUndefined();
+    expect(configErrorFor({ BOT_ENDPOINT: "https://cse-bot.azurewebsites.net/" }).problems[0]).toMatch(/^BOT_ENDPOINT must be just the scheme and host/);
+    expect(configErrorFor({ BOT_ENDPOINT: "cse-bot" }).problems[0]).toMatch(/^BOT_ENDPOINT must be a web address/);
+  });
 });

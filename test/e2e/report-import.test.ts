@@ -145,6 +145,6 @@ describe("a coordinator imports the Oadby and Wigston report from a Word file", 
 
   it("the element card shows the assessor's rating beside the council's own", async () => {
     await cora.say("assess 4.1.2");
-    expect(cardText(cardFor(cora))).toContain("Last assessor: Partial Compliance");
+    expect(cardText(cardFor(cora))).toContain("Last assessor (Review 3 (C 3)): **Partial Compliance**");
   });
 });
