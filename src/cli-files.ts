@@ -9,6 +9,7 @@ import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Campaign } from "./domain/campaign.js";
 import { describeCounts, parseAssessorReport } from "./io/assessor-report.js";
+import { proposeCalendar, type ProposedCalendar } from "./domain/certification.js";
 import { extractText } from "./io/extract-text.js";
 import { exportCampaign, type ExportFormat } from "./services/export.js";
 import { SummaryService } from "./services/summary.js";
@@ -112,6 +113,7 @@ export async function previewReport(file: string, json: boolean): Promise<number
     `${report.organisation ?? "Organisation not found"} · ${report.reportType ?? "report type not found"}${report.assessmentDate ? ` · assessed ${report.assessmentDate}` : ""}`,
     describeCounts(report),
     ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
+    ...calendarLines(proposeCalendar(report)),
     `Areas for improvement (${report.areas.length}):`,
     ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),
     ...(report.disagreements.length ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)] : []),
@@ -121,3 +123,13 @@ export async function previewReport(file: string, json: boolean): Promise<number
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }
+
+/** The certification dates a report implies, as the preview card shows them. */
+function calendarLines(proposed: ProposedCalendar | undefined): string[] {
+  if (!proposed) return ["Certification dates: the report does not say where it falls in the cycle; set them with dates."];
+  return [
+    `Certification dates proposed: certified ${proposed.certifiedOn} (${proposed.basis}); ${proposed.visits.map((v) => `${v.label.toLowerCase()} ${v.date}`).join(", ")}`,
+    ...proposed.differences.map((d) => `  - ${d}`),
+  ];
+}
+
