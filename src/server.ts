@@ -19,7 +19,9 @@ import { CertificationService } from "./services/certification.js";
 import { ActionService } from "./services/actions.js";
 import { OverviewService } from "./services/overview.js";
 import { WalkthroughService, type Actor } from "./services/walkthrough.js";
-import { openStores, type Stores } from "./store/index.js";
+import { countStorageRequests, openStores, type Stores } from "./store/index.js";
+import { routeOf, userHash } from "./bot/turn-log.js";
+import { InFlight } from "./in-flight.js";
 import { actorFrom, isRefusal } from "./bot/identity.js";
 import { ReminderScheduler, type SchedulerOptions } from "./jobs/scheduler.js";
 import { createDigestJob, createReminderJob } from "./reminders.js";
@@ -46,7 +48,12 @@ export interface ServerOptions {
   readonly log?: Logger;
   /** Scheduler settings (tests use a short lease and their own instance ids). */
   readonly scheduler?: SchedulerOptions;
+  /** How long close() waits for turns in progress. */
+  readonly shutdownGraceMs?: number;
 }
+
+/** How long a shutdown waits for turns in progress (App Service and Container Apps allow 30 s after SIGTERM). */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 /** Bot Framework activities are small; a card action with the longest allowed text is under 64 KB. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -97,22 +104,42 @@ export async function startServer(config: Config, connectionString: string, opti
   });
 
   // maxParamLength reaches restify's router (find-my-way), whose default of 100 characters is shorter than a signed export link.
+  const inFlight = new InFlight();
+  let draining = false;
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false, maxParamLength: 1024 } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post("/api/messages", async (req, res) => {
     const started = Date.now();
-    const reply = await processMessage(adapter, req.body, req.headers.authorization, async (context) => {
-      // Where to reach this organisation, for reminders to people who never wrote to the bot.
-      const who = actorFrom(context.activity, config.localMode);
-      if (!isRefusal(who) && context.activity.serviceUrl) await stores.tenants.register(who.tenantId, context.activity.serviceUrl);
-      await app.run(context);
-    }, log);
+    const turn = { tenant: undefined as string | undefined, user: undefined as string | undefined, route: "unknown" };
+    const { result: reply, requests } = await inFlight.track(() =>
+      countStorageRequests(() =>
+        processMessage(adapter, req.body, req.headers.authorization, async (context) => {
+          turn.route = routeOf(context.activity);
+          const who = actorFrom(context.activity, config.localMode);
+          if (!isRefusal(who)) [turn.tenant, turn.user] = [who.tenantId, userHash(who.tenantId, who.userId)];
+          // Where to reach this organisation, for reminders to people who never wrote to the bot.
+          if (!isRefusal(who) && context.activity.serviceUrl) await stores.tenants.register(who.tenantId, context.activity.serviceUrl);
+          await app.run(context);
+        }, log),
+      ),
+    );
     res.send(reply.status, reply.body);
-    log.debug({ route: "messages", status: reply.status, ms: Date.now() - started }, "turn");
+    log.info({ tenant: turn.tenant, user: turn.user, route: turn.route, status: reply.status, ms: Date.now() - started, storage: requests }, "turn");
   });
 
   server.get("/exports/:token", async (req, res) => serveExport(exportLinks, String(req.params.token ?? ""), res, log));
+
+  // Readiness: take traffic only while storage answers and no shutdown has begun.
+  server.get("/readyz", async (_req, res) => {
+    if (draining) return void res.send(503, { status: "draining" });
+    try {
+      await stores.tables.ping();
+      res.send(200, { status: "ready", inFlight: inFlight.size });
+    } catch {
+      res.send(503, { status: "unavailable", storage: "unreachable" });
+    }
+  });
 
   server.get("/healthz", async (_req, res) => {
     try {
@@ -139,12 +166,16 @@ export async function startServer(config: Config, connectionString: string, opti
     port,
     stores,
     scheduler,
+    /** Stops taking requests, lets turns in progress finish, then stops the scheduler (giving up its lease). */
     close: async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      const unfinished = await inFlight.drained(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      if (unfinished > 0) log.warn({ unfinished }, "shutting down with turns still running");
       await scheduler?.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.server.closeAllConnections?.();
-      });
+      server.server.closeAllConnections?.();
+      await closed;
     },
   };
 }

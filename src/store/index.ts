@@ -11,7 +11,7 @@ import { DigestStore } from "./digests.js";
 import { OutboxStore } from "./outbox.js";
 import { FileStore } from "./files.js";
 
-export { ConcurrencyError, AlreadyExistsError, Tables } from "./tables.js";
+export { ConcurrencyError, AlreadyExistsError, Tables, countStorageRequests } from "./tables.js";
 export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";

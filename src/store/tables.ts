@@ -13,7 +13,19 @@ import {
   type TransactionAction,
 } from "@azure/data-tables";
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 type AdditionalPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number];
+
+/** Storage requests made within one piece of work (a turn), however many stores it used. */
+const workCounter = new AsyncLocalStorage<{ requests: number }>();
+
+/** Runs `work` and counts the storage requests it made (retries included), for the turn's log line. */
+export async function countStorageRequests<T>(work: () => Promise<T>): Promise<{ result: T; requests: number }> {
+  const counter = { requests: 0 };
+  const result = await workCounter.run(counter, work);
+  return { result, requests: counter.requests };
+}
 
 export class ConcurrencyError extends Error {
   constructor(what: string) {
@@ -44,7 +56,15 @@ export class Tables {
     const insecure = /UseDevelopmentStorage=true|https?:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString);
     // Counts every HTTP request to storage (retries included), for logs and benchmarks.
     const counter: AdditionalPolicy = {
-      policy: { name: "countStorageRequests", sendRequest: (request, next) => (this.requests++, next(request)) },
+      policy: {
+        name: "countStorageRequests",
+        sendRequest: (request, next) => {
+          this.requests++;
+          const work = workCounter.getStore();
+          if (work) work.requests++;
+          return next(request);
+        },
+      },
       position: "perRetry",
     };
     const options = { allowInsecureConnection: insecure, additionalPolicies: [counter] };
