@@ -16,6 +16,8 @@ const schema = z
     BOT_TENANT_ID: optionalText,
     BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     TABLES_CONNECTION_STRING: optionalText,
+    /** On Azure: the account's table endpoint, reached with the app's managed identity (no keys). */
+    TABLES_ENDPOINT: optionalText.pipe(z.string().regex(/^https:\/\/[a-z0-9-]+\.table\.core\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)\/?$/, "must be a storage account's table endpoint, such as https://csebotstore.table.core.windows.net").optional()),
     /** The bot's public address (no trailing slash), for download links; default http://localhost:PORT. */
     BOT_ENDPOINT: optionalText.pipe(z.string().url("must be a web address such as https://cse-bot.azurewebsites.net").regex(/^https?:\/\/[^/]+$/, "must be just the scheme and host, such as https://cse-bot.azurewebsites.net, with no path or trailing slash").optional()),
     TABLE_PREFIX: z
@@ -54,10 +56,16 @@ const schema = z
     if (c.BOT_PASSWORD && !c.BOT_ID) {
       ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "is required when BOT_PASSWORD is set" });
     }
-    if (c.BOT_TYPE === "SingleTenant" && !c.BOT_TENANT_ID) {
-      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "is required when BOT_TYPE is SingleTenant" });
+    if (c.TABLES_CONNECTION_STRING && c.TABLES_ENDPOINT) {
+      ctx.addIssue({ code: "custom", path: ["TABLES_ENDPOINT"], message: "and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)" });
+    }
+    if ((c.BOT_TYPE === "SingleTenant" || c.BOT_TYPE === "UserAssignedMSI") && !c.BOT_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: `is required when BOT_TYPE is ${c.BOT_TYPE}` });
     }
   });
+
+/** Every setting the bot reads (the deployment's app settings are checked against this list). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.innerType().shape);
 
 export type Config = z.infer<typeof schema> & {
   /** No BOT_ID: accept unauthenticated activities, as the Agents Playground sends them. */

@@ -38,7 +38,8 @@ describe("defaults", () => {
   });
 
   it("accepts BOT_ID without a password for a user-assigned managed identity", () => {
-    expect(loadConfig({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI" }).localMode).toBe(false);
+    expect(loadConfig({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: "tenant-id" }).localMode).toBe(false);
+    expect(configErrorFor({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI" }).problems).toEqual(["BOT_TENANT_ID is required when BOT_TYPE is UserAssignedMSI"]);
   });
 });
 
@@ -122,6 +123,14 @@ describe("COORDINATORS", () => {
     expect(loadConfig({}).FILE_HOSTS).toEqual([".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn"]);
     expect(loadConfig({ FILE_HOSTS: ".sharepoint.com, files.council.gov.uk" }).FILE_HOSTS).toEqual([".sharepoint.com", "files.council.gov.uk"]);
     expect(configErrorFor({ FILE_HOSTS: "https://x.sharepoint.com/" }).problems).toEqual(["FILE_HOSTS must list host names such as .sharepoint.com, separated by commas"]);
+  });
+
+  it("takes a storage account's table endpoint for managed identity, and not together with a connection string", () => {
+    expect(loadConfig({ TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net" }).TABLES_ENDPOINT).toBe("https://csebotstore.table.core.windows.net");
+    expect(configErrorFor({ TABLES_ENDPOINT: "https://csebotstore.blob.core.windows.net" }).problems[0]).toMatch(/^TABLES_ENDPOINT must be a storage account's table endpoint/);
+    expect(configErrorFor({ TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net", TABLES_CONNECTION_STRING: "UseDevelopmentStorage=true" }).problems).toEqual([
+      "TABLES_ENDPOINT and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)",
+    ]);
   });
 
   it("takes BOT_ENDPOINT as a scheme and host only, for download links", () => {

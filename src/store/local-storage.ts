@@ -1,6 +1,6 @@
 /**
- * Where storage is, for `npm start` and the CLI alike: TABLES_CONNECTION_STRING when set;
- * otherwise the embedded Azurite under DATA_DIR. A running bot records its Azurite's port in
+ * Where storage is, for `npm start` and the CLI alike: TABLES_ENDPOINT (managed identity) or
+ * TABLES_CONNECTION_STRING when set; otherwise the embedded Azurite under DATA_DIR. A running bot records its Azurite's port in
  * DATA_DIR, so the CLI (seed-demo, doctor) talks to the same server instead of starting a second
  * one on the same files.
  */
@@ -11,6 +11,7 @@ import { azuriteConnectionString, startAzurite } from "./azurite.js";
 import { Tables } from "./tables.js";
 
 export interface StorageHandle {
+  /** A connection string, or a table endpoint URL reached with the managed identity (see Tables). */
   readonly connectionString: string;
   /** For people: where the data is. */
   readonly description: string;
@@ -19,6 +20,9 @@ export interface StorageHandle {
 }
 
 export async function connectStorage(config: Config): Promise<StorageHandle> {
+  if (config.TABLES_ENDPOINT) {
+    return { connectionString: config.TABLES_ENDPOINT.replace(/\/$/, ""), description: `Azure Table Storage at ${config.TABLES_ENDPOINT} (managed identity)`, release: async () => {} };
+  }
   if (config.TABLES_CONNECTION_STRING) {
     return { connectionString: config.TABLES_CONNECTION_STRING, description: "Azure Table Storage (TABLES_CONNECTION_STRING)", release: async () => {} };
   }

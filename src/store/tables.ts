@@ -2,10 +2,10 @@
  * The one storage helper. Everything that touches Azure Table Storage goes through here, with
  * the same code for Azurite and Azure. Writes that replace data carry an ETag.
  */
+import { DefaultAzureCredential } from "@azure/identity";
 import {
   RestError,
   TableClient,
-  TableServiceClient,
   type TableEntity,
   type TableEntityResult,
   type TableServiceClientOptions,
@@ -49,10 +49,16 @@ export type StoredEntity = TableEntityResult<Record<string, unknown>>;
 
 export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
-  private readonly service: TableServiceClient;
   private requests = 0;
 
-  constructor(connectionString: string, prefix: string) {
+  /**
+   * `storage` is a connection string (Azurite, or an account key), or a table endpoint URL
+   * ("https://account.table.core.windows.net"), reached with DefaultAzureCredential: the App
+   * Service's managed identity on Azure (AZURE_CLIENT_ID names a user-assigned one).
+   */
+  constructor(storage: string, prefix: string) {
+    const connectionString = storage;
+    const endpoint = /^https:\/\/[^=;]+$/.test(storage) ? storage : undefined;
     const insecure = /UseDevelopmentStorage=true|https?:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString);
     // Counts every HTTP request to storage (retries included), for logs and benchmarks.
     const counter: AdditionalPolicy = {
@@ -68,9 +74,9 @@ export class Tables {
       position: "perRetry",
     };
     const options = { allowInsecureConnection: insecure, additionalPolicies: [counter] };
-    this.service = TableServiceClient.fromConnectionString(connectionString, options);
+    const credential = endpoint ? new DefaultAzureCredential() : undefined;
     for (const name of TABLE_NAMES) {
-      this.clients.set(name, TableClient.fromConnectionString(connectionString, prefix + name, options));
+      this.clients.set(name, endpoint ? new TableClient(endpoint, prefix + name, credential!, options) : TableClient.fromConnectionString(connectionString, prefix + name, options));
     }
   }
 
@@ -79,15 +85,28 @@ export class Tables {
     return this.requests;
   }
 
-  /** Creates missing tables; safe to call from several instances at once. */
+  /**
+   * Creates missing tables; safe to call from several instances at once. On Azure the tables
+   * are made by the deployment, and a managed identity with data access only may be refused
+   * here (403): then they are checked by reading instead.
+   */
   async ensureTables(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.createTable()));
+    await Promise.all(
+      [...this.clients.values()].map(async (c) => {
+        try {
+          await c.createTable();
+        } catch (error) {
+          if (!(error instanceof RestError && error.statusCode === 403)) throw error;
+          await c.listEntities({ queryOptions: { filter: "PartitionKey eq '!exists'" } }).byPage({ maxPageSize: 1 }).next();
+        }
+      }),
+    );
   }
 
-  /** One cheap round trip, for health checks. Throws when storage is unreachable. */
+  /** One cheap round trip that data access alone allows, for health checks. Throws when storage is unreachable. */
   async ping(timeoutMs = 2000): Promise<void> {
-    const abort = AbortSignal.timeout(timeoutMs);
-    await this.service.getProperties({ abortSignal: abort });
+    const abortSignal = AbortSignal.timeout(timeoutMs);
+    await this.client("Tenants").listEntities({ queryOptions: { filter: "PartitionKey eq '!ping'" }, abortSignal }).byPage({ maxPageSize: 1 }).next();
   }
 
   async get(table: TableName, partitionKey: string, rowKey: string): Promise<StoredEntity | undefined> {
