@@ -7,9 +7,15 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** A whole number in [min, max], with one message for every way of getting it wrong. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message);
+};
+
 const schema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
+    PORT: wholeNumber(0, 65535).default(3978), // 0: any free port (tests)
     HOST: z.string().trim().default("0.0.0.0"),
     BOT_ID: optionalText,
     BOT_PASSWORD: optionalText,
@@ -30,11 +36,11 @@ const schema = z
     /** "off" when reminders are sent by `cse-bot reminders run` from cron or a timer instead. */
     REMINDERS: z.enum(["on", "off"]).default("on"),
     /** How often each instance looks for reminders to send (only the lease holder sends). */
-    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    REMINDER_INTERVAL_MINUTES: wholeNumber(1, 60).default(5),
     /** The certification outlook on summaries: at least this many of the 57 at Compliance or better... */
-    OUTLOOK_MIN_COMPLIANT: z.coerce.number().int().min(0).max(57).default(46),
+    OUTLOOK_MIN_COMPLIANT: wholeNumber(0, 57).default(46),
     /** ...and at most this many Non-Compliance (assessors allow none). */
-    OUTLOOK_MAX_NON_COMPLIANCE: z.coerce.number().int().min(0).max(57).default(0),
+    OUTLOOK_MAX_NON_COMPLIANCE: wholeNumber(0, 57).default(0),
     /** Where files sent in chat may be fetched from: host names, or ".domain" for all its subdomains. */
     FILE_HOSTS: z
       .string()
@@ -48,24 +54,24 @@ const schema = z
       .refine((v) => v.split(/[,;\s]+/).every((item) => item === "" || /^[0-9a-f-]{36}$/i.test(item) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(item)), {
         message: "must list Entra object ids (GUIDs) or user principal names (name@council.gov.uk), separated by commas",
       }),
-  })
-  .superRefine((c, ctx) => {
-    if (c.BOT_ID && !c.BOT_PASSWORD && c.BOT_TYPE !== "UserAssignedMSI") {
-      ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "is required when BOT_ID is set (the bot's client secret)" });
-    }
-    if (c.BOT_PASSWORD && !c.BOT_ID) {
-      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "is required when BOT_PASSWORD is set" });
-    }
-    if (c.TABLES_CONNECTION_STRING && c.TABLES_ENDPOINT) {
-      ctx.addIssue({ code: "custom", path: ["TABLES_ENDPOINT"], message: "and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)" });
-    }
-    if ((c.BOT_TYPE === "SingleTenant" || c.BOT_TYPE === "UserAssignedMSI") && !c.BOT_TENANT_ID) {
-      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: `is required when BOT_TYPE is ${c.BOT_TYPE}` });
-    }
   });
 
+/**
+ * Rules between settings, checked on the values as given so that they are reported together
+ * with any malformed setting: one start-up tells everything that needs fixing.
+ */
+function crossChecks(c: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  const type = c.BOT_TYPE ?? "MultiTenant";
+  if (c.BOT_ID && !c.BOT_PASSWORD && type !== "UserAssignedMSI") problems.push("BOT_PASSWORD is required when BOT_ID is set (the bot's client secret)");
+  if (c.BOT_PASSWORD && !c.BOT_ID) problems.push("BOT_ID is required when BOT_PASSWORD is set");
+  if (c.TABLES_CONNECTION_STRING && c.TABLES_ENDPOINT) problems.push("TABLES_ENDPOINT and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)");
+  if ((type === "SingleTenant" || type === "UserAssignedMSI") && !c.BOT_TENANT_ID) problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${type}`);
+  return problems;
+}
+
 /** Every setting the bot reads (the deployment's app settings are checked against this list). */
-export const SETTING_NAMES: readonly string[] = Object.keys(schema.innerType().shape);
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
 export type Config = z.infer<typeof schema> & {
   /** No BOT_ID: accept unauthenticated activities, as the Agents Playground sends them. */
@@ -81,10 +87,9 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Teams Toolkit env files write "NAME=" for unset values: empty means "use the default".
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== "")) as Record<string, string>;
   const parsed = schema.safeParse(given);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`)), ...crossChecks(given)];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return { ...parsed.data, localMode: !parsed.data.BOT_ID };
 }
