@@ -15,6 +15,7 @@ import type { Actor } from "../services/views.js";
 import type { WalkthroughService } from "../services/walkthrough.js";
 import { isRefusal } from "./identity.js";
 import type { ParsedAction } from "./payload.js";
+import type { Refusal } from "../domain/refusal.js";
 
 /** How Teams hands over a file someone sent in a one-to-one chat with a bot. */
 const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
@@ -60,11 +61,11 @@ export function registerFileCommands(app: Application<TurnState>, deps: FileDeps
     if (!fileKind(name)) return void (await context.sendActivity(`I can only read assessor reports as Word (.docx), PDF, .txt or .md files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`));
     if (!(await deps.imports.mayImport(who))) return void (await context.sendActivity("Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are."));
     const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
-    if (typeof url !== "string") return void (await refuseFile(deps, context, who, "That file arrived without a link to fetch it, so nothing was imported. Please send it again."));
+    if (typeof url !== "string") return void (await refuseFile(deps, context, who, { code: "invalid-payload", message: "That file arrived without a link to fetch it, so nothing was imported. Please send it again." }));
     const bytes = await download(url, deps.download);
-    if (!bytes.ok) return void (await refuseFile(deps, context, who, bytes.refusal.message));
+    if (!bytes.ok) return void (await refuseFile(deps, context, who, bytes.refusal));
     const text = await extractText(bytes.value, name);
-    if (!text.ok) return void (await refuseFile(deps, context, who, text.refusal.message));
+    if (!text.ok) return void (await refuseFile(deps, context, who, text.refusal));
     await answerPreview(deps, context, await deps.imports.preview(who, text.value, name, await campaignOf(deps, who)));
   });
 
@@ -96,9 +97,10 @@ async function answerPreview(deps: FileDeps, context: TurnContext, outcome: Prev
   else await context.sendActivity(outcome.message);
 }
 
-async function refuseFile(deps: FileDeps, context: TurnContext, who: Actor, message: string): Promise<void> {
-  deps.log.warn({ tenant: who.tenantId, user: who.userId }, `report file refused: ${message.slice(0, 80)}`);
-  await context.sendActivity(message);
+/** Says why, and logs only the kind of refusal: messages can name the person's file. */
+async function refuseFile(deps: FileDeps, context: TurnContext, who: Actor, refusal: Refusal): Promise<void> {
+  deps.log.warn({ tenant: who.tenantId, user: who.userId, code: refusal.code }, "report file refused");
+  await context.sendActivity(refusal.message);
 }
 
 /** The campaign the person works in, as the walk-through sees it. */
