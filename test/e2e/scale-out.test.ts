@@ -22,7 +22,7 @@ const SAM = { tenantId: TENANT, aadObjectId: "user-sam", name: "Sam Patel" };
 const MEGAN = { tenantId: TENANT, aadObjectId: "user-megan", name: "Megan Bowen" };
 const on = (bot: () => { url: string }, who: typeof SAM) => new TeamsClient(() => bot().url, () => stub.url, who);
 const card = (reply: InvokeReply) => reply.body.value as Record<string, any>;
-const lastCard = (who: TeamsClient) => [...stub.sent].reverse().find((s) => s.conversationId === who.conversationId && s.body.attachments)!.body.attachments[0].content as Record<string, any>;
+const lastCard = (who: TeamsClient) => stub.cards(who.conversationId).at(-1)!;
 
 beforeAll(async () => {
   await stub.start();

@@ -1,7 +1,7 @@
 /** Reading assessor reports' text: two real reports, every way of writing a rating, and damaged or hostile text. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseAssessorReport, ratingFromLabel, type ParsedReport } from "../../src/io/assessor-report.js";
+import { describeCounts, parseAssessorReport, ratingCounts, ratingFromLabel, totalsAgree, type ParsedReport } from "../../src/io/assessor-report.js";
 import { parseDay, reviewMonth } from "../../src/io/report-text.js";
 import { ELEMENTS, type RatingId } from "../../src/standard/index.js";
 
@@ -9,11 +9,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 const OADBY = fixture("assessor-report-oadby-wigston-2023.txt");
 const CHARNWOOD = fixture("assessor-report-charnwood-2017.txt");
 
-function counts(report: ParsedReport): Partial<Record<RatingId, number>> {
-  const out: Partial<Record<RatingId, number>> = {};
-  for (const rating of report.ratings.values()) out[rating] = (out[rating] ?? 0) + 1;
-  return out;
-}
+const counts = (report: ParsedReport) => Object.fromEntries(ratingCounts(report).map((c) => [c.rating, c.count]));
 
 describe("Oadby and Wigston, Review 3 (C 3), December 2023", () => {
   const report = parseAssessorReport(OADBY);
@@ -68,6 +64,9 @@ describe("Charnwood, Annual Review Year 2, September 2017", () => {
 
   it("reads 11 Compliance Plus, 44 Compliance, 2 Partial Compliance and none Non-Compliance, agreeing with its Totals", () => {
     expect(counts(report)).toEqual({ "compliance-plus": 11, compliance: 44, partial: 2 });
+    expect(describeCounts(report)).toBe("57 elements: 11 Compliance Plus, 44 Compliance, 2 Partial Compliance");
+    expect(totalsAgree(report)).toBe(true);
+    expect(totalsAgree({ ...report, statedTotals: { ...report.statedTotals, compliance: 45 } })).toBe(false);
     expect(report.ratings.size).toBe(57);
     expect(report.statedTotals).toEqual({ "compliance-plus": 11, compliance: 44, partial: 2, "non-compliance": 0 });
     expect(report.problems).toEqual([]);

@@ -259,9 +259,9 @@ export class ConnectorStub {
     return [...this.acceptedByConversation].filter(([, n]) => n > 1).map(([id]) => id);
   }
 
-  /** Cards the bot sent, newest last. */
-  cards(): Record<string, any>[] {
-    return this.sent.flatMap((s) => (s.body.attachments ?? []).filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a: any) => a.content));
+  /** Cards the bot sent (into one conversation, if given), newest last. */
+  cards(conversationId?: string): Record<string, any>[] {
+    return this.sent.filter((s) => conversationId === undefined || s.conversationId === conversationId).flatMap((s) => (s.body.attachments ?? []).filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a: any) => a.content));
   }
 
   texts(): string[] {
