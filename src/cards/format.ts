@@ -15,7 +15,7 @@ export function formatDayTime(iso: string): string {
 }
 
 const RATING_COLOURS: Record<RatingOrUnrated, string> = {
-  "compliance-plus": "Good",
+  "compliance-plus": "Accent", // as on the summary's squares: strengths stand out from Compliance
   compliance: "Good",
   partial: "Warning",
   "non-compliance": "Attention",
