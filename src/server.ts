@@ -66,7 +66,8 @@ export async function startServer(config: Config, connectionString: string, opti
   const roles = new RolesService(stores, clock, log, coordinators);
   const rolesOf = (actor: Actor) => roles.rolesOf(actor);
   const adapter = createAdapter(config);
-  const notifier = new TeamsNotifier(adapter, config.BOT_ID ?? "", log);
+  const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
+  const notifier = new TeamsNotifier(delivery, log);
   const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, notifier);
   const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
   const overview = new OverviewService(stores, clock, log, rolesOf, notifier);
@@ -79,7 +80,6 @@ export async function startServer(config: Config, connectionString: string, opti
   const imports = new ReportImportService(stores, clock, log, rolesOf, certification);
   let publicUrl = config.BOT_ENDPOINT ?? "";
   const exportLinks = new ExportLinkService(stores, clock, log, rolesOf, () => publicUrl);
-  const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
   const app = createBotApp({
     adapter,
     botAppId: config.BOT_ID ?? "",

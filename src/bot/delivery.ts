@@ -1,5 +1,6 @@
 /**
- * Reminders to people's one-to-one chats through the Bot Connector. Someone who never wrote to
+ * Messages to people's one-to-one chats outside a turn, through the Bot Connector: reminder
+ * cards from the outbound queue, and short texts (see TeamsNotifier). Someone who never wrote to
  * the bot gets a new one-to-one chat opened (Teams allows it once the app is installed for them,
  * personally or in a team they are in). Connector errors come back as results the outbound queue
  * understands: 429 with its Retry-After, transient 412/502/504, permanent 403/404.
@@ -24,22 +25,35 @@ export class TeamsDelivery implements Delivery {
   ) {}
 
   conversationKey(to: Recipient): string {
-    return referenceOf(to)?.conversation?.id ?? `new:${to.tenantId}:${to.userId}`;
+    return referenceOf(to.conversation)?.conversation?.id ?? `new:${to.tenantId}:${to.userId}`;
   }
 
   async send(to: Recipient, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
     const activity = { type: ActivityTypes.Message, summary, attachments: [CardFactory.adaptiveCard(card)] };
     try {
-      const reference = referenceOf(to);
-      if (reference?.serviceUrl && reference.conversation?.id) {
-        const client = await this.client(reference.serviceUrl);
-        await client.conversations.sendToConversation(reference.conversation.id, { ...activity, conversation: reference.conversation, from: reference.bot, recipient: reference.user } as never);
-        return { ok: true, conversationId: reference.conversation.id };
-      }
+      const reference = referenceOf(to.conversation);
+      if (reference?.serviceUrl && reference.conversation?.id) return await this.sendTo(reference, activity);
       return await this.openChatAndSend(to, activity);
     } catch (error) {
       return failure(error);
     }
+  }
+
+  /** A text to a stored one-to-one conversation; one attempt, the caller decides on retries. */
+  async sendText(conversation: string, text: string): Promise<DeliveryResult> {
+    const reference = referenceOf(conversation);
+    if (!reference?.serviceUrl || !reference.conversation?.id) return { ok: false, permanent: true, status: 0, reason: "no conversation to send to" };
+    try {
+      return await this.sendTo(reference, { type: ActivityTypes.Message, text });
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  private async sendTo(reference: Partial<ConversationReference>, activity: object): Promise<DeliveryResult> {
+    const client = await this.client(reference.serviceUrl!);
+    await client.conversations.sendToConversation(reference.conversation!.id, { ...activity, conversation: reference.conversation, from: reference.bot, recipient: reference.user } as never);
+    return { ok: true, conversationId: reference.conversation!.id };
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {
@@ -72,10 +86,10 @@ export class TeamsDelivery implements Delivery {
   }
 }
 
-function referenceOf(to: Recipient): Partial<ConversationReference> | undefined {
-  if (!to.conversation) return undefined;
+function referenceOf(conversation: string | undefined): Partial<ConversationReference> | undefined {
+  if (!conversation) return undefined;
   try {
-    return JSON.parse(to.conversation) as Partial<ConversationReference>;
+    return JSON.parse(conversation) as Partial<ConversationReference>;
   } catch {
     return undefined;
   }

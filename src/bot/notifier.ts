@@ -1,26 +1,35 @@
-/** One-to-one messages outside a turn (proactive), through the Bot Connector. */
-import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
+/**
+ * Short one-to-one texts outside a turn (an assignment, a review result, a chase), through the
+ * same Connector clients as reminders. A throttled or briefly failing send is tried again, after
+ * Retry-After when Teams gives one; an unreachable person is logged and reported, never thrown.
+ */
+import { TurnContext, type Activity } from "botbuilder";
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from "../jobs/backoff.js";
+import { isTransient } from "../jobs/delivery.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "../services/views.js";
-import type { BotAdapter } from "./adapter.js";
+import type { TeamsDelivery } from "./delivery.js";
+
+/** A person waits for the bot's answer while these run: fewer, shorter retries than the reminder queue's. */
+const NOTIFY_BACKOFF: BackoffPolicy = { ...DEFAULT_BACKOFF, attempts: 3, capMs: 5_000 };
 
 export class TeamsNotifier implements Notifier {
   constructor(
-    private readonly adapter: BotAdapter,
-    private readonly botAppId: string,
+    private readonly delivery: Pick<TeamsDelivery, "sendText">,
     private readonly log: Logger,
+    private readonly policy: BackoffPolicy = NOTIFY_BACKOFF,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   async send(conversation: string, text: string): Promise<boolean> {
-    try {
-      const reference = JSON.parse(conversation) as Partial<ConversationReference>;
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        await context.sendActivity(text);
-      });
-      return true;
-    } catch (error) {
-      this.log.warn({ err: error }, "one-to-one message not delivered");
-      return false;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.delivery.sendText(conversation, text);
+      if (result.ok) return true;
+      if (result.permanent || !isTransient(result.status) || attempt >= this.policy.attempts) {
+        this.log.warn({ status: result.status, reason: result.reason, attempts: attempt }, "one-to-one message not delivered");
+        return false;
+      }
+      await this.sleep(retryDelay(attempt, result.retryAfterMs, this.policy));
     }
   }
 }

@@ -46,4 +46,21 @@ describe("assigning elements in Teams", () => {
     const [campaign] = await bot().stores.campaigns.list(TENANT);
     expect((await bot().stores.assessments.get(TENANT, campaign!.id, "council", "3.2.3"))?.rating).toBe("unrated");
   });
+
+  it("tells the owner even when Teams throttles the message once (Retry-After honoured), and says when they cannot be reached", async () => {
+    stub.failTimes(olu.conversationId, 429, 1, { "Retry-After": "1" });
+    const throttledBefore = stub.throttled;
+    const started = Date.now();
+    await world.mention(client(CORA, "channel"), OLU, "assign 3.3");
+    expect(stub.texts().filter((t) => t.startsWith("Assigned 3.3")).at(-1)).toContain("Olu Officer has been told.");
+    expect(textsTo(olu).at(-1)).toContain("has asked you to self-assess 3.3");
+    expect(stub.throttled).toBe(throttledBefore + 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+
+    // The app was removed for Olu: 403 is final, and the coordinator is told so.
+    stub.failConversation(olu.conversationId, 403);
+    await world.mention(client(CORA, "channel"), OLU, "assign 3.4");
+    expect(stub.texts().filter((t) => t.startsWith("Assigned 3.4")).at(-1)).toContain("could not tell them");
+    stub.reset();
+  });
 });
