@@ -107,6 +107,7 @@ export class ReportImportService {
     if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
     const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
     const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
+    if (pending && !fresh) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
     if (!pending || !fresh || pending.fingerprint !== fingerprint) {
       return this.refuse(actor, { code: "stale", message: "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again." });
     }

@@ -129,6 +129,7 @@ describe("previewing before importing", () => {
     const previewed = await w.imports.preview(cora, CHARNWOOD, "c.txt");
     const later = new ReportImportService(w.stores, fixedClock("2026-11-21T10:00:01Z"), w.log, w.rolesOf, w.certification);
     expect(await later.confirm(cora, previewed.ok && previewed.preview ? previewed.preview.fingerprint : "")).toMatchObject({ ok: false, refusal: { code: "stale" } });
+    expect(await w.stores.files.pendingImport(TENANT, "cora")).toBeUndefined(); // the stale text is gone
     expect(await w.stores.actions.list(TENANT)).toEqual([]);
   });
 
