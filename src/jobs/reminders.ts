@@ -147,6 +147,8 @@ export class ReminderJob {
     }
     // Delivered messages are kept a while (for "reminders" and support questions), then let go.
     await stores.outbox.forget(tenantId, addDays(day, -OUTBOX_KEEP_DAYS));
+    // Assessor reports previewed but never confirmed or cancelled (a preview waits a day).
+    await stores.files.forgetImportsStoredBefore(tenantId, `${addDays(day, -2)}T00:00:00.000Z`);
     return { messages: bundles.size, items: [...bundles.values()].reduce((n, b) => n + b.items.length, 0), actionsMoved };
   }
 

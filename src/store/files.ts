@@ -58,6 +58,15 @@ export class FileStore {
     if (await this.tables.get("Files", pk, importKey(userId))) await this.tables.transact("Files", [["delete", { partitionKey: pk, rowKey: importKey(userId) }]]).catch(() => undefined);
   }
 
+  /** Deletes previews nobody confirmed or cancelled, stored before `before` (an ISO time); returns how many. */
+  async forgetImportsStoredBefore(tenantId: string, before: string): Promise<number> {
+    const pk = encodeKeyPart(tenantId);
+    const stale = (await this.tables.queryPartition("Files", pk, "import|")).filter((e) => String(e.storedAt) < before);
+    // Each row is its own transaction: a row someone replaced meanwhile must not take the others with it.
+    for (const e of stale) await this.tables.transact("Files", [["delete", { partitionKey: pk, rowKey: String(e.rowKey) }]]).catch(() => undefined);
+    return stale.length;
+  }
+
   /** The deployment's secret for signing links: made once by whichever instance asks first. */
   async linkSigningKey(): Promise<Buffer> {
     if (this.signingKey) return this.signingKey;

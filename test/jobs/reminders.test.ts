@@ -55,6 +55,18 @@ describe("the daily reminder run", () => {
     expect(world.stub.sent).toHaveLength(2);
   });
 
+  it("also forgets assessor-report previews nobody confirmed or cancelled, and keeps today's", async () => {
+    world = await reminderWorld({ now: CREATED });
+    const keep = (user: string, storedAt: string) => world!.stores.files.keepImport(TENANT, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+    await keep("cora", "2026-11-20T16:00:00.000Z");
+    await keep("priya", `${DAY}T08:00:00.000Z`);
+    await world.stores.tenants.register(TENANT);
+    world.clock.set(MORNING);
+    await world.job.run(DAY);
+    expect(await world.stores.files.pendingImport(TENANT, "cora")).toBeUndefined();
+    expect(await world.stores.files.pendingImport(TENANT, "priya")).toBeDefined();
+  });
+
   it("moves each action to its next reminder: overdue the day after, and stops when done or reassigned", async () => {
     world = await reminderWorld({ now: CREATED });
     const megan = await world.person("megan", "Megan Bowen");

@@ -32,6 +32,18 @@ describe("waiting imports", () => {
     expect(await stores.files.pendingImport(TENANT, "user-sam")).toBeUndefined();
   });
 
+  it("forgets previews stored before a time, in that organisation only", async () => {
+    const stores = await freshStores();
+    const keep = (tenant: string, user: string, storedAt: string) => stores.files.keepImport(tenant, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+    await keep(TENANT, "old", "2026-11-18T09:00:00.000Z");
+    await keep(TENANT, "new", "2026-11-21T09:00:00.000Z");
+    await keep("another-tenant", "old", "2026-11-18T09:00:00.000Z");
+    expect(await stores.files.forgetImportsStoredBefore(TENANT, "2026-11-20T00:00:00.000Z")).toBe(1);
+    expect(await stores.files.pendingImport(TENANT, "old")).toBeUndefined();
+    expect(await stores.files.pendingImport(TENANT, "new")).toBeDefined();
+    expect(await stores.files.pendingImport("another-tenant", "old")).toBeDefined();
+  });
+
   it("refuses text that does not compress into one entity, and keeps nothing", async () => {
     const stores = await freshStores();
     const noise = randomBytes(1_200_000).toString("base64");
