@@ -10,6 +10,7 @@ import type { ImprovementAction, Person } from "../domain/actions.js";
 import { ACTION_LIMITS } from "../domain/actions.js";
 import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
 import { COUNCIL_SCOPE, proposeCalendar, type ProposedCalendar } from "../domain/certification.js";
+import { closedMessage, type Campaign } from "../domain/campaign.js";
 import type { Outcome, Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
 import { can, type Role } from "../domain/roles.js";
@@ -78,6 +79,7 @@ export class ReportImportService {
     const id = campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId));
     const campaign = id ? await this.stores.campaigns.get(actor.tenantId, id) : undefined;
     if (!campaign) return this.refuse(actor, id ? UNKNOWN_CAMPAIGN : { code: "unknown-campaign", message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again." });
+    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: `${closedMessage(campaign)} Choose the campaign you are preparing with campaigns, then send the report again.` });
     const report = parseAssessorReport(text);
     if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
     const fingerprint = fingerprintOf(text);
@@ -132,6 +134,7 @@ export class ReportImportService {
     if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
     if (!campaign) return this.refuse(actor, UNKNOWN_CAMPAIGN);
+    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: closedMessage(campaign) });
     const report = parseAssessorReport(text);
     if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
     const fingerprint = fingerprintOf(text);
@@ -200,6 +203,11 @@ export class ReportImportService {
 const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can import the assessor's report." };
 const UNKNOWN_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was imported." };
 const NO_TABLE: Refusal = { code: "invalid-payload", message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported." };
+
+/** Signed off or archived: its record is final. (A campaign in review may still take last year's report.) */
+function isFinished(campaign: Pick<Campaign, "status">): boolean {
+  return campaign.status === "signed-off" || campaign.status === "archived";
+}
 
 /** The same report however its whitespace was laid out (a .docx and its pasted text match). */
 function fingerprintOf(text: string): string {

@@ -124,6 +124,15 @@ describe("previewing before importing", () => {
     expect(await w.stores.actions.list(TENANT)).toEqual([]);
   });
 
+  it("refuses a signed-off or archived campaign, whose record is final", async () => {
+    const w = await world();
+    for (const to of ["open", "in-review", "signed-off"] as const) expect((await w.campaigns.move(cora, w.campaignId, to)).ok).toBe(true);
+    expect(await w.imports.preview(cora, OADBY, "r.txt")).toMatchObject({ ok: false, refusal: { code: "campaign-closed", message: expect.stringContaining('"CSE annual review 2027" is signed off, so it can no longer be changed.') } });
+    expect(await w.imports.apply(cora, w.campaignId, OADBY)).toMatchObject({ ok: false, refusal: { code: "campaign-closed" } });
+    expect(await w.stores.files.pendingImport(TENANT, "cora")).toBeUndefined();
+    expect(await w.imports.stored(TENANT, w.campaignId)).toBeUndefined();
+  });
+
   it("a preview waits a day", async () => {
     const w = await world();
     const previewed = await w.imports.preview(cora, CHARNWOOD, "c.txt");
