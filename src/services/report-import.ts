@@ -39,6 +39,9 @@ export interface ImportPreview {
   readonly calendar?: ProposedCalendar & { readonly current?: IsoDate };
 }
 
+/** An import's result; when it got as far as the campaign, the campaign and what was read. */
+export type ApplyOutcome = { readonly ok: true; readonly message: string; readonly report: ParsedReport; readonly campaign: Campaign } | { readonly ok: false; readonly refusal: Refusal };
+
 export type PreviewOutcome = { readonly ok: true; readonly preview: ImportPreview } | { readonly ok: false; readonly refusal: Refusal } | { readonly ok: true; readonly preview?: undefined; readonly message: string };
 
 export interface StoredReport {
@@ -75,17 +78,12 @@ export class ReportImportService {
    * nothing to the campaign. `campaignId` defaults to the active campaign.
    */
   async preview(actor: Actor, text: string, fileName: string, campaignId?: string): Promise<PreviewOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
     const id = campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId));
-    const campaign = id ? await this.stores.campaigns.get(actor.tenantId, id) : undefined;
-    if (!campaign) return this.refuse(actor, id ? UNKNOWN_CAMPAIGN : { code: "unknown-campaign", message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again." });
-    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: `${closedMessage(campaign)} Choose the campaign you are preparing with campaigns, then send the report again.` });
-    const report = parseAssessorReport(text);
-    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
-    const fingerprint = fingerprintOf(text);
-    const existing = await this.stored(actor.tenantId, campaign.id);
+    const read = await this.read(actor, id, text, " Choose the campaign you are preparing with campaigns, then send the report again.");
+    if (!read.ok) return read;
+    const { campaign, report, fingerprint, existing } = read;
     if (existing) {
-      const already = this.already(existing, fingerprint, report);
+      const already = this.already(existing, fingerprint, report, campaign);
       return already.ok ? { ok: true, message: already.message } : already;
     }
     try {
@@ -106,7 +104,7 @@ export class ReportImportService {
 
   /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
   async confirm(actor: Actor, fingerprint: string): Promise<Outcome & { readonly preview?: ImportPreview }> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
+    if (!(await this.mayImport(actor))) return this.refuse(actor, ONLY_COORDINATORS);
     const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
     const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
     if (pending && !fresh) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
@@ -114,10 +112,9 @@ export class ReportImportService {
       return this.refuse(actor, { code: "stale", message: "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again." });
     }
     const outcome = await this.apply(actor, pending.campaignId, pending.text);
-    if (!outcome.ok || !outcome.report) return outcome;
+    if (!outcome.ok) return outcome;
     await this.stores.files.forgetImport(actor.tenantId, actor.userId);
-    const campaign = await this.stores.campaigns.get(actor.tenantId, pending.campaignId);
-    return { ...outcome, preview: campaign && (await this.describe(actor, campaign, outcome.report, fingerprint, pending.fileName)) };
+    return { ok: true, message: outcome.message, preview: await this.describe(actor, outcome.campaign, outcome.report, fingerprint, pending.fileName) };
   }
 
   async cancel(actor: Actor): Promise<Outcome> {
@@ -130,16 +127,11 @@ export class ReportImportService {
   }
 
   /** Writes the report's ratings and draft actions into `campaignId`, once. */
-  async apply(actor: Actor, campaignId: string, text: string): Promise<Outcome & { readonly report?: ParsedReport }> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
-    const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    if (!campaign) return this.refuse(actor, UNKNOWN_CAMPAIGN);
-    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: closedMessage(campaign) });
-    const report = parseAssessorReport(text);
-    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
-    const fingerprint = fingerprintOf(text);
-    const existing = await this.stored(actor.tenantId, campaignId);
-    if (existing) return this.already(existing, fingerprint, report);
+  async apply(actor: Actor, campaignId: string, text: string): Promise<ApplyOutcome> {
+    const read = await this.read(actor, campaignId, text);
+    if (!read.ok) return read;
+    const { campaign, report, fingerprint, existing } = read;
+    if (existing) return this.already(existing, fingerprint, report, campaign);
 
     const at = this.clock.now().toISOString();
     const today = londonDay(this.clock.now());
@@ -168,12 +160,27 @@ export class ReportImportService {
       this.log.info({ tenant: actor.tenantId, campaign: campaignId, ratings: report.ratings.size, actions: actions.length }, "assessor report imported");
       const numbers = actions.length ? ` and ${actions.length} draft improvement action${actions.length === 1 ? "" : "s"} (${actions.map((a) => a.id).join(", ")}), due ${formatLondonDay(dueOn)}: give each an owner and a date` : "";
       const dates = await this.proposeDates(actor, report);
-      return { ok: true, report, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.${dates}` };
+      return { ok: true, report, campaign, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.${dates}` };
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
       // Someone imported at the same moment: theirs stands.
-      return this.already((await this.stored(actor.tenantId, campaignId))!, fingerprint, report);
+      return this.already((await this.stored(actor.tenantId, campaignId))!, fingerprint, report, campaign);
     }
+  }
+
+  /**
+   * What preview and apply check first: a coordinator, a campaign of theirs still being
+   * prepared, a compliance table in the text; and whether a report is already in the campaign.
+   * `closedHint` follows the refusal of a finished campaign.
+   */
+  private async read(actor: Actor, campaignId: string | undefined, text: string, closedHint = ""): Promise<{ ok: false; refusal: Refusal } | { ok: true; campaign: Campaign; report: ParsedReport; fingerprint: string; existing?: StoredReport }> {
+    if (!(await this.mayImport(actor))) return this.refuse(actor, ONLY_COORDINATORS);
+    const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
+    if (!campaign) return this.refuse(actor, campaignId ? UNKNOWN_CAMPAIGN : NO_CAMPAIGN);
+    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: `${closedMessage(campaign)}${closedHint}` });
+    const report = parseAssessorReport(text);
+    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
+    return { ok: true, campaign, report, fingerprint: fingerprintOf(text), existing: await this.stored(actor.tenantId, campaign.id) };
   }
 
   /** Sets the council's certification dates from the report when none are set; otherwise says where they differ. */
@@ -189,18 +196,19 @@ export class ReportImportService {
     return saved.ok ? ` Certification dates set from the report: certified ${formatLondonDay(proposed.certifiedOn)}. ${saved.message}` : ` The certification dates were not set: ${saved.refusal.message}`;
   }
 
-  private already(existing: StoredReport, fingerprint: string, report: ParsedReport): Outcome & { readonly report?: ParsedReport } {
-    if (existing.fingerprint === fingerprint) return { ok: true, report, message: `This report was already imported on ${formatLondonDay(existing.importedAt.slice(0, 10))} by ${existing.importedByName}; nothing has changed.` };
+  private already(existing: StoredReport, fingerprint: string, report: ParsedReport, campaign: Campaign): ApplyOutcome {
+    if (existing.fingerprint === fingerprint) return { ok: true, report, campaign, message: `This report was already imported on ${formatLondonDay(existing.importedAt.slice(0, 10))} by ${existing.importedByName}; nothing has changed.` };
     return { ok: false, refusal: { code: "conflict", message: `This campaign already has an assessor's report (${existing.reportType || "imported"} on ${formatLondonDay(existing.importedAt.slice(0, 10))}). Nothing was changed.` } };
   }
 
-  private refuse(actor: Actor, refusal: Refusal): Outcome {
+  private refuse(actor: Actor, refusal: Refusal): { ok: false; refusal: Refusal } {
     this.log.warn({ tenant: actor.tenantId, user: actor.userId, code: refusal.code }, "assessor report import refused");
     return { ok: false, refusal };
   }
 }
 
 const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can import the assessor's report." };
+const NO_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again." };
 const UNKNOWN_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was imported." };
 const NO_TABLE: Refusal = { code: "invalid-payload", message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported." };
 

@@ -54,16 +54,15 @@ export class FileStore {
   }
 
   async forgetImport(tenantId: string, userId: string): Promise<void> {
-    const pk = encodeKeyPart(tenantId);
-    if (await this.tables.get("Files", pk, importKey(userId))) await this.tables.transact("Files", [["delete", { partitionKey: pk, rowKey: importKey(userId) }]]).catch(() => undefined);
+    await this.tables.delete("Files", encodeKeyPart(tenantId), importKey(userId));
   }
 
   /** Deletes previews nobody confirmed or cancelled, stored before `before` (an ISO time); returns how many. */
   async forgetImportsStoredBefore(tenantId: string, before: string): Promise<number> {
     const pk = encodeKeyPart(tenantId);
     const stale = (await this.tables.queryPartition("Files", pk, "import|")).filter((e) => String(e.storedAt) < before);
-    // Each row is its own transaction: a row someone replaced meanwhile must not take the others with it.
-    for (const e of stale) await this.tables.transact("Files", [["delete", { partitionKey: pk, rowKey: String(e.rowKey) }]]).catch(() => undefined);
+    // On the ETag read: a preview someone replaced meanwhile is new, and stays.
+    for (const e of stale) await this.tables.delete("Files", pk, String(e.rowKey), e.etag);
     return stale.length;
   }
 

@@ -170,6 +170,17 @@ export class Tables {
     }
   }
 
+  /** Deletes one entity, only if still at `etag` when one is given; false when it was gone or had changed. */
+  async delete(table: TableName, partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
+    try {
+      await this.client(table).deleteEntity(partitionKey, rowKey, etag ? { etag } : {});
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 404 || error.statusCode === 412)) return false;
+      throw error;
+    }
+  }
+
   /**
    * Last writer wins: only for data one person owns (such as their own place in a walk-through).
    * "Merge" keeps stored columns the entity does not mention.

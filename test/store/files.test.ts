@@ -63,3 +63,17 @@ describe("the link-signing key", () => {
     expect((await other.files.linkSigningKey()).equals(keyA)).toBe(false);
   });
 });
+
+describe("deleting one entity", () => {
+  it("only at the ETag it was read at, when one is given; gone or changed says false", async () => {
+    const stores = await freshStores();
+    const pk = "tenant-delete";
+    const first = await stores.tables.create("Files", { partitionKey: pk, rowKey: "import|x", storedAt: "old" });
+    await stores.tables.upsert("Files", { partitionKey: pk, rowKey: "import|x", storedAt: "new" });
+    expect(await stores.tables.delete("Files", pk, "import|x", first)).toBe(false);
+    expect((await stores.tables.get("Files", pk, "import|x"))?.storedAt).toBe("new");
+    expect(await stores.tables.delete("Files", pk, "import|x")).toBe(true);
+    expect(await stores.tables.delete("Files", pk, "import|x")).toBe(false);
+    expect(await stores.tables.get("Files", pk, "import|x")).toBeUndefined();
+  });
+});
