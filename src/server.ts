@@ -103,9 +103,9 @@ export async function startServer(config: Config, connectionString: string, opti
     log,
   });
 
-  // maxParamLength reaches restify's router (find-my-way), whose default of 100 characters is shorter than a signed export link.
   const inFlight = new InFlight();
   let draining = false;
+  // maxParamLength reaches restify's router (find-my-way), whose default of 100 characters is shorter than a signed export link.
   const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false, maxParamLength: 1024 } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
