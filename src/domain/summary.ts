@@ -9,7 +9,6 @@ import type { ElementAssessment } from "./assessment.js";
 import { addMonths, type IsoDate } from "./calendar.js";
 import type { Unit } from "./campaign.js";
 import { statusOf } from "./workflow.js";
-import { groupBy } from "./collections.js";
 
 /** What certification needs, as assessors apply it (the seed reports: 46 of 57, no Non-Compliance). */
 export interface OutlookRule {
@@ -118,7 +117,7 @@ export function outlookOf(counts: RatingCounts, ratings: Readonly<Record<string,
 }
 
 export function summarise(input: SummaryInput): ComplianceSummary {
-  const byRef = groupBy(input.assessments, (a) => a.ref);
+  const byRef = Map.groupBy(input.assessments, (a) => a.ref);
   const ratings: Record<string, RatingOrUnrated> = {};
   for (const e of ELEMENTS) ratings[e.ref] = councilRating((byRef.get(e.ref) ?? []).map((a) => a.rating));
 

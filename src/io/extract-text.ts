@@ -49,8 +49,10 @@ async function docxText(bytes: Uint8Array): Promise<Result<string>> {
 
 async function pdfText(bytes: Uint8Array): Promise<Result<string>> {
   const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  // pdf.js 6 compiles nothing with eval, so there is no isEvalSupported to switch off any more.
+  const loading = getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS });
   try {
+    const doc = await loading.promise;
     if (doc.numPages > MAX_PDF_PAGES) return refuse("invalid-payload", `That PDF has ${doc.numPages} pages; an assessor report has far fewer, so I have not read it.`);
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -59,7 +61,7 @@ async function pdfText(bytes: Uint8Array): Promise<Result<string>> {
     }
     return ok(pages.join("\n"));
   } finally {
-    await doc.destroy();
+    await loading.destroy();
   }
 }
 

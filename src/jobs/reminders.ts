@@ -22,7 +22,6 @@ import {
 } from "../domain/reminders.js";
 import type { Person } from "../domain/actions.js";
 import { statusOf } from "../domain/workflow.js";
-import { groupBy } from "../domain/collections.js";
 import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
 import type { OutboxMessage } from "../store/outbox.js";
@@ -190,7 +189,7 @@ export class ReminderJob {
       const milestone = dueMilestone(elementDeadlineMilestones(campaign.dueDate, this.policy), day, await this.deps.stores.outbox.cursor(tenantId, cursor));
       if (!milestone) continue;
       const open = (await this.deps.stores.assessments.listForCampaign(tenantId, campaign.id)).filter((a) => a.ownerId && !["submitted", "approved"].includes(statusOf(a)));
-      const byOwner = groupBy(open, (a) => a.ownerId!);
+      const byOwner = Map.groupBy(open, (a) => a.ownerId!);
       const items = [...byOwner.entries()].map(([ownerId, list]) => ({
         to: { userId: ownerId, name: list[0]!.ownerName ?? "" },
         item: {

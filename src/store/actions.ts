@@ -12,7 +12,6 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { isActionStatus, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
-import { groupBy } from "../domain/collections.js";
 import { encodeKeyPart } from "./keys.js";
 import { ACTION, AUDIT, actionEntity, reportKey, DUE, dueEntity, noteEntity, NOTE, num, REF, refEntity, refKey, SEQ_ROW, auditEntity, toAction } from "./action-rows.js";
 import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables } from "./tables.js";
@@ -202,7 +201,7 @@ export class ActionStore {
    */
   async advance(moves: readonly { readonly due: DueReminder; readonly nextOn?: IsoDate }[]): Promise<number> {
     let moved = 0;
-    const byTenant = groupBy(moves, (m) => m.due.tenantId);
+    const byTenant = Map.groupBy(moves, (m) => m.due.tenantId);
     for (const group of byTenant.values()) {
       for (let i = 0; i < group.length; i += ADVANCES_PER_TRANSACTION) {
         const batch = group.slice(i, i + ADVANCES_PER_TRANSACTION);

@@ -18,7 +18,6 @@ import { openStores, type Stores } from "../../src/store/index.js";
 import { ConnectorStub, type ConnectorStubOptions } from "./connector-stub.js";
 import { RecordingNotifier } from "./notifier.js";
 import { connectionString, uniquePrefix } from "./storage.js";
-import { groupBy } from "../../src/domain/collections.js";
 
 export const TENANT = "tenant-reminders";
 /** Quick retries so tests do not wait out real backoff. */
@@ -77,7 +76,7 @@ export function conversationOf(userId: string): string {
 /** The reminder cards each conversation received, by conversation id. */
 export function remindersByConversation(stub: ConnectorStub): Map<string, Record<string, any>[]> {
   const cards = stub.sent.filter((s) => s.body.attachments?.[0]?.content).map((s) => ({ conversationId: s.conversationId, card: s.body.attachments[0].content as Record<string, any> }));
-  return new Map([...groupBy(cards, (c) => c.conversationId)].map(([id, list]) => [id, list.map((c) => c.card)]));
+  return new Map([...Map.groupBy(cards, (c) => c.conversationId)].map(([id, list]) => [id, list.map((c) => c.card)]));
 }
 
 /** A promise that never settles: the process stopped there for good. */
