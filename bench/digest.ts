@@ -21,15 +21,28 @@ const TENANT = "bench-digest";
 const at = "2026-11-02T10:00:00Z";
 
 async function seed(stores: Stores, id: string, units: number): Promise<Campaign> {
-  const unitList = Array.from({ length: units }, (_, i) => ({ id: `unit-${i + 1}`, name: `Directorate of Customer and Community Services ${i + 1}` }));
-  const campaign = await stores.campaigns.createOrGet({ ...defaultCampaign(TENANT, id, "bench", new Date(at)), units: unitList, name: `CSE annual review 2027 (${units} units)` });
+  const unitList = Array.from({ length: units }, (_, i) => ({
+    id: `unit-${i + 1}`,
+    name: `Directorate of Customer and Community Services ${i + 1}`,
+  }));
+  const campaign = await stores.campaigns.createOrGet({
+    ...defaultCampaign(TENANT, id, "bench", new Date(at)),
+    units: unitList,
+    name: `CSE annual review 2027 (${units} units)`,
+  });
   const rows = unitList.flatMap((u, ui) =>
     ELEMENTS.map((e, ei) => ({
       next: {
         ...emptyAssessment(id, u.id, e.ref),
         rating: RATINGS[(ei + ui) % 4]!.id,
         narrative: "We publish our service standards and report performance against them every quarter.",
-        evidence: Array.from({ length: 10 }, (_, k) => ({ id: `l${k}`, title: `Evidence ${k + 1}`, url: `https://council.sharepoint.com/sites/cse/${e.ref}/${k}.pdf`, addedBy: "bench", addedAt: k < 3 ? "2025-01-10T10:00:00Z" : at })),
+        evidence: Array.from({ length: 10 }, (_, k) => ({
+          id: `l${k}`,
+          title: `Evidence ${k + 1}`,
+          url: `https://council.sharepoint.com/sites/cse/${e.ref}/${k}.pdf`,
+          addedBy: "bench",
+          addedAt: k < 3 ? "2025-01-10T10:00:00Z" : at,
+        })),
       },
       audit: [],
     })),
@@ -47,11 +60,21 @@ async function main(): Promise<void> {
     const twenty = await seed(stores, "twenty-units", 20);
     const by = { userId: "bench", name: "Bench Officer" };
     const actions = Array.from({ length: 500 }, (_, i) => (id: string): ImprovementAction => ({
-      tenantId: TENANT, id, title: `Improvement action ${i + 1} for element ${ELEMENTS[i % 57]!.ref}`, description: "", refs: [ELEMENTS[i % 57]!.ref], owner: by,
-      dueOn: i % 2 ? "2026-10-01" : "2027-03-01", priority: "medium", status: "open", createdBy: by, createdAt: at, updatedAt: at,
+      tenantId: TENANT,
+      id,
+      title: `Improvement action ${i + 1} for element ${ELEMENTS[i % 57]!.ref}`,
+      description: "",
+      refs: [ELEMENTS[i % 57]!.ref],
+      owner: by,
+      dueOn: i % 2 ? "2026-10-01" : "2027-03-01",
+      priority: "medium",
+      status: "open",
+      createdBy: by,
+      createdAt: at,
+      updatedAt: at,
     }));
     await stores.actions.importMany(TENANT, actions, () => undefined, { by, at });
-    const summaries = new SummaryService(stores, clock, async () => ["coordinator"]);
+    const summaries = new SummaryService(stores, clock, () => Promise.resolve(["coordinator"]));
 
     const measure = async (campaign: Campaign) => {
       for (let i = 0; i < 5; i++) summaryCard(await summaries.build(campaign)); // warm up
@@ -70,10 +93,17 @@ async function main(): Promise<void> {
     };
     const base = await measure(one);
     const big = await measure(twenty);
-    console.log(`\nCompliance summary: build + render, ${ITERATIONS} iterations each, 500 improvement actions, 10 evidence links per element\n`);
+    console.log(
+      `\nCompliance summary: build + render, ${ITERATIONS} iterations each, 500 improvement actions, 10 evidence links per element\n`,
+    );
     console.log("campaign                     median ms   p95 ms   x baseline   storage requests   card bytes");
-    for (const [name, r] of [["1 unit x 57 (baseline)", base], ["20 units x 57", big]] as const) {
-      console.log(`${name.padEnd(28)} ${r.median.toFixed(1).padStart(9)} ${r.p95.toFixed(1).padStart(8)} ${(r.median / base.median).toFixed(1).padStart(12)} ${r.requests.toFixed(0).padStart(18)} ${String(r.bytes).padStart(12)}`);
+    for (const [name, r] of [
+      ["1 unit x 57 (baseline)", base],
+      ["20 units x 57", big],
+    ] as const) {
+      console.log(
+        `${name.padEnd(28)} ${r.median.toFixed(1).padStart(9)} ${r.p95.toFixed(1).padStart(8)} ${(r.median / base.median).toFixed(1).padStart(12)} ${r.requests.toFixed(0).padStart(18)} ${String(r.bytes).padStart(12)}`,
+      );
     }
   } finally {
     await azurite.stop();

@@ -52,7 +52,15 @@ async function main(): Promise<void> {
       const tenant = "bench-send";
       const people = await seedPeople(stores, tenant, PEOPLE, stub.url);
       const clock = fixedClock(londonTime(DAY, 9, 5).toISOString());
-      await stores.outbox.plan(tenant, DAY, people.map((id) => ({ userId: id, displayName: `Officer ${id}`, items: [{ kind: "action", key: `a|${id}`, id: "1", title: "Publish service standards", refs: ["3.2.1"], dueOn: "2026-11-26" }] })));
+      await stores.outbox.plan(
+        tenant,
+        DAY,
+        people.map((id) => ({
+          userId: id,
+          displayName: `Officer ${id}`,
+          items: [{ kind: "action", key: `a|${id}`, id: "1", title: "Publish service standards", refs: ["3.2.1"], dueOn: "2026-11-26" }],
+        })),
+      );
       const job = createReminderJob(stores, adapter, "", clock, log);
       const before = stores.tables.requestCount;
       const started = performance.now();
@@ -61,11 +69,17 @@ async function main(): Promise<void> {
       const perSecond = stats.sent / seconds;
       rows.push(
         ["Sending: messages", `${n(stats.sent)} to ${n(PEOPLE)} people in ${seconds.toFixed(1)} s (Connector latency ${LATENCY_MS} ms)`],
-        ["Sending: messages per second", `${perSecond.toFixed(1)}: ratio to the ${CEILING}/s ceiling ${(perSecond / CEILING).toFixed(3)} (${((100 * perSecond) / CEILING).toFixed(1)}%)`],
+        [
+          "Sending: messages per second",
+          `${perSecond.toFixed(1)}: ratio to the ${CEILING}/s ceiling ${(perSecond / CEILING).toFixed(3)} (${((100 * perSecond) / CEILING).toFixed(1)}%)`,
+        ],
         ["Sending: 429s received", `${n(stub.throttled)} (retries ${n(stats.retries)})`],
         ["Sending: duplicates", String(stub.duplicates().length)],
         ["Sending: lost", String(PEOPLE - stub.acceptedByConversation.size)],
-        ["Sending: storage requests", `${n(stores.tables.requestCount - before)} (one to read the day's messages, one page per 1,000 people, one write per message)`],
+        [
+          "Sending: storage requests",
+          `${n(stores.tables.requestCount - before)} (one to read the day's messages, one page per 1,000 people, one write per message)`,
+        ],
       );
       await stub.stop();
     }
@@ -113,7 +127,13 @@ async function seedPeople(stores: Stores, tenant: string, count: number, service
           rowKey: encodeKeyPart(id),
           displayName: `Officer ${id.slice(7)}`,
           lastSeenAt: "2026-11-02T10:00:00Z",
-          conversation: JSON.stringify({ channelId: "msteams", serviceUrl, conversation: { id: `a:${id}`, conversationType: "personal", tenantId: tenant }, bot: { id: "28:bench" }, user: { id: `29:${id}`, aadObjectId: id } }),
+          conversation: JSON.stringify({
+            channelId: "msteams",
+            serviceUrl,
+            conversation: { id: `a:${id}`, conversationType: "personal", tenantId: tenant },
+            bot: { id: "28:bench" },
+            user: { id: `29:${id}`, aadObjectId: id },
+          }),
         },
       ]),
     );
@@ -125,23 +145,29 @@ async function seedPeople(stores: Stores, tenant: string, count: number, service
 /** One action due tomorrow per person, and `notDue` more due months from now. */
 async function seedActions(stores: Stores, tenant: string, people: readonly string[], notDue: number, at: string): Promise<void> {
   const by = { userId: "bench-coordinator", name: "Bench Coordinator" };
-  const action = (owner: string, dueOn: string) => (id: string): ImprovementAction => ({
-    tenantId: tenant,
-    id,
-    title: `Improvement action for ${owner}`,
-    description: "",
-    refs: ["3.2.1"],
-    owner: { userId: owner, name: `Officer ${owner.slice(7)}` },
-    dueOn,
-    priority: "medium",
-    status: "open",
-    createdBy: by,
-    createdAt: at,
-    updatedAt: at,
-  });
-  const builds = [...people.map((p) => action(p, "2026-11-26")), ...Array.from({ length: notDue }, (_, i) => action(people[i % people.length]!, `2027-0${1 + (i % 9)}-15`))];
+  const action =
+    (owner: string, dueOn: string) =>
+    (id: string): ImprovementAction => ({
+      tenantId: tenant,
+      id,
+      title: `Improvement action for ${owner}`,
+      description: "",
+      refs: ["3.2.1"],
+      owner: { userId: owner, name: `Officer ${owner.slice(7)}` },
+      dueOn,
+      priority: "medium",
+      status: "open",
+      createdBy: by,
+      createdAt: at,
+      updatedAt: at,
+    });
+  const builds = [
+    ...people.map((p) => action(p, "2026-11-26")),
+    ...Array.from({ length: notDue }, (_, i) => action(people[i % people.length]!, `2027-0${1 + (i % 9)}-15`)),
+  ];
   const today = at.slice(0, 10);
-  for (let i = 0; i < builds.length; i += 5_000) await stores.actions.importMany(tenant, builds.slice(i, i + 5_000), (a) => nextActionReminder(a, today)?.on, { by, at });
+  for (let i = 0; i < builds.length; i += 5_000)
+    await stores.actions.importMany(tenant, builds.slice(i, i + 5_000), (a) => nextActionReminder(a, today)?.on, { by, at });
 }
 
 main().catch((error: unknown) => {

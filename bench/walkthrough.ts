@@ -35,7 +35,8 @@ async function measure(name: string, count: () => number, op: (i: number) => Pro
     const started = process.hrtime.bigint();
     const reply = await op(i);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if ("body" in reply && reply.body?.value && typeof reply.body.value === "object") bytes = Buffer.byteLength(JSON.stringify(reply.body.value));
+    if ("body" in reply && reply.body?.value && typeof reply.body.value === "object")
+      bytes = Buffer.byteLength(JSON.stringify(reply.body.value));
   }
   times.sort((a, b) => a - b);
   return { name, median: percentile(times, 50), p95: percentile(times, 95), storagePerOp: (count() - before) / ITERATIONS, bytes };
@@ -48,7 +49,11 @@ async function main(): Promise<void> {
   const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
   const count = () => server.stores.tables.requestCount;
   try {
-    const officer = new TeamsClient(() => server.url, stub.url, { tenantId: "bench-council", aadObjectId: "bench-officer", name: "Bench Officer" });
+    const officer = new TeamsClient(() => server.url, stub.url, {
+      tenantId: "bench-council",
+      aadObjectId: "bench-officer",
+      name: "Bench Officer",
+    });
     await officer.say("assess 1.1.1");
     const card = () => stub.cards().at(-1)!;
     const ratings = ["compliance", "partial"];
@@ -68,7 +73,10 @@ async function main(): Promise<void> {
     );
     rows.push(
       await measure("Add link then Remove it (2 actions)", count, async (i) => {
-        const added = await officer.press(current, "Add link", { linkTitle: `Evidence ${i}`, linkUrl: `https://council.sharepoint.com/doc-${i}.pdf` });
+        const added = await officer.press(current, "Add link", {
+          linkTitle: `Evidence ${i}`,
+          linkUrl: `https://council.sharepoint.com/doc-${i}.pdf`,
+        });
         const [link] = findInputs(added.body.value).find((input) => input.id === "removeLinkId").choices;
         const removed = await officer.press(added.body.value, "Remove", { removeLinkId: link.value });
         current = removed.body.value;
@@ -79,7 +87,14 @@ async function main(): Promise<void> {
 
     const baseline = rows[0]!.median;
     console.log(`\nCSE bot walk-through benchmark: ${ITERATIONS} iterations each, Node ${process.versions.node}, embedded Azurite\n`);
-    console.log("operation".padEnd(48) + "median ms".padStart(10) + "p95 ms".padStart(9) + "x baseline".padStart(12) + "storage/op".padStart(12) + "card bytes".padStart(12));
+    console.log(
+      "operation".padEnd(48) +
+        "median ms".padStart(10) +
+        "p95 ms".padStart(9) +
+        "x baseline".padStart(12) +
+        "storage/op".padStart(12) +
+        "card bytes".padStart(12),
+    );
     for (const r of rows) {
       console.log(
         r.name.padEnd(48) +

@@ -1,4 +1,4 @@
-// The CSE bot on Azure: a Linux App Service (Node 20) running the bot, an Azure Bot registration
+// The CSE bot on Azure: a Linux App Service (Node 24 LTS) running the bot, an Azure Bot registration
 // for Teams, a Storage account whose tables the bot reaches with its managed identity (no keys:
 // shared-key access is switched off), and Application Insights with a Log Analytics workspace for
 // the bot's one-line-per-turn logs. Deployed by `teamsapp provision` (arm/deploy) or by
@@ -128,8 +128,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node --disable-warning=DEP0111 dist/index.js'
+      linuxFxVersion: 'NODE|24-lts'
+      appCommandLine: 'node dist/index.js'
       // The in-process scheduler sends reminders at 09:00: the app must not be unloaded when idle.
       alwaysOn: true
       // The load balancer stops sending turns to an instance whose storage is unreachable or that is shutting down.

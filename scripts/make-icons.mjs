@@ -117,7 +117,10 @@ function render(size, layers, clearRgb = [255, 255, 255]) {
   const out = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0; // premultiplied, 0..1
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0; // premultiplied, 0..1
       for (const { shape, rgb } of layers) {
         let hits = 0;
         for (let sy = 0; sy < SS; sy++) {
@@ -154,11 +157,33 @@ const GOLD = [0xf5, 0xb8, 0x2e];
 const color = render(192, [
   { shape: roundedRect(0, 0, 192, 192, 40), rgb: NAVY },
   { shape: star(68, 62, 21, 8.5), rgb: GOLD },
-  { shape: stroke([[56, 102], [86, 132], [142, 72]], 22), rgb: WHITE },
+  {
+    shape: stroke(
+      [
+        [56, 102],
+        [86, 132],
+        [142, 72],
+      ],
+      22,
+    ),
+    rgb: WHITE,
+  },
 ]);
 
 // Outline icon: white tick only, on a fully transparent background.
-const outline = render(32, [{ shape: stroke([[6, 17], [13, 24], [26, 9]], 4.5), rgb: WHITE }]);
+const outline = render(32, [
+  {
+    shape: stroke(
+      [
+        [6, 17],
+        [13, 24],
+        [26, 9],
+      ],
+      4.5,
+    ),
+    rgb: WHITE,
+  },
+]);
 
 // Teams requires the outline icon to be white and transparent only.
 for (let i = 0; i < outline.length; i += 4) {

@@ -47,7 +47,7 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 
 /** Problems with `manifest` against the official schema of the version it declares (none: valid). */
 export function manifestProblems(manifest: { manifestVersion?: unknown }): string[] {
-  const version = String(manifest.manifestVersion ?? "");
+  const version = typeof manifest.manifestVersion === "string" ? manifest.manifestVersion : "";
   const require = createRequire(import.meta.url);
   let schema: object;
   try {
@@ -60,7 +60,10 @@ export function manifestProblems(manifest: { manifestVersion?: unknown }): strin
   ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((e: { instancePath: string; message?: string; params?: Record<string, unknown> }) => `${e.instancePath || "(manifest)"} ${e.message ?? "is not valid"}${e.params && "allowedValues" in e.params ? `: ${(e.params.allowedValues as unknown[]).join(", ")}` : ""}`);
+  return (validate.errors ?? []).map(
+    (e: { instancePath: string; message?: string; params?: Record<string, unknown> }) =>
+      `${e.instancePath || "(manifest)"} ${e.message ?? "is not valid"}${e.params && "allowedValues" in e.params ? `: ${(e.params.allowedValues as unknown[]).join(", ")}` : ""}`,
+  );
 }
 
 export interface BuiltPackage {
@@ -68,7 +71,10 @@ export interface BuiltPackage {
   readonly manifest: Record<string, unknown>;
 }
 
-export async function buildAppPackage(envName: string, options: { root?: string; env?: NodeJS.ProcessEnv; outDir?: string } = {}): Promise<BuiltPackage> {
+export async function buildAppPackage(
+  envName: string,
+  options: { root?: string; env?: NodeJS.ProcessEnv; outDir?: string } = {},
+): Promise<BuiltPackage> {
   const root = options.root ?? ROOT;
   if (!/^[A-Za-z0-9_-]+$/.test(envName)) throw new PackageError(`"${envName}" is not an environment name (letters, digits, - and _).`);
   const envPath = join(root, "env", `.env.${envName}`);
@@ -78,14 +84,22 @@ export async function buildAppPackage(envName: string, options: { root?: string;
   } catch {
     throw new PackageError(`There is no env/.env.${envName}. Copy env/.env.dev to it and fill in its values.`);
   }
-  const fromProcess = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([, v]) => v !== undefined && v.trim() !== "")) as Record<string, string>;
-  const { text, missing } = fillPlaceholders(readFileSync(join(root, "manifest", "manifest.json"), "utf8"), { ...fromFile, ...fromProcess });
+  const fromProcess = Object.fromEntries(
+    Object.entries(options.env ?? process.env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  ) as Record<string, string>;
+  const { text, missing } = fillPlaceholders(readFileSync(join(root, "manifest", "manifest.json"), "utf8"), {
+    ...fromFile,
+    ...fromProcess,
+  });
   if (missing.length) {
-    throw new PackageError(`The manifest needs ${missing.join(", ")}, which ${missing.length === 1 ? "has" : "have"} no value in env/.env.${envName} or the environment. Provision first (it writes them), or set them by hand.`);
+    throw new PackageError(
+      `The manifest needs ${missing.join(", ")}, which ${missing.length === 1 ? "has" : "have"} no value in env/.env.${envName} or the environment. Provision first (it writes them), or set them by hand.`,
+    );
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
   const problems = manifestProblems(manifest);
-  if (problems.length) throw new PackageError(`The filled-in manifest does not match the Teams schema:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length)
+    throw new PackageError(`The filled-in manifest does not match the Teams schema:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
 
   const zip = new JSZip();
   zip.file("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -101,7 +115,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const at = process.argv.indexOf("--env");
   const envName = at >= 0 ? (process.argv[at + 1] ?? "") : "dev";
   buildAppPackage(envName).then(
-    ({ zipPath, manifest }) => console.log(`Teams app package for "${envName}": ${zipPath}\n(app id ${String(manifest.id)}, version ${String(manifest.version)}). Upload it in Teams admin centre > Teams apps > Manage apps > Upload new app.`),
+    ({ zipPath, manifest }) =>
+      console.log(
+        `Teams app package for "${envName}": ${zipPath}\n(app id ${String(manifest.id)}, version ${String(manifest.version)}). Upload it in Teams admin centre > Teams apps > Manage apps > Upload new app.`,
+      ),
     (error: unknown) => {
       console.error(error instanceof PackageError ? error.message : error);
       process.exit(1);

@@ -57,18 +57,33 @@ async function main(): Promise<void> {
     const post = async (partial: Record<string, unknown>): Promise<Card | undefined> => {
       const before = connector.cards.length;
       const activity = {
-        id: randomUUID(), timestamp: new Date().toISOString(), channelId: "msteams", serviceUrl: connector.url, locale: "en-GB",
-        from: { id: `29:${ALEX.id}`, name: ALEX.name, aadObjectId: ALEX.id }, recipient: { id: "28:cse-bot", name: "CSE Assessment" },
-        conversation: { id: CONVERSATION, conversationType: "personal", tenantId: PLAYGROUND_TENANT }, channelData: { tenant: { id: PLAYGROUND_TENANT } },
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        channelId: "msteams",
+        serviceUrl: connector.url,
+        locale: "en-GB",
+        from: { id: `29:${ALEX.id}`, name: ALEX.name, aadObjectId: ALEX.id },
+        recipient: { id: "28:cse-bot", name: "CSE Assessment" },
+        conversation: { id: CONVERSATION, conversationType: "personal", tenantId: PLAYGROUND_TENANT },
+        channelData: { tenant: { id: PLAYGROUND_TENANT } },
         ...partial,
       };
-      const res = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+      const res = await fetch(`${bot.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       const invoked = text ? (JSON.parse(text) as { value?: Card }).value : undefined;
       return invoked?.type === "AdaptiveCard" ? invoked : connector.cards.slice(before).at(-1);
     };
     const say = (text: string) => post({ type: "message", text, textFormat: "plain" });
-    const invoke = (verb: string, data: Record<string, unknown>) => post({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data: { ...data, verb } }, trigger: "manual" } });
+    const invoke = (verb: string, data: Record<string, unknown>) =>
+      post({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb, data: { ...data, verb } }, trigger: "manual" },
+      });
     const press = (card: Card, title: string, inputs: Record<string, string> = {}) => {
       const action = findAction(card, title);
       return invoke(action.verb, { ...action.data, ...inputs });
@@ -115,14 +130,26 @@ async function main(): Promise<void> {
 async function seed(stores: Awaited<ReturnType<typeof startServer>>["stores"]): Promise<void> {
   const log = createLogger("silent");
   const roles = new RolesService(stores, systemClock, log, [ALEX.id]);
-  const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), { send: async () => false });
+  const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), {
+    send: () => Promise.resolve(false),
+  });
   await seedDemo(stores, walkthrough, systemClock, { tenantId: PLAYGROUND_TENANT, userId: ALEX.id, displayName: ALEX.name });
 }
 
 /** An action due in 8 working days is reminded 7 working days before, tomorrow: run that day's reminders. */
-async function reminder(stores: Awaited<ReturnType<typeof startServer>>["stores"], config: ReturnType<typeof loadConfig>, cards: Card[], invoke: (verb: string, data: Record<string, string>) => Promise<Card | undefined>): Promise<Card | undefined> {
+async function reminder(
+  stores: Awaited<ReturnType<typeof startServer>>["stores"],
+  config: ReturnType<typeof loadConfig>,
+  cards: Card[],
+  invoke: (verb: string, data: Record<string, string>) => Promise<Card | undefined>,
+): Promise<Card | undefined> {
   const today = londonDay(systemClock.now());
-  await invoke("cse.actionCreate", { title: "Publish the complaints leaflet in Polish and Romanian", dueOn: addWorkingDays(today, 8), refs: "3.2.1, 3.2.2", priority: "high" });
+  await invoke("cse.actionCreate", {
+    title: "Publish the complaints leaflet in Polish and Romanian",
+    dueOn: addWorkingDays(today, 8),
+    refs: "3.2.1, 3.2.2",
+    priority: "high",
+  });
   const before = cards.length;
   await createReminderJob(stores, createAdapter(config), "", systemClock, createLogger("silent")).run(addWorkingDays(today, 1));
   return cards.slice(before).at(-1);
@@ -146,7 +173,10 @@ function findAction(card: Card, title: string): { verb: string; data: Record<str
 /** Draws each card as Teams' light theme would, 500 px wide, and saves it as PNG. */
 async function render(shots: readonly [string, Card][]): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
     await page.setContent(`<!doctype html><html><head><style>
@@ -161,12 +191,19 @@ async function render(shots: readonly [string, Card][]): Promise<void> {
     for (const [name, card] of shots) {
       await page.evaluate((json) => {
         // Runs in the browser page: its globals are not this file's.
-        const page = globalThis as unknown as { AdaptiveCards: any; document: { getElementById(id: string): { innerHTML: string; appendChild(n: unknown): void } } };
+        const page = globalThis as unknown as {
+          AdaptiveCards: any;
+          document: { getElementById(id: string): { innerHTML: string; appendChild(n: unknown): void } };
+        };
         const AC = page.AdaptiveCards;
         AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
           const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-          const inline = (s: string) => s.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
-          result.outputHtml = escaped.split("\n").map((line) => (line.startsWith("- ") ? `&bull; ${inline(line.slice(2))}` : inline(line))).join("<br>");
+          const inline = (s: string) =>
+            s.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+          result.outputHtml = escaped
+            .split("\n")
+            .map((line) => (line.startsWith("- ") ? `&bull; ${inline(line.slice(2))}` : inline(line)))
+            .join("<br>");
           result.didProcess = true;
         };
         const adaptive = new AC.AdaptiveCard();
@@ -174,23 +211,53 @@ async function render(shots: readonly [string, Card][]): Promise<void> {
           fontFamily: '"Segoe UI", Helvetica, Arial, sans-serif',
           spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 16 },
           containerStyles: {
-            default: { backgroundColor: "#FFFFFF", foregroundColors: { default: { default: "#242424", subtle: "#616161" }, good: { default: "#0E7A0B" }, warning: { default: "#835C00" }, attention: { default: "#C4314B" }, accent: { default: "#5B5FC7" } } },
-            emphasis: { backgroundColor: "#F5F5F5", foregroundColors: { default: { default: "#242424", subtle: "#616161" }, good: { default: "#0E7A0B" }, warning: { default: "#835C00" }, attention: { default: "#C4314B" }, accent: { default: "#5B5FC7" } } },
-            good: { backgroundColor: "#E7F2DA" }, warning: { backgroundColor: "#FBF6D9" }, attention: { backgroundColor: "#FCF4F6" }, accent: { backgroundColor: "#E8EBFA" },
+            default: {
+              backgroundColor: "#FFFFFF",
+              foregroundColors: {
+                default: { default: "#242424", subtle: "#616161" },
+                good: { default: "#0E7A0B" },
+                warning: { default: "#835C00" },
+                attention: { default: "#C4314B" },
+                accent: { default: "#5B5FC7" },
+              },
+            },
+            emphasis: {
+              backgroundColor: "#F5F5F5",
+              foregroundColors: {
+                default: { default: "#242424", subtle: "#616161" },
+                good: { default: "#0E7A0B" },
+                warning: { default: "#835C00" },
+                attention: { default: "#C4314B" },
+                accent: { default: "#5B5FC7" },
+              },
+            },
+            good: { backgroundColor: "#E7F2DA" },
+            warning: { backgroundColor: "#FBF6D9" },
+            attention: { backgroundColor: "#FCF4F6" },
+            accent: { backgroundColor: "#E8EBFA" },
           },
-          actions: { actionsOrientation: "horizontal", buttonSpacing: 8, maxActions: 6, spacing: "default", showCard: { actionMode: "inline" } },
+          actions: {
+            actionsOrientation: "horizontal",
+            buttonSpacing: 8,
+            maxActions: 6,
+            spacing: "default",
+            showCard: { actionMode: "inline" },
+          },
         });
         adaptive.parse(json);
         const host = page.document.getElementById("card");
         host.innerHTML = "";
-        host.appendChild(adaptive.render()!);
+        host.appendChild(adaptive.render());
       }, card);
       await page.locator("#card").screenshot({ path: join(OUT, `${name}.png`) });
     }
   } finally {
     await browser.close();
   }
-  writeFileSync(join(OUT, "README.md"), `# The bot's cards\n\nMade by \`npm run screenshots\` from the real bot and demo data.\n\n${shots.map(([name]) => `## ${name}\n\n![${name}](${name}.png)\n`).join("\n")}`);
+  writeFileSync(
+    join(OUT, "README.md"),
+    `# The bot's cards\n\nMade by \`npm run screenshots\` from the real bot and demo data.\n\n${shots.map(([name]) => `## ${name}\n\n![${name}](${name}.png)\n`).join("\n")}`,
+  );
   console.log(`${shots.length} cards drawn in docs/cards/: ${shots.map(([n]) => n).join(", ")}`);
 }
 

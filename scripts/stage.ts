@@ -23,5 +23,8 @@ for (const item of ["dist", "cards", "package.json", "package-lock.json"]) cpSyn
 // --omit=optional: pdfjs-dist's canvas (for drawing pages) is not needed to read their text.
 execFileSync("npm", ["ci", "--omit=dev", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: OUT, stdio: "inherit" });
 
-const bytes = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + bytes(join(path, f)), 0) : statSync(path).size);
-console.log(`Staged in .deploy/: ${(bytes(OUT) / 1024 / 1024).toFixed(0)} MB. Deploy with: teamsapp deploy --env <name> (or az webapp deploy --src-path after zipping .deploy).`);
+const bytes = (path: string): number =>
+  statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + bytes(join(path, f)), 0) : statSync(path).size;
+console.log(
+  `Staged in .deploy/: ${(bytes(OUT) / 1024 / 1024).toFixed(0)} MB. Deploy with: teamsapp deploy --env <name> (or az webapp deploy --src-path after zipping .deploy).`,
+);

@@ -23,13 +23,22 @@ import { connectStorage } from "./store/local-storage.js";
 async function findCampaign(stores: Stores, tenant: string | undefined, campaignId: string | undefined): Promise<Campaign | undefined> {
   const tenants = tenant ? [tenant] : await stores.tenants.list();
   if (tenants.length !== 1) {
-    process.stderr.write(tenants.length === 0 ? "No council has used the bot yet, so there is nothing to summarise.\n" : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`);
+    process.stderr.write(
+      tenants.length === 0
+        ? "No council has used the bot yet, so there is nothing to summarise.\n"
+        : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`,
+    );
     return undefined;
   }
   const tenantId = tenants[0]!;
   const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
   const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
-  if (!campaign) process.stderr.write(id ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n` : "That council has no campaign yet.\n");
+  if (!campaign)
+    process.stderr.write(
+      id
+        ? `There is no campaign "${id}" in that council. Its campaigns: ${(await stores.campaigns.list(tenantId)).map((c) => c.id).join(", ") || "none"}.\n`
+        : "That council has no campaign yet.\n",
+    );
   return campaign;
 }
 
@@ -40,7 +49,10 @@ export async function printDigest(cfg: Config, tenant: string | undefined, campa
     const campaign = await findCampaign(stores, tenant, campaignId);
     if (!campaign) return 64;
     // The administrator running this can read everything; no role check applies outside Teams.
-    const summaries = new SummaryService(stores, systemClock, async () => ["coordinator"], { minCompliant: cfg.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE });
+    const summaries = new SummaryService(stores, systemClock, () => Promise.resolve(["coordinator"]), {
+      minCompliant: cfg.OUTLOOK_MIN_COMPLIANT,
+      maxNonCompliance: cfg.OUTLOOK_MAX_NON_COMPLIANCE,
+    });
     process.stdout.write(`${summaryText(await summaries.build(campaign))}\n`);
     return 0;
   } finally {
@@ -48,7 +60,13 @@ export async function printDigest(cfg: Config, tenant: string | undefined, campa
   }
 }
 
-export async function exportFile(cfg: Config, format: ExportFormat, tenant: string | undefined, campaignId: string | undefined, out: string | undefined): Promise<number> {
+export async function exportFile(
+  cfg: Config,
+  format: ExportFormat,
+  tenant: string | undefined,
+  campaignId: string | undefined,
+  out: string | undefined,
+): Promise<number> {
   const storage = await connectStorage(cfg);
   try {
     const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
@@ -79,7 +97,13 @@ async function reportText(file: string): Promise<string | number> {
   return 65; // EX_DATAERR
 }
 
-export async function importReport(cfg: Config, file: string, tenant: string | undefined, campaignId: string | undefined, json: boolean): Promise<number> {
+export async function importReport(
+  cfg: Config,
+  file: string,
+  tenant: string | undefined,
+  campaignId: string | undefined,
+  json: boolean,
+): Promise<number> {
   const text = await reportText(file);
   if (typeof text === "number") return text;
   const storage = await connectStorage(cfg);
@@ -90,10 +114,17 @@ export async function importReport(cfg: Config, file: string, tenant: string | u
     // The administrator running this acts as a coordinator, recorded by name in the actions' audit.
     const admin = { tenantId: campaign.tenantId, userId: "cse-bot-cli", displayName: "CSE coordinator (command line)" };
     const log = createLogger("silent");
-    const asCoordinator = async () => ["coordinator"] as const;
-    const imports = new ReportImportService(stores, systemClock, log, asCoordinator, new CertificationService(stores, systemClock, log, asCoordinator));
+    const asCoordinator = () => Promise.resolve(["coordinator"] as const);
+    const imports = new ReportImportService(
+      stores,
+      systemClock,
+      log,
+      asCoordinator,
+      new CertificationService(stores, systemClock, log, asCoordinator),
+    );
     const outcome = await imports.apply(admin, campaign.id, text);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: outcome.ok, message: outcome.ok ? outcome.message : outcome.refusal.message })}\n`);
+    if (json)
+      process.stdout.write(`${JSON.stringify({ ok: outcome.ok, message: outcome.ok ? outcome.message : outcome.refusal.message })}\n`);
     else process.stdout.write(`${outcome.ok ? outcome.message : outcome.refusal.message}\n`);
     return outcome.ok ? 0 : 65;
   } finally {
@@ -115,8 +146,12 @@ export async function previewReport(file: string, json: boolean): Promise<number
     ...(report.nextReviews.length ? [`Next reviews: ${report.nextReviews.map((r) => `${r.label} (${r.month})`).join("; ")}`] : []),
     ...calendarLines(proposeCalendar(report)),
     `Areas for improvement (${report.areas.length}):`,
-    ...report.areas.map((a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`),
-    ...(report.disagreements.length ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)] : []),
+    ...report.areas.map(
+      (a, i) => `  ${i + 1}. [${a.refs.join(", ") || "no element named"}] ${a.text.slice(0, 110)}${a.text.length > 110 ? "..." : ""}`,
+    ),
+    ...(report.disagreements.length
+      ? ["Where the report disagrees with its own table (the table is used):", ...report.disagreements.map((d) => `  - ${d}`)]
+      : []),
     ...(report.problems.length ? ["Could not read:", ...report.problems.map((p) => `  - ${p}`)] : ["Nothing unreadable."]),
     "Dry run: nothing was written.",
   ];
@@ -132,4 +167,3 @@ function calendarLines(proposed: ProposedCalendar | undefined): string[] {
     ...proposed.differences.map((d) => `  - ${d}`),
   ];
 }
-

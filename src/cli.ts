@@ -66,7 +66,11 @@ async function main(argv: string[]): Promise<number> {
       return demo(values.tenant ?? PLAYGROUND_TENANT, values.user ?? PLAYGROUND_USER);
     }
     case "reminders": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { day: { type: "string" }, json: { type: "boolean", default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { day: { type: "string" }, json: { type: "boolean", default: false } },
+      });
       if (positionals[0] !== "run") {
         process.stderr.write(`Unknown reminders command "${positionals[0] ?? ""}". Did you mean: cse-bot reminders run\n`);
         return 64;
@@ -74,7 +78,10 @@ async function main(argv: string[]): Promise<number> {
       return runReminders(values.day, values.json ?? false);
     }
     case "digest": {
-      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, campaign: { type: "string" }, print: { type: "boolean", default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { tenant: { type: "string" }, campaign: { type: "string" }, print: { type: "boolean", default: false } },
+      });
       if (!values.print) {
         process.stderr.write("Add --print to print the summary here. Channels get theirs from the bot: digest weekly in a team channel.\n");
         return 64;
@@ -83,7 +90,10 @@ async function main(argv: string[]): Promise<number> {
       return cfg ? printDigest(cfg, values.tenant, values.campaign) : 78;
     }
     case "export": {
-      const { values } = parseArgs({ args: rest, options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } },
+      });
       if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
         process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, or html (the report).\n`);
         return 64;
@@ -92,7 +102,16 @@ async function main(argv: string[]): Promise<number> {
       return cfg ? exportFile(cfg, values.format as ExportFormat, values.tenant, values.campaign, values.out) : 78;
     }
     case "import-report": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false }, campaign: { type: "string" }, tenant: { type: "string" } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          "dry-run": { type: "boolean", default: false },
+          json: { type: "boolean", default: false },
+          campaign: { type: "string" },
+          tenant: { type: "string" },
+        },
+      });
       if (!positionals[0]) {
         process.stderr.write("Which file? For example: cse-bot import-report assessor-report-2025.docx --dry-run\n");
         return 64;
@@ -117,12 +136,18 @@ function printStandard(json: boolean): number {
     const data = {
       version: STANDARD_VERSION,
       ratings: RATINGS,
-      criteria: CRITERIA.map((c) => ({ ...c, subCriteria: c.subCriteria.map((s) => ({ ...s, elements: s.elements.map((e) => ({ ...e, guidance: GUIDANCE[e.ref] })) })) })),
+      criteria: CRITERIA.map((c) => ({
+        ...c,
+        subCriteria: c.subCriteria.map((s) => ({ ...s, elements: s.elements.map((e) => ({ ...e, guidance: GUIDANCE[e.ref] })) })),
+      })),
     };
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
-  const lines = [`Customer Service Excellence standard (${STANDARD_VERSION}): ${CRITERIA.length} criteria, ${ELEMENTS.length} elements`, ""];
+  const lines = [
+    `Customer Service Excellence standard (${STANDARD_VERSION}): ${CRITERIA.length} criteria, ${ELEMENTS.length} elements`,
+    "",
+  ];
   for (const c of CRITERIA) {
     lines.push(`Criterion ${c.number}: ${c.title}`);
     for (const s of c.subCriteria) {
@@ -156,7 +181,12 @@ async function doctor(): Promise<number> {
     return 1;
   }
   say(true, "configuration is valid");
-  say(true, cfg.localMode ? "local mode: no BOT_ID, so unsigned activities are accepted (fine on a laptop, never in production)" : `BOT_ID ${cfg.BOT_ID}: activities must carry a valid Bot Framework token`);
+  say(
+    true,
+    cfg.localMode
+      ? "local mode: no BOT_ID, so unsigned activities are accepted (fine on a laptop, never in production)"
+      : `BOT_ID ${cfg.BOT_ID}: activities must carry a valid Bot Framework token`,
+  );
   let failed = false;
   const storage = await connectStorage(cfg);
   try {
@@ -181,7 +211,7 @@ async function demo(tenantId: string, userId: string): Promise<number> {
     const log = createLogger("warn");
     const roles = new RolesService(stores, systemClock, log, parseCoordinatorList(cfg.COORDINATORS));
     // The CLI has no Teams connection, so it cannot message anyone (and seeding reviews nobody).
-    const cannotMessage = { send: async () => false };
+    const cannotMessage = { send: () => Promise.resolve(false) };
     const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), cannotMessage);
     const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
     process.stdout.write(
@@ -209,7 +239,13 @@ async function runReminders(day: string | undefined, json: boolean): Promise<num
     const job = createReminderJob(stores, createAdapter(cfg), cfg.BOT_ID ?? "", systemClock, log);
     const scheduler = new ReminderScheduler(job, stores.outbox, systemClock, log, { instanceId: `cli-${process.pid}` });
     const report = day ? await scheduler.runFor(day) : await scheduler.tick();
-    const out = report ?? { ran: false, why: day || sendingDay(systemClock.now()) ? "another instance holds the reminder lease and is sending" : "not sending time: reminders go out from 09:00 Europe/London on working days" };
+    const out = report ?? {
+      ran: false,
+      why:
+        day || sendingDay(systemClock.now())
+          ? "another instance holds the reminder lease and is sending"
+          : "not sending time: reminders go out from 09:00 Europe/London on working days",
+    };
     if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else if (!report) process.stdout.write(`Nothing sent: ${"why" in out ? out.why : ""}.\n`);
     else {

@@ -10,7 +10,14 @@ import type { SenderOptions } from "./jobs/sender.js";
 import type { Logger } from "./logger.js";
 import type { Stores } from "./store/index.js";
 
-export function createReminderJob(stores: Stores, adapter: BotAdapter, botAppId: string, clock: Clock, log: Logger, sender?: SenderOptions): ReminderJob {
+export function createReminderJob(
+  stores: Stores,
+  adapter: BotAdapter,
+  botAppId: string,
+  clock: Clock,
+  log: Logger,
+  sender?: SenderOptions,
+): ReminderJob {
   return new ReminderJob({
     stores,
     delivery: new TeamsDelivery(adapter, botAppId, stores.tenants, log),
@@ -21,6 +28,22 @@ export function createReminderJob(stores: Stores, adapter: BotAdapter, botAppId:
   });
 }
 
-export function createDigestJob(stores: Stores, summaries: SummaryService, adapter: BotAdapter, botAppId: string, clock: Clock, log: Logger, sender?: SenderOptions): DigestJob {
-  return new DigestJob({ stores, summaries, delivery: new TeamsDelivery(adapter, botAppId, stores.tenants, log), clock, log, sender, card: (view) => summaryCard(view) });
+export function createDigestJob(
+  stores: Stores,
+  summaries: SummaryService,
+  adapter: BotAdapter,
+  botAppId: string,
+  clock: Clock,
+  log: Logger,
+  sender?: SenderOptions,
+): DigestJob {
+  return new DigestJob({
+    stores,
+    summaries,
+    delivery: new TeamsDelivery(adapter, botAppId, stores.tenants, log),
+    clock,
+    log,
+    sender,
+    card: (view) => summaryCard(view),
+  });
 }

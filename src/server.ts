@@ -3,7 +3,6 @@
  * Everything an instance needs lives in storage, so any number of these can run side by side.
  */
 import restify from "restify";
-import type { AddressInfo } from "node:net";
 import { createAdapter } from "./bot/adapter.js";
 import { createBotApp } from "./bot/app.js";
 import { processMessage } from "./bot/http.js";
@@ -75,7 +74,10 @@ export async function startServer(config: Config, connectionString: string, opti
   const certification = new CertificationService(stores, clock, log, rolesOf);
   const actions = new ActionService(stores, clock, log, rolesOf, notifier);
   const reminderViews = new ReminderService(stores, clock, rolesOf);
-  const summaries = new SummaryService(stores, clock, rolesOf, { minCompliant: config.OUTLOOK_MIN_COMPLIANT, maxNonCompliance: config.OUTLOOK_MAX_NON_COMPLIANCE });
+  const summaries = new SummaryService(stores, clock, rolesOf, {
+    minCompliant: config.OUTLOOK_MIN_COMPLIANT,
+    maxNonCompliance: config.OUTLOOK_MAX_NON_COMPLIANCE,
+  });
   const digests = new DigestService(stores, clock, log, rolesOf);
   const imports = new ReportImportService(stores, clock, log, rolesOf, certification);
   let publicUrl = config.BOT_ENDPOINT ?? "";
@@ -106,7 +108,7 @@ export async function startServer(config: Config, connectionString: string, opti
   const inFlight = new InFlight();
   let draining = false;
   // maxParamLength reaches restify's router (find-my-way), whose default of 100 characters is shorter than a signed export link.
-  const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false, maxParamLength: 1024 } as restify.ServerOptions);
+  const server = restify.createServer({ name: "cse-bot", handleUncaughtExceptions: false, maxParamLength: 1024 });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post("/api/messages", async (req, res) => {
@@ -114,21 +116,33 @@ export async function startServer(config: Config, connectionString: string, opti
     const turn = { tenant: undefined as string | undefined, user: undefined as string | undefined, route: "unknown" };
     const { result: reply, requests } = await inFlight.track(() =>
       countStorageRequests(() =>
-        processMessage(adapter, req.body, req.headers.authorization, async (context) => {
-          turn.route = routeOf(context.activity);
-          const who = actorFrom(context.activity, config.localMode);
-          if (!isRefusal(who)) [turn.tenant, turn.user] = [who.tenantId, userHash(who.tenantId, who.userId)];
-          // Where to reach this organisation, for reminders to people who never wrote to the bot.
-          if (!isRefusal(who) && context.activity.serviceUrl) await stores.tenants.register(who.tenantId, context.activity.serviceUrl);
-          await app.run(context);
-        }, log),
+        processMessage(
+          adapter,
+          req.body,
+          req.headers.authorization,
+          async (context) => {
+            turn.route = routeOf(context.activity);
+            const who = actorFrom(context.activity, config.localMode);
+            if (!isRefusal(who)) [turn.tenant, turn.user] = [who.tenantId, userHash(who.tenantId, who.userId)];
+            // Where to reach this organisation, for reminders to people who never wrote to the bot.
+            if (!isRefusal(who) && context.activity.serviceUrl) await stores.tenants.register(who.tenantId, context.activity.serviceUrl);
+            await app.run(context);
+          },
+          log,
+        ),
       ),
     );
     res.send(reply.status, reply.body);
-    log.info({ tenant: turn.tenant, user: turn.user, route: turn.route, status: reply.status, ms: Date.now() - started, storage: requests }, "turn");
+    log.info(
+      { tenant: turn.tenant, user: turn.user, route: turn.route, status: reply.status, ms: Date.now() - started, storage: requests },
+      "turn",
+    );
   });
 
-  server.get("/exports/:token", async (req, res) => serveExport(exportLinks, String(req.params.token ?? ""), res, log));
+  server.get("/exports/:token", async (req, res) => {
+    const token = (req.params as Record<string, unknown>).token;
+    await serveExport(exportLinks, typeof token === "string" ? token : "", res, log);
+  });
 
   // Readiness: take traffic only while storage answers and no shutdown has begun.
   server.get("/readyz", async (_req, res) => {
@@ -154,11 +168,19 @@ export async function startServer(config: Config, connectionString: string, opti
   const reminders = createReminderJob(stores, adapter, config.BOT_ID ?? "", clock, log);
   const digestJob = createDigestJob(stores, summaries, adapter, config.BOT_ID ?? "", clock, log);
   const scheduler =
-    config.REMINDERS === "on" ? new ReminderScheduler(reminders, stores.outbox, clock, log, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, digests: digestJob, ...options.scheduler }) : undefined;
+    config.REMINDERS === "on"
+      ? new ReminderScheduler(reminders, stores.outbox, clock, log, {
+          intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000,
+          digests: digestJob,
+          ...options.scheduler,
+        })
+      : undefined;
   scheduler?.start();
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => {
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const port = server.address().port;
   publicUrl ||= `http://localhost:${port}`;
   const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
   return {
@@ -169,7 +191,9 @@ export async function startServer(config: Config, connectionString: string, opti
     /** Stops taking requests, lets turns in progress finish, then stops the scheduler (giving up its lease). */
     close: async () => {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections?.();
       const unfinished = await inFlight.drained(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       if (unfinished > 0) log.warn({ unfinished }, "shutting down with turns still running");

@@ -32,14 +32,22 @@ describe("npx cse-bot", () => {
     expect(elements).toHaveLength(57);
     expect(elements[56].ref).toBe("5.3.3");
     expect(elements[0].guidance.showMe.length).toBeGreaterThan(1);
-    expect(data.ratings.map((r: any) => r.label)).toEqual(["Compliance Plus", "Compliance", "Partial Compliance", "Non-Compliance", "Not applicable"]);
+    expect(data.ratings.map((r: any) => r.label)).toEqual([
+      "Compliance Plus",
+      "Compliance",
+      "Partial Compliance",
+      "Non-Compliance",
+      "Not applicable",
+    ]);
   });
 
   it("prints the standard for people", async () => {
     const { code, stdout } = await cli(["standard"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Criterion 5: Timeliness and Quality of Service");
-    expect(stdout).toContain("5.3.3  Our performance in relation to timeliness and quality of service compares well with that of similar organisations.");
+    expect(stdout).toContain(
+      "5.3.3  Our performance in relation to timeliness and quality of service compares well with that of similar organisations.",
+    );
   });
 
   it("doctor reports reachable storage and exits 0", async () => {
@@ -90,13 +98,37 @@ describe("npx cse-bot reminders run", () => {
     const prefix = uniquePrefix();
     const stores = await openStores(connectionString(), prefix);
     const tenant = "tenant-cli-reminders";
-    const conversation = JSON.stringify({ channelId: "msteams", serviceUrl: stub.url, conversation: { id: "a:cli-owner", conversationType: "personal", tenantId: tenant }, bot: { id: "28:bot" }, user: { id: "29:owner", aadObjectId: "owner" } });
+    const conversation = JSON.stringify({
+      channelId: "msteams",
+      serviceUrl: stub.url,
+      conversation: { id: "a:cli-owner", conversationType: "personal", tenantId: tenant },
+      bot: { id: "28:bot" },
+      user: { id: "29:owner", aadObjectId: "owner" },
+    });
     await stores.participants.putConversation(tenant, "owner", "Olu Officer", conversation, "2026-11-02T10:00:00Z");
     await stores.tenants.register(tenant, stub.url);
     const at = "2026-11-02T10:00:00Z";
     const person = { userId: "owner", name: "Olu Officer" };
     // Due Thu 26 Nov: its reminder one working day before is Wed 25 Nov.
-    await stores.actions.create(tenant, (id) => ({ tenantId: tenant, id, title: "Publish service standards", description: "", refs: ["3.2.1"], owner: person, dueOn: "2026-11-26", priority: "high", status: "open", createdBy: person, createdAt: at, updatedAt: at }), "2026-11-25", { by: person, at });
+    await stores.actions.create(
+      tenant,
+      (id) => ({
+        tenantId: tenant,
+        id,
+        title: "Publish service standards",
+        description: "",
+        refs: ["3.2.1"],
+        owner: person,
+        dueOn: "2026-11-26",
+        priority: "high",
+        status: "open",
+        createdBy: person,
+        createdAt: at,
+        updatedAt: at,
+      }),
+      "2026-11-25",
+      { by: person, at },
+    );
     try {
       const env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
       const first = await cli(["reminders", "run", "--day", "2026-11-25"], env);
@@ -126,11 +158,20 @@ describe("a campaign from the command line: digest, export, import-report", () =
     const { emptyAssessment } = await import("../src/domain/assessment.js");
     const prefix = uniquePrefix();
     stores = await openStores(connectionString(), prefix);
-    const campaign = await stores.campaigns.createOrGet({ ...defaultCampaign(tenant, "review-2027", "cora", new Date("2026-11-02T10:00:00Z")), name: "CSE annual review 2027" });
+    const campaign = await stores.campaigns.createOrGet({
+      ...defaultCampaign(tenant, "review-2027", "cora", new Date("2026-11-02T10:00:00Z")),
+      name: "CSE annual review 2027",
+    });
     await stores.campaigns.setActive(tenant, campaign.id);
     await stores.tenants.register(tenant);
-    const ratings = JSON.parse(readFileSync(new URL("./fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<string, string>;
-    const rows = Object.entries(ratings).map(([ref, rating]) => ({ next: { ...emptyAssessment(campaign.id, "council", ref), rating: rating as "compliance" }, audit: [] }));
+    const ratings = JSON.parse(readFileSync(new URL("./fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
+      string,
+      string
+    >;
+    const rows = Object.entries(ratings).map(([ref, rating]) => ({
+      next: { ...emptyAssessment(campaign.id, "council", ref), rating: rating as "compliance" },
+      audit: [],
+    }));
     for (let i = 0; i < rows.length; i += 20) await stores.assessments.saveAll(tenant, rows.slice(i, i + 20));
     env = { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix };
   });
@@ -159,7 +200,11 @@ describe("a campaign from the command line: digest, export, import-report", () =
     await book.xlsx.readFile(`${dir}/matrix.xlsx`);
     expect(book.getWorksheet("Evidence matrix")!.rowCount).toBe(58);
     const sheet = book.getWorksheet("Evidence matrix")!;
-    const rating = (ref: string) => sheet.getRows(2, 57)!.find((r) => r.getCell(2).value === ref)?.getCell(5).value;
+    const rating = (ref: string) =>
+      sheet
+        .getRows(2, 57)!
+        .find((r) => r.getCell(2).value === ref)
+        ?.getCell(5).value;
     expect([rating("4.1.2"), rating("1.3.1"), rating("1.1.1")]).toEqual(["Partial Compliance", "Compliance Plus", "Compliance"]);
     const html = await cli(["export", "--format", "html", "--out", `${dir}/report.html`], env);
     expect(html.code).toBe(0);
@@ -169,7 +214,9 @@ describe("a campaign from the command line: digest, export, import-report", () =
 
   it("import-report imports last year's assessor report once: the second time changes nothing", async () => {
     const imported = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
-    expect(imported.stdout).toContain(`Imported the assessor's 57 ratings into "CSE annual review 2027" and 7 draft improvement actions (1, 2, 3, 4, 5, 6, 7)`);
+    expect(imported.stdout).toContain(
+      `Imported the assessor's 57 ratings into "CSE annual review 2027" and 7 draft improvement actions (1, 2, 3, 4, 5, 6, 7)`,
+    );
     const twice = await cli(["import-report", "test/fixtures/assessor-report-charnwood-2017.txt"], env);
     expect(twice.stdout).toContain("This report was already imported on");
     expect(await stores.actions.list(tenant)).toHaveLength(7);
@@ -184,7 +231,9 @@ describe("npx cse-bot import-report --dry-run", () => {
     expect(stdout).toContain("57 elements: 11 Compliance Plus, 44 Compliance, 2 Partial Compliance");
     expect(stdout).toContain("[1.1.2, 1.2.2, 3.2.3]");
     expect(stdout).toContain("Dry run: nothing was written.");
-    const json = JSON.parse((await cli(["import-report", "test/fixtures/assessor-report-oadby-wigston-2023.txt", "--dry-run", "--json"])).stdout);
+    const json = JSON.parse(
+      (await cli(["import-report", "test/fixtures/assessor-report-oadby-wigston-2023.txt", "--dry-run", "--json"])).stdout,
+    );
     expect(Object.values(json.ratings).filter((r) => r === "partial")).toHaveLength(2);
     expect(json.disagreements).toContain("The summary of strengths cites 2.1.3, but the table rates it Compliance; the table is used.");
     const missing = await cli(["import-report", "no-such-report.docx", "--dry-run"]);

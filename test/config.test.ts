@@ -39,7 +39,9 @@ describe("defaults", () => {
 
   it("accepts BOT_ID without a password for a user-assigned managed identity", () => {
     expect(loadConfig({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: "tenant-id" }).localMode).toBe(false);
-    expect(configErrorFor({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI" }).problems).toEqual(["BOT_TENANT_ID is required when BOT_TYPE is UserAssignedMSI"]);
+    expect(configErrorFor({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI" }).problems).toEqual([
+      "BOT_TENANT_ID is required when BOT_TYPE is UserAssignedMSI",
+    ]);
   });
 });
 
@@ -69,7 +71,9 @@ describe("errors that name the setting", () => {
   it("requires BOT_TENANT_ID for a single-tenant bot", () => {
     const error = configErrorFor({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant" });
     expect(error.message).toContain("BOT_TENANT_ID");
-    expect(loadConfig({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "tenant-1" }).BOT_TENANT_ID).toBe("tenant-1");
+    expect(
+      loadConfig({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "tenant-1" }).BOT_TENANT_ID,
+    ).toBe("tenant-1");
   });
 
   it("names every problem at once", () => {
@@ -93,7 +97,9 @@ describe("empty values, as Teams Toolkit env files leave them", () => {
   });
 
   it("treats an empty BOT_TENANT_ID as unset for a single-tenant bot", () => {
-    expect(configErrorFor({ BOT_ID: "app-id", BOT_PASSWORD: "s", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "" }).message).toContain("BOT_TENANT_ID");
+    expect(configErrorFor({ BOT_ID: "app-id", BOT_PASSWORD: "s", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "" }).message).toContain(
+      "BOT_TENANT_ID",
+    );
   });
 
   it("treats an empty TABLES_CONNECTION_STRING as unset, so the embedded Azurite is used", () => {
@@ -112,7 +118,9 @@ describe("empty values, as Teams Toolkit env files leave them", () => {
 
 describe("COORDINATORS", () => {
   it("accepts Entra object ids and UPNs, separated by commas", () => {
-    expect(loadConfig({ COORDINATORS: "sam@council.gov.uk, 0f1e2d3c-0000-1111-2222-333344445555" }).COORDINATORS).toContain("sam@council.gov.uk");
+    expect(loadConfig({ COORDINATORS: "sam@council.gov.uk, 0f1e2d3c-0000-1111-2222-333344445555" }).COORDINATORS).toContain(
+      "sam@council.gov.uk",
+    );
   });
 
   it("names the setting when an entry is neither an object id nor a UPN", () => {
@@ -121,22 +129,36 @@ describe("COORDINATORS", () => {
 
   it("fetches files sent in chat from SharePoint hosts unless told otherwise", () => {
     expect(loadConfig({}).FILE_HOSTS).toEqual([".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn"]);
-    expect(loadConfig({ FILE_HOSTS: ".sharepoint.com, files.council.gov.uk" }).FILE_HOSTS).toEqual([".sharepoint.com", "files.council.gov.uk"]);
-    expect(configErrorFor({ FILE_HOSTS: "https://x.sharepoint.com/" }).problems).toEqual(["FILE_HOSTS must list host names such as .sharepoint.com, separated by commas"]);
+    expect(loadConfig({ FILE_HOSTS: ".sharepoint.com, files.council.gov.uk" }).FILE_HOSTS).toEqual([
+      ".sharepoint.com",
+      "files.council.gov.uk",
+    ]);
+    expect(configErrorFor({ FILE_HOSTS: "https://x.sharepoint.com/" }).problems).toEqual([
+      "FILE_HOSTS must list host names such as .sharepoint.com, separated by commas",
+    ]);
   });
 
   it("takes a storage account's table endpoint for managed identity, and not together with a connection string", () => {
-    expect(loadConfig({ TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net" }).TABLES_ENDPOINT).toBe("https://csebotstore.table.core.windows.net");
-    expect(configErrorFor({ TABLES_ENDPOINT: "https://csebotstore.blob.core.windows.net" }).problems[0]).toMatch(/^TABLES_ENDPOINT must be a storage account's table endpoint/);
-    expect(configErrorFor({ TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net", TABLES_CONNECTION_STRING: "UseDevelopmentStorage=true" }).problems).toEqual([
-      "TABLES_ENDPOINT and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)",
-    ]);
+    expect(loadConfig({ TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net" }).TABLES_ENDPOINT).toBe(
+      "https://csebotstore.table.core.windows.net",
+    );
+    expect(configErrorFor({ TABLES_ENDPOINT: "https://csebotstore.blob.core.windows.net" }).problems[0]).toMatch(
+      /^TABLES_ENDPOINT must be a storage account's table endpoint/,
+    );
+    expect(
+      configErrorFor({
+        TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net",
+        TABLES_CONNECTION_STRING: "UseDevelopmentStorage=true",
+      }).problems,
+    ).toEqual(["TABLES_ENDPOINT and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)"]);
   });
 
   it("takes BOT_ENDPOINT as a scheme and host only, for download links", () => {
     expect(loadConfig({ BOT_ENDPOINT: "https://cse-bot.azurewebsites.net" }).BOT_ENDPOINT).toBe("https://cse-bot.azurewebsites.net");
     expect(loadConfig({}).BOT_ENDPOINT).toBeUndefined();
-    expect(configErrorFor({ BOT_ENDPOINT: "https://cse-bot.azurewebsites.net/" }).problems[0]).toMatch(/^BOT_ENDPOINT must be just the scheme and host/);
+    expect(configErrorFor({ BOT_ENDPOINT: "https://cse-bot.azurewebsites.net/" }).problems[0]).toMatch(
+      /^BOT_ENDPOINT must be just the scheme and host/,
+    );
     expect(configErrorFor({ BOT_ENDPOINT: "cse-bot" }).problems[0]).toMatch(/^BOT_ENDPOINT must be a web address/);
   });
 });

@@ -68,7 +68,12 @@ describe("connector stub: rate limits", () => {
   it("accepts 7 of 8 concurrent messages to one conversation and throttles the 8th with Retry-After", async () => {
     const { stub } = await stubAt({ enforceLimits: true });
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => send(stub, "a:conv-1", `m${i}`)));
-    expect(count(answers.map((a) => a.status), 200)).toBe(7);
+    expect(
+      count(
+        answers.map((a) => a.status),
+        200,
+      ),
+    ).toBe(7);
     const refused = answers.filter((a) => a.status === 429);
     expect(refused).toHaveLength(1);
     expect(Number(refused[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
@@ -87,7 +92,11 @@ describe("connector stub: rate limits", () => {
         // Half name the tenant in conversation.tenantId, half only in channelData, as Teams activities may.
         i % 2
           ? send(stub, `a:user-${i}`)
-          : call(stub, "POST", `v3/conversations/a:user-${i}/activities`, { type: "message", text: "hi", channelData: { tenant: { id: TENANT } } }),
+          : call(stub, "POST", `v3/conversations/a:user-${i}/activities`, {
+              type: "message",
+              text: "hi",
+              channelData: { tenant: { id: TENANT } },
+            }),
       ),
     );
     const statuses = answers.map((a) => a.status);
@@ -105,7 +114,8 @@ describe("connector stub: rate limits", () => {
   it("puts activities with no tenant in one global bucket", async () => {
     const { stub } = await stubAt({ enforceLimits: true });
     const statuses: number[] = [];
-    for (let i = 0; i < 51; i++) statuses.push((await call(stub, "POST", `v3/conversations/c-${i}/activities`, { type: "message", text: "hi" })).status);
+    for (let i = 0; i < 51; i++)
+      statuses.push((await call(stub, "POST", `v3/conversations/c-${i}/activities`, { type: "message", text: "hi" })).status);
     expect(count(statuses, 200)).toBe(50);
     expect(statuses.at(-1)).toBe(429);
   });
@@ -201,7 +211,9 @@ describe("connector stub: scripted failures", () => {
       expect(gone.body.error.code).toBe("ConversationNotFound");
       const removed = await send(stub, "a:removed");
       expect(removed.status).toBe(403);
-      expect(removed.body).toEqual({ error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+      expect(removed.body).toEqual({
+        error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." },
+      });
     }
     expect((await send(stub, "a:fine")).status).toBe(200);
     expect(stub.failed).toBe(4);
@@ -299,7 +311,9 @@ describe("connector stub: create conversation", () => {
     const params = { isGroup: false, bot: { id: "28:bot", name: "CSE bot" }, tenantId: TENANT, channelData: { tenant: { id: TENANT } } };
     const created = await client.conversations.createConversation({ ...params, members: [{ id: "29:user-fay", name: "" }] });
     expect(created.id).toBe("a:personal-29:user-fay");
-    await expect(client.conversations.createConversation({ ...params, members: [{ id: "29:user-eve", name: "" }] })).rejects.toMatchObject({ statusCode: 403 });
+    await expect(client.conversations.createConversation({ ...params, members: [{ id: "29:user-eve", name: "" }] })).rejects.toMatchObject({
+      statusCode: 403,
+    });
   });
 });
 
@@ -320,7 +334,7 @@ describe("connector stub: paged members", () => {
     let token: string | undefined;
     do {
       const query = new URLSearchParams({ pageSize: "120", ...(token ? { continuationToken: token } : {}) });
-      const page = await call(stub, "GET", `v3/conversations/a:c/pagedmembers?${query}`);
+      const page = await call(stub, "GET", `v3/conversations/a:c/pagedmembers?${query.toString()}`);
       expect(page.status).toBe(200);
       sizes.push(page.body.members.length);
       ids.push(...page.body.members.map((m: { id: string }) => m.id));
@@ -348,7 +362,10 @@ describe("connector stub: paged members", () => {
     let continuationToken: string | undefined;
     do {
       // As TeamsInfo.getPagedMembers does: no token for the first page (the typings insist on one).
-      const page = await client.conversations.getConversationPagedMembers("a:c", { pageSize: 3, continuationToken: continuationToken as string });
+      const page = await client.conversations.getConversationPagedMembers("a:c", {
+        pageSize: 3,
+        continuationToken: continuationToken as string,
+      });
       ids.push(...page.members.map((m) => m.id));
       continuationToken = page.continuationToken;
     } while (continuationToken);

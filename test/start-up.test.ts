@@ -21,7 +21,12 @@ async function start(env: Record<string, string>): Promise<{ code: number; stder
 describe("start-up with bad configuration", () => {
   it("exits with EX_CONFIG (78) and names each wrong or missing setting, before starting any storage", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "cse-start-")), "data");
-    const { code, stderr } = await start({ DATA_DIR: dataDir, PORT: "eighty", BOT_ID: "6c1f9d0e-3b2a-4c5d-8e7f-0a1b2c3d4e5f", BOT_ENDPOINT: "https://cse-bot.example.org/" });
+    const { code, stderr } = await start({
+      DATA_DIR: dataDir,
+      PORT: "eighty",
+      BOT_ID: "6c1f9d0e-3b2a-4c5d-8e7f-0a1b2c3d4e5f",
+      BOT_ENDPOINT: "https://cse-bot.example.org/",
+    });
     expect(code).toBe(78);
     expect(stderr).toContain("Configuration is not valid:");
     expect(stderr).toContain("  - PORT must be a whole number from 0 to 65535");

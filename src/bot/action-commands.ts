@@ -75,7 +75,13 @@ export async function runActionCardAction(deps: ActionCardDeps, who: Actor, pars
 }
 
 /** The action's card with the outcome at the top; what was typed stays when it was refused. */
-function afterChange(deps: ActionCardDeps, who: Actor, id: string, outcome: ActionOutcome, typed: Pick<ActionCardOptions, "noteDraft" | "dueDraft"> = {}): Promise<AdaptiveCard | string> {
+function afterChange(
+  deps: ActionCardDeps,
+  who: Actor,
+  id: string,
+  outcome: ActionOutcome,
+  typed: Pick<ActionCardOptions, "noteDraft" | "dueDraft"> = {},
+): Promise<AdaptiveCard | string> {
   if (outcome.ok) return actionCardFor(deps, who, id, { notice: { tone: "good", text: outcome.message } });
   return actionCardFor(deps, who, id, { ...typed, notice: { tone: "attention", text: outcome.refusal.message } });
 }
@@ -120,7 +126,9 @@ async function typedList(deps: ActionCardDeps, who: Actor, arg: string): Promise
   if (!seesAll(await deps.rolesOf(who))) return USAGE;
   const everyone = await deps.actions.list(who, { all: true });
   if (isRefusal(everyone)) return everyone.message;
-  const owners = new Map(everyone.actions.filter((a) => a.owner.name.toLowerCase().includes(word)).map((a) => [a.owner.userId, a.owner.name]));
+  const owners = new Map(
+    everyone.actions.filter((a) => a.owner.name.toLowerCase().includes(word)).map((a) => [a.owner.userId, a.owner.name]),
+  );
   const quoted = `"${arg.slice(0, 40)}"`;
   if (owners.size === 0) return `Nobody called ${quoted} has open improvement actions. Type actions all to see everyone's.`;
   if (owners.size > 1) return `Several people match ${quoted}: ${[...owners.values()].slice(0, 10).join(", ")}. Type more of the name.`;
@@ -146,7 +154,10 @@ export function registerActionCommands(app: Application<TurnState>, deps: Action
   app.message(/^\s*actions\b/i, async (context) => {
     const who = await deps.personalActor(context);
     if (!who) return;
-    const arg = (context.activity.text ?? "").trim().replace(/^actions\s*/i, "").trim();
+    const arg = (context.activity.text ?? "")
+      .trim()
+      .replace(/^actions\s*/i, "")
+      .trim();
     await reply(context, await typedList(deps, who, arg));
   });
 
@@ -155,8 +166,10 @@ export function registerActionCommands(app: Application<TurnState>, deps: Action
     if (!who) return;
     const words = (context.activity.text ?? "").trim().split(/\s+/).slice(1);
     const [first = "", ...rest] = words;
-    if (first.toLowerCase() === "new") return reply(context, await runActionCardAction(deps, who, { kind: "actionForm", ref: rest.join(", ").slice(0, 100) || undefined }));
-    if (/^\d{1,8}$/.test(first) && rest.length === 0) return reply(context, await runActionCardAction(deps, who, { kind: "action", id: first }));
+    if (first.toLowerCase() === "new")
+      return reply(context, await runActionCardAction(deps, who, { kind: "actionForm", ref: rest.join(", ").slice(0, 100) || undefined }));
+    if (/^\d{1,8}$/.test(first) && rest.length === 0)
+      return reply(context, await runActionCardAction(deps, who, { kind: "action", id: first }));
     await context.sendActivity(USAGE);
   });
 }

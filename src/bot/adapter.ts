@@ -17,7 +17,9 @@ export class BotAdapter extends TeamsAdapter {
    */
   async connectorFor(botAppId: string, serviceUrl: string): Promise<ConnectorClient> {
     const client = await this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(botAppId)).create(serviceUrl);
-    (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } }).client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+    (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } }).client?.pipeline?.removePolicy({
+      name: "defaultRetryPolicy",
+    });
     return client;
   }
 }

@@ -59,13 +59,20 @@ export interface BotDeps {
   readonly log: Logger;
 }
 
-const ONLY_IN_PERSONAL = "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
+const ONLY_IN_PERSONAL =
+  "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
 const NO_IDENTITY = "I could not tell which organisation or person this came from, so nothing was changed.";
-const TAMPERED = "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
+const TAMPERED =
+  "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
 
 export function createBotApp(deps: BotDeps): Application<TurnState> {
   const { walkthrough, log } = deps;
-  const app = new Application<TurnState>({ adapter: deps.adapter, botAppId: deps.botAppId, removeRecipientMention: true, startTypingTimer: false });
+  const app = new Application<TurnState>({
+    adapter: deps.adapter,
+    botAppId: deps.botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
 
   const actor = (context: TurnContext): Actor | undefined => {
     const who = actorFrom(context.activity, deps.localMode);
@@ -82,35 +89,69 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (!who) await context.sendActivity(NO_IDENTITY);
     return who;
   };
-  const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  const sendCard = (context: TurnContext, card: AdaptiveCard) =>
+    context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];
     const botAdded = added.some((m) => m.id === context.activity.recipient.id);
     if (!isPersonalChat(context.activity)) {
       if (!botAdded) return;
-      await context.sendActivity("Hello! I help your council run its Customer Service Excellence self-assessment. Chat with me one-to-one and type assess to start rating elements.");
+      await context.sendActivity(
+        "Hello! I help your council run its Customer Service Excellence self-assessment. Chat with me one-to-one and type assess to start rating elements.",
+      );
       const who = actor(context);
-      if (who) await openChatsWithTeamMembers(context, who.tenantId, deps.reminders, deps.delivery, log).catch((error: unknown) => log.warn({ err: error, tenant: who.tenantId }, "could not list the team's members"));
+      if (who)
+        await openChatsWithTeamMembers(context, who.tenantId, deps.reminders, deps.delivery, log).catch((error: unknown) =>
+          log.warn({ err: error, tenant: who.tenantId }, "could not list the team's members"),
+        );
       return;
     }
     const who = actor(context);
     if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
     await walkthrough.greet(who);
     const { campaign, currentRef } = await walkthrough.peek(who);
-    await sendCard(context, welcomeCard({ name: firstName(who.displayName), campaignName: campaign?.name, started: currentRef !== undefined }));
+    await sendCard(
+      context,
+      welcomeCard({ name: firstName(who.displayName), campaignName: campaign?.name, started: currentRef !== undefined }),
+    );
   });
 
   // First: a message carrying a file is about the file, whatever its text says.
-  const fileDeps = { imports: deps.imports, exportLinks: deps.exportLinks, walkthrough, download: deps.download, log, personalActor, sendCard };
+  const fileDeps = {
+    imports: deps.imports,
+    exportLinks: deps.exportLinks,
+    walkthrough,
+    download: deps.download,
+    log,
+    personalActor,
+    sendCard,
+  };
   registerFileCommands(app, fileDeps);
   registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
-  const campaignDeps = { log, actor, campaigns: deps.campaigns, overview: deps.overview, walkthrough, rolesOf: (a: Actor) => deps.roles.rolesOf(a), clock: deps.clock };
+  const campaignDeps = {
+    log,
+    actor,
+    campaigns: deps.campaigns,
+    overview: deps.overview,
+    walkthrough,
+    rolesOf: (a: Actor) => deps.roles.rolesOf(a),
+    clock: deps.clock,
+  };
   registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
   registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
   const datesDeps = { certification: deps.certification, actor, sendCard };
   registerDatesCommands(app, datesDeps);
-  const actionDeps = { actions: deps.actions, walkthrough, rolesOf: campaignDeps.rolesOf, clock: deps.clock, log, actor, personalActor, sendCard };
+  const actionDeps = {
+    actions: deps.actions,
+    walkthrough,
+    rolesOf: campaignDeps.rolesOf,
+    clock: deps.clock,
+    log,
+    actor,
+    personalActor,
+    sendCard,
+  };
   registerActionCommands(app, actionDeps);
   const reminderDeps = { ...actionDeps, reminders: deps.reminders };
   registerReminderCommands(app, reminderDeps);
@@ -154,7 +195,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       return TAMPERED;
     }
     // A summary's drill-down buttons work where the summary was posted; the answer is the presser's alone.
-    const readOnlyAnywhere = parsed.kind === "help" || parsed.kind === "summaryCriterion" || (parsed.kind === "actions" && parsed.filter === "overdue");
+    const readOnlyAnywhere =
+      parsed.kind === "help" || parsed.kind === "summaryCriterion" || (parsed.kind === "actions" && parsed.filter === "overdue");
     if (!readOnlyAnywhere && !isPersonalChat(context.activity)) return ONLY_IN_PERSONAL;
     switch (parsed.kind) {
       case "help":
@@ -177,7 +219,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
           return isRefusal(view) ? view.message : criterionCard(view);
         }
         if (isFileCardAction(parsed)) return runFileCardAction(fileDeps, who, parsed);
-        if (isActionCardAction(parsed)) return isReminderCardAction(parsed) ? runReminderCardAction(reminderDeps, who, parsed) : runActionCardAction(actionDeps, who, parsed);
+        if (isActionCardAction(parsed))
+          return isReminderCardAction(parsed)
+            ? runReminderCardAction(reminderDeps, who, parsed)
+            : runActionCardAction(actionDeps, who, parsed);
         return runCampaignAction(campaignDeps, who, parsed);
     }
   };
@@ -200,8 +245,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
 
   app.error(async (context, error) => {
     log.error({ err: error, type: context.activity.type, tenant: context.activity.conversation?.tenantId }, "turn failed");
-    if (context.activity.type !== ActivityTypes.Invoke) {
-      await context.sendActivity("Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.");
+    if (context.activity.type !== "invoke") {
+      await context.sendActivity(
+        "Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.",
+      );
     }
   });
 

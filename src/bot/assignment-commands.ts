@@ -16,7 +16,8 @@ export interface AssignmentDeps {
   readonly sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<unknown>;
 }
 
-const USAGE = "Assign by mentioning the owner, in a team channel or group chat where I am: assign 3.2 @name (a criterion such as 3, a sub-criterion such as 3.2, or an element such as 3.2.1). It applies to the campaign and unit you are working in.";
+const USAGE =
+  "Assign by mentioning the owner, in a team channel or group chat where I am: assign 3.2 @name (a criterion such as 3, a sub-criterion such as 3.2, or an element such as 3.2.1). It applies to the campaign and unit you are working in.";
 
 export function registerAssignmentCommands(app: Application<TurnState>, deps: AssignmentDeps): void {
   app.message(/^\s*assign\b/i, async (context) => {
@@ -25,7 +26,10 @@ export function registerAssignmentCommands(app: Application<TurnState>, deps: As
     const spec = (context.activity.text ?? "").trim().split(/\s+/)[1] ?? "";
     const owner = await mentionedPerson(context, deps.log);
     if (!spec || !owner) return void (await context.sendActivity(USAGE));
-    const outcome = await deps.assignments.assign(who, await deps.walkthrough.scope(who), spec, { userId: owner.userId, name: owner.displayName });
+    const outcome = await deps.assignments.assign(who, await deps.walkthrough.scope(who), spec, {
+      userId: owner.userId,
+      name: owner.displayName,
+    });
     await context.sendActivity(outcome.ok ? outcome.message : outcome.refusal.message);
   });
 

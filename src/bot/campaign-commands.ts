@@ -53,7 +53,8 @@ export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: 
     case "campaigns":
       return campaignsCardFor(deps, who);
     case "campaignForm":
-      if (!can(await deps.rolesOf(who), "manage-campaigns")) return campaignsCardFor(deps, who, { tone: "attention", text: "Only a CSE coordinator can set up campaigns." });
+      if (!can(await deps.rolesOf(who), "manage-campaigns"))
+        return campaignsCardFor(deps, who, { tone: "attention", text: "Only a CSE coordinator can set up campaigns." });
       return campaignFormCard({ today });
     case "campaignCreate": {
       const outcome = await deps.campaigns.create(who, parsed.draft);
@@ -69,7 +70,11 @@ export async function runCampaignAction(deps: CampaignDeps, who: Actor, parsed: 
           : parsed.kind === "campaignNext"
             ? await deps.campaigns.startNextCycle(who, parsed.campaignId)
             : await deps.campaigns.setCurrent(who, parsed.campaignId);
-      return campaignsCardFor(deps, who, outcome.ok ? { tone: "good", text: outcome.message } : { tone: "attention", text: outcome.refusal.message });
+      return campaignsCardFor(
+        deps,
+        who,
+        outcome.ok ? { tone: "good", text: outcome.message } : { tone: "attention", text: outcome.refusal.message },
+      );
     }
   }
 }
@@ -104,7 +109,10 @@ export function registerCampaignCommands(
     const who = deps.actor(context);
     if (!who) return;
     const person = await mentionedPerson(context, deps.log);
-    if (!person) return void (await context.sendActivity("Mention the coordinator who should lead your current campaign, in a team channel or group chat where I am: lead add @name"));
+    if (!person)
+      return void (await context.sendActivity(
+        "Mention the coordinator who should lead your current campaign, in a team channel or group chat where I am: lead add @name",
+      ));
     const lead = { tenantId: who.tenantId, userId: person.userId, displayName: person.displayName };
     const campaign = await deps.walkthrough.currentCampaign(who);
     const outcome = await deps.campaigns.addLead(who, campaign.id, lead, await deps.rolesOf(lead));
@@ -117,6 +125,8 @@ export function registerCampaignCommands(
     const name = (context.activity.text ?? "").trim().replace(/^unit\s*/i, "");
     if (!name) return void (await context.sendActivity("Which unit? For example: unit Landlord Services"));
     const scope = await deps.walkthrough.chooseUnit(who, name);
-    await context.sendActivity(isRefusal(scope) ? scope.message : `You are now assessing ${scope.unit.name} in "${scope.campaign.name}". Type assess to continue.`);
+    await context.sendActivity(
+      isRefusal(scope) ? scope.message : `You are now assessing ${scope.unit.name} in "${scope.campaign.name}". Type assess to continue.`,
+    );
   });
 }

@@ -42,7 +42,8 @@ export class TeamsDelivery implements Delivery {
   /** A text to a stored one-to-one conversation; one attempt, the caller decides on retries. */
   async sendText(conversation: string, text: string): Promise<DeliveryResult> {
     const reference = referenceOf(conversation);
-    if (!reference?.serviceUrl || !reference.conversation?.id) return { ok: false, permanent: true, status: 0, reason: "no conversation to send to" };
+    if (!reference?.serviceUrl || !reference.conversation?.id)
+      return { ok: false, permanent: true, status: 0, reason: "no conversation to send to" };
     try {
       return await this.sendTo(reference, { type: ActivityTypes.Message, text });
     } catch (error) {
@@ -52,7 +53,12 @@ export class TeamsDelivery implements Delivery {
 
   private async sendTo(reference: Partial<ConversationReference>, activity: object): Promise<DeliveryResult> {
     const client = await this.client(reference.serviceUrl!);
-    await client.conversations.sendToConversation(reference.conversation!.id, { ...activity, conversation: reference.conversation, from: reference.bot, recipient: reference.user } as never);
+    await client.conversations.sendToConversation(reference.conversation!.id, {
+      ...activity,
+      conversation: reference.conversation,
+      from: reference.bot,
+      recipient: reference.user,
+    });
     return { ok: true, conversationId: reference.conversation!.id };
   }
 
@@ -69,7 +75,13 @@ export class TeamsDelivery implements Delivery {
   /** Opens a one-to-one chat with someone who never wrote to the bot, through their tenant's service URL. */
   private async openChatAndSend(to: Recipient, activity: object): Promise<DeliveryResult> {
     const serviceUrl = await this.tenants.serviceUrl(to.tenantId);
-    if (!serviceUrl) return { ok: false, permanent: true, status: 404, reason: "never chatted with the bot, and the bot has no way to reach this organisation yet" };
+    if (!serviceUrl)
+      return {
+        ok: false,
+        permanent: true,
+        status: 404,
+        reason: "never chatted with the bot, and the bot has no way to reach this organisation yet",
+      };
     const client = await this.client(serviceUrl);
     const created = await client.conversations.createConversation({
       isGroup: false,
@@ -77,10 +89,16 @@ export class TeamsDelivery implements Delivery {
       members: [{ id: to.userId, name: to.displayName }],
       tenantId: to.tenantId,
       channelData: { tenant: { id: to.tenantId } },
-    } as never);
+    });
     const conversation = { id: created.id, conversationType: "personal", tenantId: to.tenantId, isGroup: false };
     await client.conversations.sendToConversation(created.id, { ...activity, conversation } as never);
-    const reference: Partial<ConversationReference> = { channelId: "msteams", serviceUrl, conversation: conversation as ConversationReference["conversation"], bot: { id: this.botAppId, name: "CSE bot" }, user: { id: to.userId, name: to.displayName, aadObjectId: to.userId } };
+    const reference: Partial<ConversationReference> = {
+      channelId: "msteams",
+      serviceUrl,
+      conversation: conversation as ConversationReference["conversation"],
+      bot: { id: this.botAppId, name: "CSE bot" },
+      user: { id: to.userId, name: to.displayName, aadObjectId: to.userId },
+    };
     this.log.info({ tenant: to.tenantId, user: to.userId }, "opened a one-to-one chat for a reminder");
     return { ok: true, conversationId: created.id, newConversation: JSON.stringify(reference) };
   }
@@ -101,6 +119,17 @@ function failure(error: unknown): DeliveryResult {
   const status = typeof e.statusCode === "number" ? e.statusCode : 0;
   const retryAfter = e.response?.headers?.get?.("retry-after");
   const seconds = retryAfter !== undefined ? Number(retryAfter) : NaN;
-  const reason = status === 403 ? "the app was removed or is not installed for them" : status === 404 ? "their chat with the bot no longer exists" : (e.message ?? "no answer").slice(0, 200);
-  return { ok: false, permanent: status === 403 || status === 404, status, reason, ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}) };
+  const reason =
+    status === 403
+      ? "the app was removed or is not installed for them"
+      : status === 404
+        ? "their chat with the bot no longer exists"
+        : (e.message ?? "no answer").slice(0, 200);
+  return {
+    ok: false,
+    permanent: status === 403 || status === 404,
+    status,
+    reason,
+    ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}),
+  };
 }

@@ -54,7 +54,10 @@ export function registerDigestCommands(app: Application<TurnState>, deps: Digest
     const who = deps.actor(context);
     if (!who) return;
     const channel = channelOf(context.activity);
-    if (!channel) return void (await context.sendActivity("Digests are posted to a team channel. Mention me in the channel where leaders should see it: digest weekly, digest monthly or digest off."));
+    if (!channel)
+      return void (await context.sendActivity(
+        "Digests are posted to a team channel. Mention me in the channel where leaders should see it: digest weekly, digest monthly or digest off.",
+      ));
     const words = (context.activity.text ?? "").trim().split(/\s+/).slice(1);
     const outcome = await deps.digests.configure(who, channel, words);
     await context.sendActivity(outcome.ok ? outcome.message : outcome.refusal.message);

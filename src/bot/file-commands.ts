@@ -21,7 +21,8 @@ import type { Refusal } from "../domain/refusal.js";
 const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 /** Shorter than any assessor report: "import" with a line or two is a question, not a report. */
 const MIN_PASTED_CHARS = 500;
-const HOW_TO_IMPORT = "To import last year's assessor report, send it to me here as a file (Word .docx, PDF, .txt or .md), or type import and paste the report's text in the same message. I will show you what I found before anything is stored.";
+const HOW_TO_IMPORT =
+  "To import last year's assessor report, send it to me here as a file (Word .docx, PDF, .txt or .md), or type import and paste the report's text in the same message. I will show you what I found before anything is stored.";
 
 export interface FileDeps {
   readonly imports: ReportImportService;
@@ -51,28 +52,43 @@ export async function runFileCardAction(deps: FileDeps, who: Actor, parsed: File
 }
 
 export function registerFileCommands(app: Application<TurnState>, deps: FileDeps): void {
-  app.message(async (context) => fileAttachments(context.activity).length > 0, async (context) => {
-    const who = await deps.personalActor(context);
-    if (!who) return;
-    const files = fileAttachments(context.activity);
-    if (files.length > 1) return void (await context.sendActivity("Please send one report at a time."));
-    const file = files[0]!;
-    const name = file.name ?? "";
-    if (!fileKind(name)) return void (await context.sendActivity(`I can only read assessor reports as Word (.docx), PDF, .txt or .md files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`));
-    if (!(await deps.imports.mayImport(who))) return void (await context.sendActivity("Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are."));
-    const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
-    if (typeof url !== "string") return void (await refuseFile(deps, context, who, { code: "invalid-payload", message: "That file arrived without a link to fetch it, so nothing was imported. Please send it again." }));
-    const bytes = await download(url, deps.download);
-    if (!bytes.ok) return void (await refuseFile(deps, context, who, bytes.refusal));
-    const text = await extractText(bytes.value, name);
-    if (!text.ok) return void (await refuseFile(deps, context, who, text.refusal));
-    await answerPreview(deps, context, await deps.imports.preview(who, text.value, name, await campaignOf(deps, who)));
-  });
+  app.message(
+    (context) => Promise.resolve(fileAttachments(context.activity).length > 0),
+    async (context) => {
+      const who = await deps.personalActor(context);
+      if (!who) return;
+      const files = fileAttachments(context.activity);
+      if (files.length > 1) return void (await context.sendActivity("Please send one report at a time."));
+      const file = files[0]!;
+      const name = file.name ?? "";
+      if (!fileKind(name))
+        return void (await context.sendActivity(
+          `I can only read assessor reports as Word (.docx), PDF, .txt or .md files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`,
+        ));
+      if (!(await deps.imports.mayImport(who)))
+        return void (await context.sendActivity(
+          "Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are.",
+        ));
+      const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+      if (typeof url !== "string")
+        return void (await refuseFile(deps, context, who, {
+          code: "invalid-payload",
+          message: "That file arrived without a link to fetch it, so nothing was imported. Please send it again.",
+        }));
+      const bytes = await download(url, deps.download);
+      if (!bytes.ok) return void (await refuseFile(deps, context, who, bytes.refusal));
+      const text = await extractText(bytes.value, name);
+      if (!text.ok) return void (await refuseFile(deps, context, who, text.refusal));
+      await answerPreview(deps, context, await deps.imports.preview(who, text.value, name, await campaignOf(deps, who)));
+    },
+  );
 
   app.message(/^\s*import\b/i, async (context) => {
     const who = await deps.personalActor(context);
     if (!who) return;
-    const pasted = plainText(context.activity.text ?? "").replace(/^\s*import\b\s*(report\b)?/i, "").trim();
+    const pasted = plainText(context.activity.text ?? "")
+      .replace(/^\s*import\b\s*(report\b)?/i, "")
+      .trim();
     if (pasted.length < MIN_PASTED_CHARS) return void (await context.sendActivity(HOW_TO_IMPORT));
     await answerPreview(deps, context, await deps.imports.preview(who, pasted, "", await campaignOf(deps, who)));
   });

@@ -15,12 +15,19 @@ export function actorFrom(activity: Partial<Activity>, localMode: boolean): Acto
   const conversationTenant = activity.conversation?.tenantId;
   const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   if (conversationTenant && channelTenant && conversationTenant !== channelTenant) {
-    return { code: "missing-identity", message: "This message came with two different organisations attached, so I cannot tell whose data it is. Nothing was changed." };
+    return {
+      code: "missing-identity",
+      message: "This message came with two different organisations attached, so I cannot tell whose data it is. Nothing was changed.",
+    };
   }
   const tenantId = conversationTenant ?? channelTenant ?? (localMode ? LOCAL_TENANT : undefined);
   const userId = activity.from?.aadObjectId ?? activity.from?.id;
   if (!tenantId || !userId || tenantId.length > MAX_ID || userId.length > MAX_ID) {
-    return { code: "missing-identity", message: "I could not tell which organisation or person this came from, so nothing was changed. Please use the app from inside Microsoft Teams." };
+    return {
+      code: "missing-identity",
+      message:
+        "I could not tell which organisation or person this came from, so nothing was changed. Please use the app from inside Microsoft Teams.",
+    };
   }
   return { tenantId, userId, displayName: (activity.from?.name ?? "").slice(0, MAX_ID) };
 }

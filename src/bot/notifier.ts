@@ -51,5 +51,9 @@ export function channelOf(activity: Partial<Activity>): { id: string; name: stri
   const id = channel?.id ?? activity.conversation.id?.split(";")[0];
   if (!id) return undefined;
   const reference = TurnContext.getConversationReference(activity);
-  return { id, name: channel?.name ?? "this channel", conversation: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id } }) };
+  return {
+    id,
+    name: channel?.name ?? "this channel",
+    conversation: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id } }),
+  };
 }

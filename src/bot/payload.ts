@@ -9,11 +9,51 @@ import { ACTION_STATUSES, type ActionDraft, type ActionStatus } from "../domain/
 import { RATINGS } from "../standard/index.js";
 import type { CardAction, CardVerb } from "../services/walkthrough.js";
 
-const ELEMENT_VERBS = ["save", "addLink", "removeLink", "next", "back", "skip", "open", "submit", "approve", "return"] as const satisfies readonly CardVerb[];
-const CAMPAIGN_VERBS = ["campaigns", "campaignForm", "campaignCreate", "campaignMove", "campaignNext", "campaignCurrent", "campaignOverview", "campaignChase"] as const;
+const ELEMENT_VERBS = [
+  "save",
+  "addLink",
+  "removeLink",
+  "next",
+  "back",
+  "skip",
+  "open",
+  "submit",
+  "approve",
+  "return",
+] as const satisfies readonly CardVerb[];
+const CAMPAIGN_VERBS = [
+  "campaigns",
+  "campaignForm",
+  "campaignCreate",
+  "campaignMove",
+  "campaignNext",
+  "campaignCurrent",
+  "campaignOverview",
+  "campaignChase",
+] as const;
 const DATES_VERBS = ["dates", "datesSave"] as const;
-const ACTION_VERBS = ["actionForm", "actionCreate", "action", "actions", "actionStatus", "actionNote", "actionSnooze", "actionDue"] as const;
-export const VERBS = [...ELEMENT_VERBS, ...CAMPAIGN_VERBS, ...DATES_VERBS, ...ACTION_VERBS, "summaryCriterion", "importConfirm", "importCancel", "exportLinks", "progress", "help"] as const;
+const ACTION_VERBS = [
+  "actionForm",
+  "actionCreate",
+  "action",
+  "actions",
+  "actionStatus",
+  "actionNote",
+  "actionSnooze",
+  "actionDue",
+] as const;
+export const VERBS = [
+  ...ELEMENT_VERBS,
+  ...CAMPAIGN_VERBS,
+  ...DATES_VERBS,
+  ...ACTION_VERBS,
+  "summaryCriterion",
+  "importConfirm",
+  "importCancel",
+  "exportLinks",
+  "progress",
+  "help",
+] as const;
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
 // only stop absurd payloads from travelling any further.
@@ -25,7 +65,11 @@ export type ActionListFilter = "mine" | "all" | "overdue";
 
 const schema = z
   .object({
-    verb: z.string().regex(/^cse\.[A-Za-z]+$/).transform((v) => v.slice(4)).pipe(z.enum(VERBS)),
+    verb: z
+      .string()
+      .regex(/^cse\.[A-Za-z]+$/)
+      .transform((v) => v.slice(4))
+      .pipe(z.enum(VERBS)),
     campaignId: text(100).optional(),
     unitId: text(80).optional(),
     ref: text(20).optional(),
@@ -38,7 +82,10 @@ const schema = z
     linkId: text(40).optional(),
     removeLinkId: text(40).optional(),
     /** "unit-id 3.2.1", from the my-work card's element choice. */
-    pick: z.string().regex(/^[a-z0-9-]{1,40} [1-5]\.[1-4]\.[1-6]$/).optional(),
+    pick: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40} [1-5]\.[1-4]\.[1-6]$/)
+      .optional(),
     comment: text(5_000).optional(),
     /** A campaign status (campaignMove) or an action status (actionStatus); each verb checks its own. */
     to: z.union([z.enum(STATUS_VALUES), z.enum(ACTION_STATUS_VALUES), z.literal("")]).optional(),
@@ -46,7 +93,10 @@ const schema = z
     type: text(40).optional(),
     units: text(10_000).optional(),
     dueDate: text(20).optional(),
-    criterion: z.string().regex(/^[1-5]$/).optional(),
+    criterion: z
+      .string()
+      .regex(/^[1-5]$/)
+      .optional(),
     /** The dates form: certification and visit dates, lead time (Input.Number may send a number), calendar. */
     certified: text(20).optional(),
     review1: text(20).optional(),
@@ -55,7 +105,10 @@ const schema = z
     leadDays: z.union([text(5), z.number().finite().transform(String)]).optional(),
     scope: text(40).optional(),
     /** Improvement actions: the number, the form's fields, a note, a snooze, a list filter. */
-    id: z.string().regex(/^\d{1,8}$/).optional(),
+    id: z
+      .string()
+      .regex(/^\d{1,8}$/)
+      .optional(),
     title: text(5_000).optional(),
     description: text(20_000).optional(),
     refs: text(1_000).optional(),
@@ -66,7 +119,10 @@ const schema = z
     filter: z.enum(["mine", "all", "overdue"]).optional(),
     owner: text(100).optional(),
     /** The report an import preview showed (sha-256, hex). */
-    fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     /** The day a reminder card was sent for (reminder cards only). */
     day: text(10).optional(),
   })
@@ -117,17 +173,25 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
     case "campaignChase":
       return d.campaignId ? { kind: d.verb, campaignId: d.campaignId } : undefined;
     case "summaryCriterion":
-      return d.campaignId && d.criterion ? { kind: "summaryCriterion", campaignId: d.campaignId, criterion: Number(d.criterion) } : undefined;
+      return d.campaignId && d.criterion
+        ? { kind: "summaryCriterion", campaignId: d.campaignId, criterion: Number(d.criterion) }
+        : undefined;
     case "dates":
       return { kind: "dates", scopeId: d.scope || undefined };
     case "datesSave": {
       const overrides = { "annual-review-1": d.review1 ?? "", "annual-review-2": d.review2 ?? "", reassessment: d.reassess ?? "" };
-      return { kind: "datesSave", draft: { scopeId: d.scope ?? "", certifiedOn: d.certified ?? "", leadDays: d.leadDays ?? "", overrides } };
+      return {
+        kind: "datesSave",
+        draft: { scopeId: d.scope ?? "", certifiedOn: d.certified ?? "", leadDays: d.leadDays ?? "", overrides },
+      };
     }
     case "actionForm":
       return { kind: "actionForm", ref: d.ref || undefined };
     case "actionCreate":
-      return { kind: "actionCreate", draft: { title: d.title ?? "", description: d.description ?? "", refs: d.refs ?? "", dueOn: d.dueOn ?? "", priority: d.priority } };
+      return {
+        kind: "actionCreate",
+        draft: { title: d.title ?? "", description: d.description ?? "", refs: d.refs ?? "", dueOn: d.dueOn ?? "", priority: d.priority },
+      };
     case "importConfirm":
       return d.fingerprint ? { kind: "importConfirm", fingerprint: d.fingerprint } : undefined;
     case "importCancel":
@@ -164,7 +228,10 @@ function isActionVerb(verb: string): verb is "action" | "actionStatus" | "action
 }
 
 /** Buttons on one action: each needs the action's number, and its own field. */
-function actionOn(verb: "action" | "actionStatus" | "actionNote" | "actionSnooze" | "actionDue", d: z.infer<typeof schema>): ParsedAction | undefined {
+function actionOn(
+  verb: "action" | "actionStatus" | "actionNote" | "actionSnooze" | "actionDue",
+  d: z.infer<typeof schema>,
+): ParsedAction | undefined {
   const { id } = d;
   if (id === undefined) return undefined;
   const day = d.day || undefined;

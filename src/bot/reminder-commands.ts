@@ -23,7 +23,11 @@ export interface ReminderDeps extends ActionCardDeps {
 type FromReminder = Extract<ActionCardAction, { kind: "actionStatus" | "actionNote" | "actionSnooze" }> & { readonly day: string };
 
 export function isReminderCardAction(parsed: ActionCardAction): parsed is FromReminder {
-  return (parsed.kind === "actionStatus" || parsed.kind === "actionNote" || parsed.kind === "actionSnooze") && typeof parsed.day === "string" && parsed.day !== "";
+  return (
+    (parsed.kind === "actionStatus" || parsed.kind === "actionNote" || parsed.kind === "actionSnooze") &&
+    typeof parsed.day === "string" &&
+    parsed.day !== ""
+  );
 }
 
 /** A button pressed on a reminder card: do it, then show the reminder again with the outcome. */
@@ -36,11 +40,16 @@ export async function runReminderCardAction(deps: ReminderDeps, who: Actor, pars
   else outcome = await deps.actions.snooze(who, parsed.id, parsed.length);
   const view = await deps.reminders.view(who, parsed.day);
   if (!view) return runActionCardAction(deps, who, { kind: "action", id: parsed.id });
-  const notice = outcome.ok ? { tone: "good" as const, text: outcome.message } : { tone: "attention" as const, text: outcome.refusal.message };
+  const notice = outcome.ok
+    ? { tone: "good" as const, text: outcome.message }
+    : { tone: "attention" as const, text: outcome.refusal.message };
   return reminderCard({ ...view, name: who.displayName, notice }).card;
 }
 
-export function registerReminderCommands(app: Application<TurnState>, deps: ReminderDeps & { personalActor: (context: TurnContext) => Promise<Actor | undefined> }): void {
+export function registerReminderCommands(
+  app: Application<TurnState>,
+  deps: ReminderDeps & { personalActor: (context: TurnContext) => Promise<Actor | undefined> },
+): void {
   app.message(/^\s*reminders\s*$/i, async (context) => {
     const who = await deps.personalActor(context);
     if (!who) return;
@@ -55,7 +64,9 @@ export function registerReminderCommands(app: Application<TurnState>, deps: Remi
             .slice(0, 20)
             .map((u) => `${u.name} (${u.why})`)
             .join("; ")}. Ask them to open the CSE app in Teams (or reinstall it), then they will get reminders again.`,
-      status.neverChatted > 0 ? `${status.neverChatted} people with open actions have never chatted with me; I open a chat with them when the app is added to a team they are in.` : "",
+      status.neverChatted > 0
+        ? `${status.neverChatted} people with open actions have never chatted with me; I open a chat with them when the app is added to a team they are in.`
+        : "",
     ];
     await context.sendActivity(lines.filter((l) => l !== "").join("\n\n"));
   });
@@ -65,7 +76,13 @@ export function registerReminderCommands(app: Application<TurnState>, deps: Remi
  * When the app is added to a team: a one-to-one chat (with a welcome) for each member who has
  * work in the CSE assessment but never wrote to the bot, so reminders can reach them.
  */
-export async function openChatsWithTeamMembers(context: TurnContext, tenantId: string, reminders: ReminderService, delivery: Delivery, log: Logger): Promise<number> {
+export async function openChatsWithTeamMembers(
+  context: TurnContext,
+  tenantId: string,
+  reminders: ReminderService,
+  delivery: Delivery,
+  log: Logger,
+): Promise<number> {
   const members: TeamsChannelAccount[] = [];
   let continuationToken: string | undefined;
   do {
@@ -78,11 +95,16 @@ export async function openChatsWithTeamMembers(context: TurnContext, tenantId: s
   let opened = 0;
   for (const userId of needing) {
     const name = byId.get(userId)?.name ?? "";
-    const result = await delivery.send({ tenantId, userId, displayName: name }, welcomeCard({ name: name.split(/\s+/)[0] || undefined, started: false }), "Welcome to your CSE self-assessment");
+    const result = await delivery.send(
+      { tenantId, userId, displayName: name },
+      welcomeCard({ name: name.split(/\s+/)[0] || undefined, started: false }),
+      "Welcome to your CSE self-assessment",
+    );
     if (result.ok && result.newConversation) {
       await reminders.rememberChat(tenantId, userId, name, result.newConversation);
       opened++;
-    } else if (!result.ok) log.warn({ tenant: tenantId, user: userId, status: result.status }, "could not open a one-to-one chat on install");
+    } else if (!result.ok)
+      log.warn({ tenant: tenantId, user: userId, status: result.status }, "could not open a one-to-one chat on install");
   }
   log.info({ tenant: tenantId, members: members.length, opened }, "app added to a team");
   return opened;

@@ -51,8 +51,10 @@ export function registerRoleCommands(app: Application<TurnState>, deps: RoleComm
       const names = holders.filter((h) => h.roles.includes(role)).map((h) => h.displayName);
       return `${ROLE_LABELS[role]}: ${names.length ? names.join(", ") : "nobody yet"}`;
     });
-    if (configured.length) lines.push(`Also coordinators through the bot's settings: ${configured.length} ${configured.length === 1 ? "person" : "people"}.`);
-    else if (!holders.some((h) => h.roles.includes("coordinator"))) lines.push("No coordinator yet: the person who will run the self-assessment should type setup.");
+    if (configured.length)
+      lines.push(`Also coordinators through the bot's settings: ${configured.length} ${configured.length === 1 ? "person" : "people"}.`);
+    else if (!holders.some((h) => h.roles.includes("coordinator")))
+      lines.push("No coordinator yet: the person who will run the self-assessment should type setup.");
     await context.sendActivity(lines.join("\n\n"));
   });
 

@@ -8,7 +8,17 @@ import type { Activity } from "botbuilder";
 import { COMMANDS } from "../cards/index.js";
 
 /** Command words people type; anything else is logged as "message:other". */
-const COMMAND_WORDS = new Set([...COMMANDS.map((c) => c.command.split(" ")[0]!), "import", "export", "my", "lead", "assign", "role", "unit", "campaign"]);
+const COMMAND_WORDS = new Set([
+  ...COMMANDS.map((c) => c.command.split(" ")[0]!),
+  "import",
+  "export",
+  "my",
+  "lead",
+  "assign",
+  "role",
+  "unit",
+  "campaign",
+]);
 
 export function routeOf(activity: Partial<Activity>): string {
   switch (activity.type) {
@@ -16,12 +26,19 @@ export function routeOf(activity: Partial<Activity>): string {
       const value = activity.value as { verb?: unknown } | undefined;
       if (typeof value?.verb === "string") return `card:${value.verb.replace(/[^\w.]/g, "").slice(0, 40)}`;
       if (activity.attachments?.some((a) => a.contentType === "application/vnd.microsoft.teams.file.download.info")) return "message:file";
-      const word = (activity.text ?? "").replace(/<at>.*?<\/at>/g, "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+      const word =
+        (activity.text ?? "")
+          .replace(/<at>.*?<\/at>/g, "")
+          .trim()
+          .split(/\s+/)[0]
+          ?.toLowerCase() ?? "";
       return COMMAND_WORDS.has(word) ? `message:${word}` : "message:other";
     }
     case "invoke": {
       const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-      return typeof verb === "string" ? `card:${verb.replace(/[^\w.]/g, "").slice(0, 40)}` : `invoke:${String(activity.name ?? "").slice(0, 40)}`;
+      return typeof verb === "string"
+        ? `card:${verb.replace(/[^\w.]/g, "").slice(0, 40)}`
+        : `invoke:${String(activity.name ?? "").slice(0, 40)}`;
     }
     case "conversationUpdate":
       return activity.membersAdded?.length ? "install" : "conversationUpdate";

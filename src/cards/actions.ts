@@ -1,5 +1,15 @@
 /** Improvement action cards: the new-action form, one action, and a list of actions. */
-import { ACTION_LIMITS, isClosed, isOverdue, PRIORITIES, priorityLabel, statusLabel, type ActionDraft, type ActionStatus, type ImprovementAction } from "../domain/actions.js";
+import {
+  ACTION_LIMITS,
+  isClosed,
+  isOverdue,
+  PRIORITIES,
+  priorityLabel,
+  statusLabel,
+  type ActionDraft,
+  type ActionStatus,
+  type ImprovementAction,
+} from "../domain/actions.js";
 import { formatLondonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
 import type { ActionListView, ActionView } from "../services/actions.js";
 import type { Notice } from "../services/views.js";
@@ -57,9 +67,22 @@ export interface ActionCardOptions {
 }
 
 const MOVES: Record<ActionStatus, readonly { title: string; to: ActionStatus }[]> = {
-  open: [{ title: "Start", to: "in-progress" }, { title: "On hold", to: "on-hold" }, { title: "Done", to: "done" }, { title: "Cancel action", to: "cancelled" }],
-  "in-progress": [{ title: "On hold", to: "on-hold" }, { title: "Done", to: "done" }, { title: "Cancel action", to: "cancelled" }],
-  "on-hold": [{ title: "Resume", to: "in-progress" }, { title: "Done", to: "done" }, { title: "Cancel action", to: "cancelled" }],
+  open: [
+    { title: "Start", to: "in-progress" },
+    { title: "On hold", to: "on-hold" },
+    { title: "Done", to: "done" },
+    { title: "Cancel action", to: "cancelled" },
+  ],
+  "in-progress": [
+    { title: "On hold", to: "on-hold" },
+    { title: "Done", to: "done" },
+    { title: "Cancel action", to: "cancelled" },
+  ],
+  "on-hold": [
+    { title: "Resume", to: "in-progress" },
+    { title: "Done", to: "done" },
+    { title: "Cancel action", to: "cancelled" },
+  ],
   done: [{ title: "Reopen", to: "in-progress" }],
   cancelled: [{ title: "Reopen", to: "open" }],
 };
@@ -88,7 +111,10 @@ export function actionCard(view: ActionView, opts: ActionCardOptions = {}): Adap
       unitId: opts.unitId ?? "",
       refsText: a.refs.join(", "),
       // Rows of at most 5 buttons: more than 5 in one set is more than a card shows.
-      elementRows: chunks(a.refs.map((ref) => ({ ref })), 5).map((refs) => ({ refs })),
+      elementRows: chunks(
+        a.refs.map((ref) => ({ ref })),
+        5,
+      ).map((refs) => ({ refs })),
       noteCount: notes.length,
       notes: shown.map((n) => ({ by: shorten(n.by.name, NAME_CHARS), at: formatDayTime(n.at), text: n.text })),
       olderNotes: notes.length > shown.length ? `Showing the newest ${shown.length} notes.` : "",
@@ -122,11 +148,22 @@ export function actionsCard(view: ActionListView, opts: ActionsCardOptions): Ada
     counts: actions.length === 0 ? "Nothing to do here." : `${open} open, ${overdue} overdue`,
     notice: opts.notice ? { text: opts.notice.text, color: NOTICE_STYLE[opts.notice.tone].color } : NO_NOTICE,
     count: actions.length,
-    empty: filter.overdueOnly ? "Nothing is overdue." : everyone ? "No improvement actions yet." : "You have no open improvement actions. Plan one from an element rated Partial or Non-Compliance, or with New action.",
+    empty: filter.overdueOnly
+      ? "Nothing is overdue."
+      : everyone
+        ? "No improvement actions yet."
+        : "You have no open improvement actions. Plan one from an element rated Partial or Non-Compliance, or with New action.",
     rows: rows.map((a) => ({
       id: a.id,
       title: shorten(a.title, 45),
-      line: [everyone && !filter.ownerId ? shorten(a.owner.name, 30) : "", `due ${dueText(a, today)}`, statusLabel(a.status), shorten(a.refs.join(", "), 24)].filter((p) => p !== "").join(" · "),
+      line: [
+        everyone && !filter.ownerId ? shorten(a.owner.name, 30) : "",
+        `due ${dueText(a, today)}`,
+        statusLabel(a.status),
+        shorten(a.refs.join(", "), 24),
+      ]
+        .filter((p) => p !== "")
+        .join(" · "),
       color: isOverdue(a, today) ? "Attention" : "Default",
     })),
     more: actions.length > rows.length ? `and ${actions.length - rows.length} more: narrow it with ${hint}.` : "",
@@ -134,7 +171,9 @@ export function actionsCard(view: ActionListView, opts: ActionsCardOptions): Ada
     owners,
     filters: [
       ...(everyone || filter.overdueOnly || filter.ref ? [{ title: "My actions", filter: "mine" }] : []),
-      ...(opts.canSeeAll && !(everyone && !filter.ownerId && !filter.ref && !filter.overdueOnly) ? [{ title: "Everyone's", filter: "all" }] : []),
+      ...(opts.canSeeAll && !(everyone && !filter.ownerId && !filter.ref && !filter.overdueOnly)
+        ? [{ title: "Everyone's", filter: "all" }]
+        : []),
       ...(filter.overdueOnly ? [] : [{ title: "Overdue", filter: "overdue" }]),
     ],
   });
@@ -165,7 +204,10 @@ function ownersOf(actions: readonly ImprovementAction[]): { id: string; name: st
     o.n++;
     counts.set(a.owner.userId, o);
   }
-  return [...counts.values()].sort((x, y) => y.n - x.n || x.name.localeCompare(y.name)).slice(0, OWNERS_SHOWN).map(({ id, name, n }) => ({ id, name: `${name} (${n})` }));
+  return [...counts.values()]
+    .sort((x, y) => y.n - x.n || x.name.localeCompare(y.name))
+    .slice(0, OWNERS_SHOWN)
+    .map(({ id, name, n }) => ({ id, name: `${name} (${n})` }));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -1,5 +1,15 @@
 /** The campaigns card (list, lifecycle buttons) and the new-campaign form. */
-import { CAMPAIGN_LIMITS, CAMPAIGN_TYPES, isCouncilWide, nextStatuses, statusLabel, typeLabel, type Campaign, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
+import {
+  CAMPAIGN_LIMITS,
+  CAMPAIGN_TYPES,
+  isCouncilWide,
+  nextStatuses,
+  statusLabel,
+  typeLabel,
+  type Campaign,
+  type CampaignDraft,
+  type CampaignStatus,
+} from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { shorten } from "./format.js";
@@ -27,7 +37,9 @@ const MOVE_TITLES: Record<CampaignStatus, string> = {
 export function campaignsCard(view: CampaignsView): AdaptiveCard {
   const shown = view.campaigns.filter((c) => c.status !== "archived").slice(0, SHOWN);
   return renderCard("campaigns", {
-    intro: view.coordinator ? "Choose the campaign you work in, or move a campaign on." : "Choose the campaign you work in. Your CSE coordinator sets campaigns up.",
+    intro: view.coordinator
+      ? "Choose the campaign you work in, or move a campaign on."
+      : "Choose the campaign you work in. Your CSE coordinator sets campaigns up.",
     notice: view.notice?.text ?? "",
     noticeColor: view.notice?.tone === "good" ? "Good" : "Attention",
     count: shown.length,
@@ -50,7 +62,11 @@ export function campaignsCard(view: CampaignsView): AdaptiveCard {
   });
 }
 
-function buttonsFor(c: Campaign, current: boolean, coordinator: boolean): { title: string; verb: string; campaignId: string; to: string }[] {
+function buttonsFor(
+  c: Campaign,
+  current: boolean,
+  coordinator: boolean,
+): { title: string; verb: string; campaignId: string; to: string }[] {
   const buttons: { title: string; verb: string; campaignId: string; to: string }[] = [];
   if (!current) buttons.push({ title: "Work in this", verb: "cse.campaignCurrent", campaignId: c.id, to: "" });
   if (!coordinator) return buttons;

@@ -17,7 +17,17 @@ export function criterionCard(view: CriterionView): AdaptiveCard {
       statement: shorten(r.statement, 140),
       ratingText: ratingText(r.rating),
       ratingColour: ratingColour(r.rating),
-      detail: [r.status, ...(r.assessor ? [`Assessor: ${ratingText(r.assessor)}`] : []), r.owners.length > 0 ? `Owner: ${r.owners.slice(0, 3).map((o) => shorten(o, 40)).join(", ")}${r.owners.length > 3 ? ` and ${r.owners.length - 3} more` : ""}` : "No owner yet", r.evidence === 1 ? "1 evidence link" : `${r.evidence} evidence links`].join(" · "),
+      detail: [
+        r.status,
+        ...(r.assessor ? [`Assessor: ${ratingText(r.assessor)}`] : []),
+        r.owners.length > 0
+          ? `Owner: ${r.owners
+              .slice(0, 3)
+              .map((o) => shorten(o, 40))
+              .join(", ")}${r.owners.length > 3 ? ` and ${r.owners.length - 3} more` : ""}`
+          : "No owner yet",
+        r.evidence === 1 ? "1 evidence link" : `${r.evidence} evidence links`,
+      ].join(" · "),
     })),
   });
 }

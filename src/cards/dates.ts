@@ -33,10 +33,14 @@ export function datesCard(view: DatesView, opts: DatesCardOptions = {}): Adaptiv
     noticeStyle: notice?.tone === "good" ? "good" : notice?.tone === "warning" ? "warning" : "attention",
     noticeColor: notice?.tone === "good" ? "Good" : notice?.tone === "warning" ? "Warning" : "Attention",
     calendars: shown.map((c) => calendarData(c)),
-    hiddenText: hidden > 0 ? `${hidden} more ${hidden === 1 ? "calendar is" : "calendars are"} not shown.${canEdit ? " Choose one below to see its dates." : ""}` : "",
+    hiddenText:
+      hidden > 0
+        ? `${hidden} more ${hidden === 1 ? "calendar is" : "calendars are"} not shown.${canEdit ? " Choose one below to see its dates." : ""}`
+        : "",
     note: opts.readOnlyNote ?? "",
     canEdit,
-    formHelp: "Leave a visit's date empty to follow the certification date (moved to the next working day when it falls on a weekend or bank holiday). Set one only when your assessor has booked a different day.",
+    formHelp:
+      "Leave a visit's date empty to follow the certification date (moved to the next working day when it falls on a weekend or bank holiday). Set one only when your assessor has booked a different day.",
     scopes: view.scopes.map((s) => ({ id: s.id, name: shorten(s.name, NAME_CHARS) })),
     today: view.today,
     form: formValues(view, formScope, chosen),
@@ -44,7 +48,8 @@ export function datesCard(view: DatesView, opts: DatesCardOptions = {}): Adaptiv
 }
 
 function intro(view: DatesView, canEdit: boolean): string {
-  if (view.calendars.length > 0) return "Your assessor visits once a year: two annual reviews, then the three-year reassessment. Have the evidence ready by each deadline.";
+  if (view.calendars.length > 0)
+    return "Your assessor visits once a year: two annual reviews, then the three-year reassessment. Have the evidence ready by each deadline.";
   return canEdit
     ? "No certification date is set yet. Enter the date your council was certified below: the reviews and the reassessment follow from it."
     : "No certification date is set yet. Your CSE coordinator sets it: type roles to see who that is.";
@@ -78,7 +83,14 @@ function formValues(view: DatesView, scope: string, chosen: CalendarView | undef
   const d: CertificationDraft | undefined = view.draft;
   if (d) {
     const lead = /^\d{1,3}$/.test(d.leadDays.trim()) ? Number(d.leadDays.trim()) : EVIDENCE_LEAD.default;
-    return { scope, certified: date(d.certifiedOn), leadDays: lead, review1: date(d.overrides["annual-review-1"]), review2: date(d.overrides["annual-review-2"]), reassess: date(d.overrides.reassessment) };
+    return {
+      scope,
+      certified: date(d.certifiedOn),
+      leadDays: lead,
+      review1: date(d.overrides["annual-review-1"]),
+      review2: date(d.overrides["annual-review-2"]),
+      reassess: date(d.overrides.reassessment),
+    };
   }
   const s = chosen?.settings;
   return {

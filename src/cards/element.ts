@@ -46,7 +46,8 @@ export function elementCard(view: ElementView): AdaptiveCard {
     locked: isLocked(assessment),
     canReviewNow: view.canReview && statusOf(assessment) === "submitted",
     submittedBy: shorten(assessment.submittedByName || "the owner", 60),
-    reviewComment: statusOf(assessment) === "returned" && assessment.reviewComment ? `Returned for changes: "${assessment.reviewComment}"` : "",
+    reviewComment:
+      statusOf(assessment) === "returned" && assessment.reviewComment ? `Returned for changes: "${assessment.reviewComment}"` : "",
     commentMax: LIMITS.commentChars,
     commentValue: echoInput(drafts?.comment, LIMITS.commentChars, LIMITS.commentBytes),
     ratingColor: ratingColour(assessment.rating),
@@ -62,7 +63,9 @@ export function elementCard(view: ElementView): AdaptiveCard {
     linkCount: assessment.evidence.length,
     linkMax: LIMITS.linksPerElement,
     links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title })),
-    linksText: assessment.evidence.map((l, i) => `${i + 1}. [${markdownText(l.title)}](${l.url}), added ${formatDay(l.addedAt)}`).join("\n"),
+    linksText: assessment.evidence
+      .map((l, i) => `${i + 1}. [${markdownText(l.title)}](${l.url}), added ${formatDay(l.addedAt)}`)
+      .join("\n"),
     linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
     linkTitleMax: LIMITS.linkTitleChars,
@@ -84,7 +87,10 @@ function actionsPart(view: ElementView) {
   const shown = links.slice(0, ACTIONS_SHOWN);
   return {
     actionCount: links.length,
-    actions: shown.map((a) => ({ id: a.id, line: `Action ${a.id} · ${shorten(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}` })),
+    actions: shown.map((a) => ({
+      id: a.id,
+      line: `Action ${a.id} · ${shorten(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}`,
+    })),
     actionsMore: links.length > shown.length ? `and ${links.length - shown.length} more: type actions ${view.element.ref}` : "",
     planAction: view.assessment.rating === "partial" || view.assessment.rating === "non-compliance",
   };
@@ -93,12 +99,16 @@ function actionsPart(view: ElementView) {
 /** Last cycle's rating, links and the start of its narrative, as context for this cycle. */
 function previousCycle(view: ElementView): { line: string; narrative: string; assessor: string } {
   const before = view.previous;
-  const assessor = view.assessor ? `Last assessor${view.assessor.reportType ? ` (${shorten(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**` : "";
+  const assessor = view.assessor
+    ? `Last assessor${view.assessor.reportType ? ` (${shorten(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**`
+    : "";
   if (!before) return { line: "", narrative: "", assessor };
   const links = before.assessment.evidence.length;
   return {
     line: `Last cycle (${shorten(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
-    narrative: before.assessment.narrative ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"` : "",
+    narrative: before.assessment.narrative
+      ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"`
+      : "",
     assessor,
   };
 }

@@ -5,9 +5,19 @@ import type { ExportFormat } from "../services/export.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 const FILES: Readonly<Record<ExportFormat, { title: string; description: string; button: string }>> = {
-  xlsx: { title: "Evidence matrix (Excel)", description: "One row per element: self rating, assessor's rating, status, owner, narrative and clickable evidence links, with a sheet of improvement actions.", button: "Download .xlsx" },
+  xlsx: {
+    title: "Evidence matrix (Excel)",
+    description:
+      "One row per element: self rating, assessor's rating, status, owner, narrative and clickable evidence links, with a sheet of improvement actions.",
+    button: "Download .xlsx",
+  },
   csv: { title: "Evidence matrix (CSV)", description: "The same rows, for other systems.", button: "Download .csv" },
-  html: { title: "Self-assessment report", description: "Laid out like an assessor's report: each criterion's elements and ratings, totals, strengths, and partials with their actions. Open it and print to PDF for committee papers.", button: "Open the report" },
+  html: {
+    title: "Self-assessment report",
+    description:
+      "Laid out like an assessor's report: each criterion's elements and ratings, totals, strengths, and partials with their actions. Open it and print to PDF for committee papers.",
+    button: "Open the report",
+  },
 };
 
 export function exportCard(view: ExportLinks): AdaptiveCard {

@@ -32,9 +32,15 @@ export function describe(entry: AuditEntry): { headline: string; detail: string 
       return { headline: `**Rating** changed from ${rating(entry.from)} to ${rating(entry.to)}`, detail: "" };
     case "narrative":
       if (entry.to === "") return { headline: "**Narrative** cleared", detail: "" };
-      return { headline: entry.from === "" ? "**Narrative** written" : "**Narrative** changed", detail: `Now: "${shorten(entry.to, PREVIEW_CHARS)}"` };
+      return {
+        headline: entry.from === "" ? "**Narrative** written" : "**Narrative** changed",
+        detail: `Now: "${shorten(entry.to, PREVIEW_CHARS)}"`,
+      };
     case "owner":
-      return { headline: entry.to ? `**Assigned** to ${shorten(entry.to, 60)}` : "**Assignment removed**", detail: entry.from ? `Previously ${shorten(entry.from, 60)}` : "" };
+      return {
+        headline: entry.to ? `**Assigned** to ${shorten(entry.to, 60)}` : "**Assignment removed**",
+        detail: entry.from ? `Previously ${shorten(entry.from, 60)}` : "",
+      };
     case "status": {
       const [to, ...comment] = entry.to.split(": ");
       const label = isElementStatus(to) ? elementStatusLabel(to) : to;

@@ -24,22 +24,39 @@ export function importPreviewCard(preview: ImportPreview, state: ImportCardState
   return renderCard("import-preview", {
     heading: state.done ? "Assessor's report imported" : "Assessor's report: check before importing",
     organisation: shorten(report.organisation ?? "Organisation not named in the report", 120),
-    subtitle: [report.reportType ? shorten(report.reportType, 60) : "Report type not found", report.assessmentDate ? `assessed ${formatLondonDay(report.assessmentDate)}` : "assessment date not found", ...(preview.fileName ? [`from ${shorten(preview.fileName, 60)}`] : [])].join(" · "),
+    subtitle: [
+      report.reportType ? shorten(report.reportType, 60) : "Report type not found",
+      report.assessmentDate ? `assessed ${formatLondonDay(report.assessmentDate)}` : "assessment date not found",
+      ...(preview.fileName ? [`from ${shorten(preview.fileName, 60)}`] : []),
+    ].join(" · "),
     notice: state.done ?? "",
     noticeStyle: "good",
     noticeColor: "Good",
     counts: ratingCounts(report).map((c) => ({ count: String(c.count), label: ratingText(c.rating), colour: ratingColour(c.rating) })),
     countsText: describeCounts(report),
-    totalsText: agree === undefined ? "The report states no totals to check against." : agree ? "\u2714 Matches the report's own totals." : "\u26A0 Does not match the report's own totals: see below.",
+    totalsText:
+      agree === undefined
+        ? "The report states no totals to check against."
+        : agree
+          ? "\u2714 Matches the report's own totals."
+          : "\u26A0 Does not match the report's own totals: see below.",
     totalsColour: agree === false ? "Warning" : "Default",
     areasHeading: `Areas for improvement (${report.areas.length})`,
-    areasHelp: preview.draftAreas.length ? `Each becomes a draft improvement action for you, due in three months, to give an owner and a date.` : "None of them names an element, so no improvement actions will be drafted.",
-    areas: preview.draftAreas.map((a, i) => ({ number: String(i + 1), text: shorten(a.text, 220), refsText: `Elements ${a.refs.join(", ")}` })),
+    areasHelp: preview.draftAreas.length
+      ? `Each becomes a draft improvement action for you, due in three months, to give an owner and a date.`
+      : "None of them names an element, so no improvement actions will be drafted.",
+    areas: preview.draftAreas.map((a, i) => ({
+      number: String(i + 1),
+      text: shorten(a.text, 220),
+      refsText: `Elements ${a.refs.join(", ")}`,
+    })),
     datesText: datesText(preview),
     visits: visits.map((v) => ({ label: v.label, value: `${formatLondonDay(v.date)} (evidence due ${formatLondonDay(v.evidenceDue)})` })),
     checks: checks.slice(0, MAX_CHECKS).map((text) => ({ text: shorten(text, 300) })),
     checksHeading: `Worth checking (${checks.length})${checks.length > MAX_CHECKS ? `: the first ${MAX_CHECKS}` : ""}. Where the narrative and the table differ, the table is used.`,
-    confirmText: state.done ? "" : `Nothing is stored until you press Import. The assessor's ratings go beside your own in "${shorten(preview.campaign.name, 80)}"; your own ratings are not changed.`,
+    confirmText: state.done
+      ? ""
+      : `Nothing is stored until you press Import. The assessor's ratings go beside your own in "${shorten(preview.campaign.name, 80)}"; your own ratings are not changed.`,
     canConfirm: !state.done,
     confirmTitle: "Import",
     fingerprint: preview.fingerprint,
@@ -48,7 +65,8 @@ export function importPreviewCard(preview: ImportPreview, state: ImportCardState
 
 function datesText(preview: ImportPreview): string {
   const c = preview.calendar;
-  if (!c) return "The report does not say when it was assessed or where it falls in the three-year cycle, so no dates are proposed. Set them with dates.";
+  if (!c)
+    return "The report does not say when it was assessed or where it falls in the three-year cycle, so no dates are proposed. Set them with dates.";
   const from = `Certified ${formatLondonDay(c.certifiedOn)}: ${c.basis}.`;
   if (c.current === undefined) return `${from} These dates will be set for the whole council; you can change them later with dates.`;
   if (c.current === c.certifiedOn) return `${from} Your certification calendar follows this report.`;
@@ -60,7 +78,15 @@ function leftOutAreas(preview: ImportPreview): string[] {
   const unnamed = preview.report.areas.filter((a) => a.refs.length === 0).length;
   const named = preview.report.areas.length - unnamed;
   return [
-    ...(unnamed ? [`${unnamed} area${unnamed === 1 ? "" : "s"} for improvement name${unnamed === 1 ? "s" : ""} no element, so no action is drafted for ${unnamed === 1 ? "it" : "them"}.`] : []),
-    ...(named > preview.draftAreas.length ? [`Only the first ${preview.draftAreas.length} areas for improvement become draft actions; add the other ${named - preview.draftAreas.length} with action new.`] : []),
+    ...(unnamed
+      ? [
+          `${unnamed} area${unnamed === 1 ? "" : "s"} for improvement name${unnamed === 1 ? "s" : ""} no element, so no action is drafted for ${unnamed === 1 ? "it" : "them"}.`,
+        ]
+      : []),
+    ...(named > preview.draftAreas.length
+      ? [
+          `Only the first ${preview.draftAreas.length} areas for improvement become draft actions; add the other ${named - preview.draftAreas.length} with action new.`,
+        ]
+      : []),
   ];
 }

@@ -9,7 +9,14 @@ export { myWorkCard } from "./my-work.js";
 export { overviewCard } from "./overview.js";
 export { datesCard, type DatesCardOptions } from "./dates.js";
 export { reminderCard, type ReminderView } from "./reminder.js";
-export { actionCard, actionFormCard, actionsCard, type ActionCardOptions, type ActionFormOptions, type ActionsCardOptions } from "./actions.js";
+export {
+  actionCard,
+  actionFormCard,
+  actionsCard,
+  type ActionCardOptions,
+  type ActionFormOptions,
+  type ActionsCardOptions,
+} from "./actions.js";
 export { summaryCard, summaryText } from "./summary.js";
 export { criterionCard } from "./criterion.js";
 export { importPreviewCard } from "./import-preview.js";
@@ -29,17 +36,33 @@ export const COMMANDS = [
   { command: "unit Housing", description: "Switch to another unit of your campaign" },
   { command: "summary", description: "The compliance summary: where the council stands against the standard (in a team channel too)" },
   { command: "compare", description: "Where your ratings are higher or lower than in the assessor's last report" },
-  { command: "import", description: "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or paste it after import; check the preview, then Import" },
-  { command: "export", description: "Coordinators, reviewers and leaders: the evidence matrix (Excel, CSV) and a printable self-assessment report" },
-  { command: "digest weekly", description: "Coordinators, in a team channel: post the summary there every Monday 09:00 (digest monthly, digest off)" },
+  {
+    command: "import",
+    description:
+      "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or paste it after import; check the preview, then Import",
+  },
+  {
+    command: "export",
+    description: "Coordinators, reviewers and leaders: the evidence matrix (Excel, CSV) and a printable self-assessment report",
+  },
+  {
+    command: "digest weekly",
+    description: "Coordinators, in a team channel: post the summary there every Monday 09:00 (digest monthly, digest off)",
+  },
   { command: "reminders", description: "Coordinators: today's reminders (sent at 09:00 on working days) and anyone they cannot reach" },
-  { command: "dates", description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)" },
+  {
+    command: "dates",
+    description: "Certification calendar: annual reviews, reassessment and evidence deadlines (coordinators change them)",
+  },
   { command: "roles", description: "Who the coordinators, reviewers, contributors and leaders are" },
   { command: "setup", description: "Become your council's first CSE coordinator (only when there is none)" },
   { command: "role add reviewer @name", description: "Coordinators, in a team channel: give or remove a role (role remove ...)" },
   { command: "lead add @name", description: "Coordinators, in a team channel: add a lead coordinator to your current campaign" },
   { command: "assign 3.2 @name", description: "Coordinators, in a team channel: give a criterion, sub-criterion or element to an owner" },
-  { command: "action 12 owner @name", description: "In a team channel: give an improvement action to someone else (its owner or a coordinator)" },
+  {
+    command: "action 12 owner @name",
+    description: "In a team channel: give an improvement action to someone else (its owner or a coordinator)",
+  },
   { command: "help", description: "This list" },
 ] as const;
 

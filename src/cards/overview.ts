@@ -23,10 +23,23 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
       subtitle: `${typeLabel(campaign.type)}, ${statusLabel(campaign.status).toLowerCase()}, ${due}`,
       notice: notice?.text ?? "",
       noticeColor: notice?.tone === "good" ? "Good" : "Attention",
-      measures: [measure("Rated", all.rated, "accent"), measure("Submitted", all.submitted, "warning"), measure("Approved", all.approved, "good"), measure("With evidence", all.withEvidence, "accent")],
+      measures: [
+        measure("Rated", all.rated, "accent"),
+        measure("Submitted", all.submitted, "warning"),
+        measure("Approved", all.approved, "good"),
+        measure("With evidence", all.withEvidence, "accent"),
+      ],
       unitCount: overview.units.length,
-      units: overview.units.map((u) => ({ name: shorten(u.name, 40), line: `${u.rated} rated, ${u.submitted} submitted, ${u.approved} approved of ${u.total}` })),
-      ownersTitle: overview.owners.length === 0 ? "Nobody has been assigned elements yet." : lateOwners.length ? `Owners (${lateOwners.length} late)` : "Owners",
+      units: overview.units.map((u) => ({
+        name: shorten(u.name, 40),
+        line: `${u.rated} rated, ${u.submitted} submitted, ${u.approved} approved of ${u.total}`,
+      })),
+      ownersTitle:
+        overview.owners.length === 0
+          ? "Nobody has been assigned elements yet."
+          : lateOwners.length
+            ? `Owners (${lateOwners.length} late)`
+            : "Owners",
       ownerCount: overview.owners.length,
       owners: overview.owners.slice(0, OWNERS_SHOWN).map((o) => ({
         name: shorten(o.name || "Unknown", 40),
@@ -34,7 +47,10 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
       })),
       moreOwners: overview.owners.length > OWNERS_SHOWN ? `and ${overview.owners.length - OWNERS_SHOWN} more owners` : "",
       unassigned: `${overview.unassigned} of ${all.total} elements have no owner yet.`,
-      chaseTitle: view.canChase && lateOwners.length ? `Chase everyone late (${lateOwners.length} ${lateOwners.length === 1 ? "person" : "people"})` : "",
+      chaseTitle:
+        view.canChase && lateOwners.length
+          ? `Chase everyone late (${lateOwners.length} ${lateOwners.length === 1 ? "person" : "people"})`
+          : "",
     },
     { campaignId: campaign.id },
   );

@@ -18,7 +18,10 @@ const SHOW_REMAINING = 20;
 
 export function progressCard(view: ProgressView): AdaptiveCard {
   const { progress } = view;
-  const rows: { id: RatingOrUnrated; label: string }[] = [...RATINGS.map((r) => ({ id: r.id, label: r.label })), { id: "unrated", label: UNRATED_LABEL }];
+  const rows: { id: RatingOrUnrated; label: string }[] = [
+    ...RATINGS.map((r) => ({ id: r.id, label: r.label })),
+    { id: "unrated", label: UNRATED_LABEL },
+  ];
   const left = progress.remaining;
   const shown = left.slice(0, SHOW_REMAINING).join(", ");
   return renderCard("progress", {

@@ -45,12 +45,18 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
     soon.length > 0 && section(`Coming up (${soon.length})`, "Default", { actions: actionRows(soon) }),
     asLead.length > 0 &&
       section(`Overdue in your campaign (${asLead.length})`, "Warning", {
-        facts: asLead.map((a) => ({ title: `Action ${a.id}`, value: `${shorten(a.title, 80)} \u00b7 ${shorten(a.ownerName ?? "", 60)} \u00b7 overdue by ${plural(daysBetween(a.dueOn, view.today), "day")}` })),
+        facts: asLead.map((a) => ({
+          title: `Action ${a.id}`,
+          value: `${shorten(a.title, 80)} \u00b7 ${shorten(a.ownerName ?? "", 60)} \u00b7 overdue by ${plural(daysBetween(a.dueOn, view.today), "day")}`,
+        })),
       }),
     ...elements.map((e) =>
       section("Your self-assessment", e.dueOn < view.today ? "Attention" : "Default", {
         facts: [
-          { title: shorten(e.campaignName, 60), value: `${plural(e.count, "element")} not yet submitted, due ${formatLondonDay(e.dueOn)} (${relativeDays(daysBetween(view.today, e.dueOn))})` },
+          {
+            title: shorten(e.campaignName, 60),
+            value: `${plural(e.count, "element")} not yet submitted, due ${formatLondonDay(e.dueOn)} (${relativeDays(daysBetween(view.today, e.dueOn))})`,
+          },
           { title: "Elements", value: e.picks.map((p) => p.split(" ")[1]).join(", ") + (e.count > e.picks.length ? ", ..." : "") },
         ],
         opensWork: e.picks.length > 0,
@@ -60,7 +66,10 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
     ),
     dates.length > 0 &&
       section("Certification dates", "Default", {
-        facts: dates.map((d) => ({ title: d.label, value: `${formatLondonDay(d.on)} (${relativeDays(daysBetween(view.today, d.on))}) \u00b7 ${d.scopeName}` })),
+        facts: dates.map((d) => ({
+          title: d.label,
+          value: `${formatLondonDay(d.on)} (${relativeDays(daysBetween(view.today, d.on))}) \u00b7 ${d.scopeName}`,
+        })),
       }),
   ].filter((s) => s !== false);
 
@@ -90,14 +99,30 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
  */
 function latestOfEach(items: readonly ReminderItem[]): ReminderItem[] {
   const identity = (i: ReminderItem) =>
-    i.kind === "action" ? `a|${i.id}|${i.ownerName === undefined ? "owner" : "lead"}` : i.kind === "elements" ? `e|${i.campaignId}` : `d|${i.scopeName}|${i.label}|${i.on}`;
+    i.kind === "action"
+      ? `a|${i.id}|${i.ownerName === undefined ? "owner" : "lead"}`
+      : i.kind === "elements"
+        ? `e|${i.campaignId}`
+        : `d|${i.scopeName}|${i.label}|${i.on}`;
   const last = new Map<string, number>();
   items.forEach((item, index) => last.set(identity(item), index));
   return items.filter((item, index) => last.get(identity(item)) === index);
 }
 
-function section(title: string, colour: string, content: { actions?: object[]; facts?: object[]; opensWork?: boolean; campaignId?: string; firstPick?: string }) {
-  return { title, colour, actions: content.actions ?? [], facts: content.facts ?? [], opensWork: content.opensWork ?? false, campaignId: content.campaignId ?? "", firstPick: content.firstPick ?? "" };
+function section(
+  title: string,
+  colour: string,
+  content: { actions?: object[]; facts?: object[]; opensWork?: boolean; campaignId?: string; firstPick?: string },
+) {
+  return {
+    title,
+    colour,
+    actions: content.actions ?? [],
+    facts: content.facts ?? [],
+    opensWork: content.opensWork ?? false,
+    campaignId: content.campaignId ?? "",
+    firstPick: content.firstPick ?? "",
+  };
 }
 
 function actionLine(a: ActionItem, today: IsoDate): string {

@@ -8,7 +8,25 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as ACData from "adaptivecards-templating";
 
-export type CardName = "element" | "welcome" | "help" | "progress" | "history" | "campaigns" | "campaign-form" | "my-work" | "overview" | "dates" | "reminder" | "action-form" | "action" | "actions" | "summary" | "criterion" | "import-preview" | "export";
+export type CardName =
+  | "element"
+  | "welcome"
+  | "help"
+  | "progress"
+  | "history"
+  | "campaigns"
+  | "campaign-form"
+  | "my-work"
+  | "overview"
+  | "dates"
+  | "reminder"
+  | "action-form"
+  | "action"
+  | "actions"
+  | "summary"
+  | "criterion"
+  | "import-preview"
+  | "export";
 
 export interface AdaptiveCard {
   readonly type: "AdaptiveCard";

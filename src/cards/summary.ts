@@ -21,7 +21,13 @@ const UNIT_NAME_CHARS = 40;
 const ACTION_TITLE_CHARS = 60;
 const OWNER_CHARS = 40;
 
-const SQUARE_COLOURS: Readonly<Record<string, string>> = { accent: "Accent", good: "Good", warning: "Warning", attention: "Attention", emphasis: "Default" };
+const SQUARE_COLOURS: Readonly<Record<string, string>> = {
+  accent: "Accent",
+  good: "Good",
+  warning: "Warning",
+  attention: "Attention",
+  emphasis: "Default",
+};
 
 const KINDS: readonly { rating: RatingOrUnrated; label: string; short: string; style: string }[] = [
   { rating: "compliance-plus", label: "Compliance Plus", short: "CP", style: "accent" },
@@ -70,9 +76,17 @@ interface Segment {
 
 export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}): AdaptiveCard {
   const m = model(view);
-  const criteria = m.criteria.map((c) => ({ heading: c.heading, counts: c.counts, colour: c.colour, headingWeight: c.weak ? "Bolder" : "Default", segments: c.segments }));
+  const criteria = m.criteria.map((c) => ({
+    heading: c.heading,
+    counts: c.counts,
+    colour: c.colour,
+    headingWeight: c.weak ? "Bolder" : "Default",
+    segments: c.segments,
+  }));
   const numbers = m.criteria.map((c) => ({ number: String(c.number) }));
-  const buttonRows = Array.from({ length: Math.ceil(numbers.length / BUTTONS_PER_ROW) }, (_, i) => ({ buttons: numbers.slice(i * BUTTONS_PER_ROW, (i + 1) * BUTTONS_PER_ROW) }));
+  const buttonRows = Array.from({ length: Math.ceil(numbers.length / BUTTONS_PER_ROW) }, (_, i) => ({
+    buttons: numbers.slice(i * BUTTONS_PER_ROW, (i + 1) * BUTTONS_PER_ROW),
+  }));
   return renderCard("summary", {
     ...m,
     campaignId: view.campaign.id,
@@ -118,7 +132,9 @@ function model(view: SummaryView): Model {
     risk: riskLine(s),
     // On track, the Partials are work to do rather than a threat: no alarm colour.
     riskColor: s.outlook.verdict === "on-track" ? "Default" : VERDICT_COLOURS[s.outlook.verdict],
-    countsLine: KINDS.filter((k) => s.counts[k.rating] > 0).map((k) => `${s.counts[k.rating]} ${k.label}`).join(" \u00b7 "),
+    countsLine: KINDS.filter((k) => s.counts[k.rating] > 0)
+      .map((k) => `${s.counts[k.rating]} ${k.label}`)
+      .join(" \u00b7 "),
     progressLine: `${s.progress.rated} of ${s.progress.total} rated, ${s.progress.submitted} submitted, ${s.progress.approved} approved`,
     criteria: s.criteria.map((c) => ({
       number: c.number,
@@ -131,13 +147,22 @@ function model(view: SummaryView): Model {
     ...change(s),
     evidence: evidenceLine(s),
     actionsLine:
-      s.actions.open === 0 ? "No open improvement actions." : `${plural(s.actions.open, "open action")}, ${s.actions.overdue} overdue${s.actions.overdue > s.actions.mostOverdue.length ? `; the ${s.actions.mostOverdue.length} most overdue:` : ""}`,
+      s.actions.open === 0
+        ? "No open improvement actions."
+        : `${plural(s.actions.open, "open action")}, ${s.actions.overdue} overdue${s.actions.overdue > s.actions.mostOverdue.length ? `; the ${s.actions.mostOverdue.length} most overdue:` : ""}`,
     overdue: s.actions.mostOverdue.map((a) => ({
       title: `Action ${a.id}`,
-      value: [shorten(a.title, ACTION_TITLE_CHARS), `overdue by ${plural(daysBetween(a.dueOn, today), "day")}`, ...(view.showOwners && a.owner.name ? [shorten(a.owner.name, OWNER_CHARS)] : [])].join(" \u00b7 "),
+      value: [
+        shorten(a.title, ACTION_TITLE_CHARS),
+        `overdue by ${plural(daysBetween(a.dueOn, today), "day")}`,
+        ...(view.showOwners && a.owner.name ? [shorten(a.owner.name, OWNER_CHARS)] : []),
+      ].join(" \u00b7 "),
     })),
     nextReview: nextReview(view),
-    units: s.units.length > 1 ? s.units.map((u) => ({ title: shorten(u.unit.name, UNIT_NAME_CHARS), value: unitLine(u.counts, u.submitted) })) : [],
+    units:
+      s.units.length > 1
+        ? s.units.map((u) => ({ title: shorten(u.unit.name, UNIT_NAME_CHARS), value: unitLine(u.counts, u.submitted) }))
+        : [],
   };
 }
 
@@ -149,7 +174,8 @@ function outlookSentence(s: ComplianceSummary): string {
     const where = o.margin > 0 ? `${o.margin} above the threshold of ${o.threshold}` : `exactly the threshold of ${o.threshold}`;
     return `On track for certification: ${o.compliant} of ${total} elements at Compliance or better, ${where}.`;
   }
-  if (o.verdict === "not-yet") return `Not there yet: ${o.compliant} compliant so far, ${-o.margin} short of ${o.threshold}, with ${o.unrated} still to rate.`;
+  if (o.verdict === "not-yet")
+    return `Not there yet: ${o.compliant} compliant so far, ${-o.margin} short of ${o.threshold}, with ${o.unrated} still to rate.`;
   // At risk: Non-Compliance the rule does not allow, or too few compliant even if every unrated element were.
   const parts: string[] = [];
   const reachable = o.compliant + o.unrated >= o.threshold;
@@ -157,7 +183,10 @@ function outlookSentence(s: ComplianceSummary): string {
     const refs = refList(o.atRisk.filter((r) => r.rating === "non-compliance").map((r) => r.ref));
     parts.push(`${nc} Non-Compliance (${refs})${reachable ? ", which certification does not allow" : ""}`);
   }
-  if (o.margin < 0) parts.push(`${o.compliant} compliant, ${-o.margin} short of ${o.threshold}${o.unrated > 0 ? ` with only ${o.unrated} still to rate` : ""}`);
+  if (o.margin < 0)
+    parts.push(
+      `${o.compliant} compliant, ${-o.margin} short of ${o.threshold}${o.unrated > 0 ? ` with only ${o.unrated} still to rate` : ""}`,
+    );
   else parts.push(`${o.compliant} of ${total} at Compliance or better`);
   return `At risk: ${parts.join("; ")}.`;
 }
@@ -168,7 +197,13 @@ function riskLine(s: ComplianceSummary): string {
   if (atRisk.length === 0) return "";
   const shown = atRisk.slice(0, REFS_SHOWN);
   // Grouped in the order the outlook gives them: worst first.
-  const groups = [...new Set(shown.map((r) => r.rating))].map((rating) => `${label(rating)} ${shown.filter((r) => r.rating === rating).map((r) => r.ref).join(", ")}`);
+  const groups = [...new Set(shown.map((r) => r.rating))].map(
+    (rating) =>
+      `${label(rating)} ${shown
+        .filter((r) => r.rating === rating)
+        .map((r) => r.ref)
+        .join(", ")}`,
+  );
   const more = atRisk.length > shown.length ? ` and ${atRisk.length - shown.length} more` : "";
   return `${verdict === "on-track" ? "Still to improve" : "Putting certification at risk"}: ${groups.join("; ")}${more}`;
 }
@@ -186,24 +221,37 @@ function criterionCounts(c: RatingCounts): string {
  * width (coloured columns carry padding that breaks narrow bars) and cheap in bytes.
  */
 function segments(c: RatingCounts): Segment[] {
-  return KINDS.filter((k) => c[k.rating] > 0).map((k) => ({ weight: c[k.rating], style: k.style, squares: "\u25A0".repeat(c[k.rating]), colour: SQUARE_COLOURS[k.style] ?? "Default", subtle: k.style === "emphasis" }));
+  return KINDS.filter((k) => c[k.rating] > 0).map((k) => ({
+    weight: c[k.rating],
+    style: k.style,
+    squares: "\u25A0".repeat(c[k.rating]),
+    colour: SQUARE_COLOURS[k.style] ?? "Default",
+    subtle: k.style === "emphasis",
+  }));
 }
 
 function change(s: ComplianceSummary): { changeTitle: string; changeLines: string[] } {
   if (!s.change) return { changeTitle: "", changeLines: [] };
   const since = formatDay(s.change.since);
-  const moved = s.change.byCriterion.filter((c) => c.delta !== 0).map((c) => `Criterion ${c.number} ${c.delta > 0 ? "\u25b2" : "\u25bc"}${Math.abs(c.delta)}`);
+  const moved = s.change.byCriterion
+    .filter((c) => c.delta !== 0)
+    .map((c) => `Criterion ${c.number} ${c.delta > 0 ? "\u25b2" : "\u25bc"}${Math.abs(c.delta)}`);
   const lines = [
     ...(moved.length ? [`Compliant elements: ${moved.join(" \u00b7 ")}`] : []),
     ...(s.change.newCompliancePlus.length ? [`New Compliance Plus: ${refList(s.change.newCompliancePlus)}`] : []),
     ...(s.change.newPartials.length ? [`New Partial: ${refList(s.change.newPartials)}`] : []),
   ];
-  return lines.length ? { changeTitle: `Since ${since}`, changeLines: lines } : { changeTitle: `No change since ${since}`, changeLines: [] };
+  return lines.length
+    ? { changeTitle: `Since ${since}`, changeLines: lines }
+    : { changeTitle: `No change since ${since}`, changeLines: [] };
 }
 
 function evidenceLine(s: ComplianceSummary): string {
   const e = s.evidence;
-  const stale = e.staleLinks === 0 ? "no link is over a year old" : `${plural(e.staleLinks, "link")} ${e.staleLinks === 1 ? "is" : "are"} over a year old (in ${plural(e.staleElements, "element")})`;
+  const stale =
+    e.staleLinks === 0
+      ? "no link is over a year old"
+      : `${plural(e.staleLinks, "link")} ${e.staleLinks === 1 ? "is" : "are"} over a year old (in ${plural(e.staleElements, "element")})`;
   return `${e.withLinks} of ${e.total} elements have evidence linked${e.withLinks > 0 ? `; ${stale}` : ""}.`;
 }
 

@@ -23,7 +23,15 @@ export const PRIORITIES = [
 ] as const;
 export type Priority = (typeof PRIORITIES)[number]["id"];
 
-export const ACTION_LIMITS = { titleChars: 120, titleBytes: 240, descriptionChars: 1000, descriptionBytes: 2000, noteChars: 300, noteBytes: 600, refs: 10 } as const;
+export const ACTION_LIMITS = {
+  titleChars: 120,
+  titleBytes: 240,
+  descriptionChars: 1000,
+  descriptionBytes: 2000,
+  noteChars: 300,
+  noteBytes: 600,
+  refs: 10,
+} as const;
 
 export interface Person {
   readonly userId: string;
@@ -100,14 +108,16 @@ export function parseRefs(text: string): Result<string[]> {
   if (words.length === 0) return refuse("unknown-element", "Please say which element the action is for, for example 3.2.1.");
   if (words.length > ACTION_LIMITS.refs) return refuse("invalid-payload", `An action can cover at most ${ACTION_LIMITS.refs} elements.`);
   const unknown = words.find((w) => !findElement(w));
-  if (unknown) return refuse("unknown-element", `"${unknown.slice(0, 20)}" is not an element of the CSE standard. Elements look like 3.2.1.`);
+  if (unknown)
+    return refuse("unknown-element", `"${unknown.slice(0, 20)}" is not an element of the CSE standard. Elements look like 3.2.1.`);
   return ok([...new Set(words)].sort(compareRefs));
 }
 
 /** Checks a new or edited action as typed; `today` is YYYY-MM-DD in London. */
 export function validateActionDraft(draft: ActionDraft, today: IsoDate): Result<ActionFields> {
   const title = withoutControlCharacters(draft.title).replace(/\s+/g, " ").trim();
-  if (title.length < 3) return refuse("invalid-payload", "Please give the action a short title, for example: Publish service standards for housing repairs.");
+  if (title.length < 3)
+    return refuse("invalid-payload", "Please give the action a short title, for example: Publish service standards for housing repairs.");
   const titleTooLong = tooLong("The title", title, ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes);
   if (titleTooLong) return refuse("text-too-long", titleTooLong);
   const description = withoutControlCharacters(draft.description ?? "").trim();

@@ -124,7 +124,10 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
       return refuse("duplicate-link", "That link is already in this element's evidence.");
     }
     if (evidence.length >= LIMITS.linksPerElement) {
-      return refuse("too-many-links", `This element already has ${LIMITS.linksPerElement} links, the most a card can show. Link a folder or an index page instead.`);
+      return refuse(
+        "too-many-links",
+        `This element already has ${LIMITS.linksPerElement} links, the most a card can show. Link a folder or an index page instead.`,
+      );
     }
     evidence = [...evidence, { id, ...checked.value, addedBy: who, addedAt: at.toISOString() }];
     changes.push({ field: "evidence", from: "", to: `${checked.value.title} <${checked.value.url}>` });
@@ -141,5 +144,8 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
 
 function conflict(current: ElementAssessment, field: "rating" | "narrative"): Result<never> {
   const what = field === "rating" ? `the rating to ${ratingLabel(current.rating)}` : "the narrative";
-  return refuse("conflict", `Someone else changed ${what} while you were editing, so your change was not saved. The card now shows the latest version: please re-apply your change.`);
+  return refuse(
+    "conflict",
+    `Someone else changed ${what} while you were editing, so your change was not saved. The card now shows the latest version: please re-apply your change.`,
+  );
 }

@@ -23,6 +23,19 @@ export interface AuditAuthor {
   readonly displayName: string;
 }
 
-export function auditEntries(changes: readonly FieldChange[], where: { campaignId: string; unitId: string; ref: string }, by: AuditAuthor, at: Date): AuditEntry[] {
-  return changes.map((c) => ({ ...where, field: c.field, from: c.from, to: c.to, byId: by.userId, byName: by.displayName, at: at.toISOString() }));
+export function auditEntries(
+  changes: readonly FieldChange[],
+  where: { campaignId: string; unitId: string; ref: string },
+  by: AuditAuthor,
+  at: Date,
+): AuditEntry[] {
+  return changes.map((c) => ({
+    ...where,
+    field: c.field,
+    from: c.from,
+    to: c.to,
+    byId: by.userId,
+    byName: by.displayName,
+    at: at.toISOString(),
+  }));
 }

@@ -19,7 +19,12 @@ const bankHolidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
 function bankHolidays(year: number): ReadonlySet<IsoDate> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
-    days = new Set(holidays.getHolidays(year).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)));
+    days = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === "public")
+        .map((h) => h.date.slice(0, 10)),
+    );
     bankHolidaysByYear.set(year, days);
   }
   return days;
@@ -84,7 +89,11 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 /** The certification cycle from a certification date: two annual reviews and a reassessment. */
 export interface CertificationCalendar {
   readonly certifiedOn: IsoDate;
-  readonly visits: readonly { readonly kind: "annual-review-1" | "annual-review-2" | "reassessment"; readonly date: IsoDate; readonly evidenceDue: IsoDate }[];
+  readonly visits: readonly {
+    readonly kind: "annual-review-1" | "annual-review-2" | "reassessment";
+    readonly date: IsoDate;
+    readonly evidenceDue: IsoDate;
+  }[];
 }
 
 /**

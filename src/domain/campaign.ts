@@ -146,22 +146,37 @@ export type CampaignSettings = Pick<Campaign, "name" | "type" | "units" | "dueDa
 export function validateCampaignDraft(draft: CampaignDraft, today: string): Result<CampaignSettings> {
   const name = draft.name.replace(/\s+/g, " ").trim();
   if (name.length < 3) return refuse("invalid-payload", "Please give the campaign a name, for example: CSE annual review 2027.");
-  if (name.length > CAMPAIGN_LIMITS.nameChars) return refuse("text-too-long", `The campaign name is too long (${name.length} characters; the most is ${CAMPAIGN_LIMITS.nameChars}).`);
-  if (!isCampaignType(draft.type)) return refuse("invalid-payload", "Please choose what kind of campaign this is: full assessment, annual review, reassessment or health check.");
+  if (name.length > CAMPAIGN_LIMITS.nameChars)
+    return refuse("text-too-long", `The campaign name is too long (${name.length} characters; the most is ${CAMPAIGN_LIMITS.nameChars}).`);
+  if (!isCampaignType(draft.type))
+    return refuse(
+      "invalid-payload",
+      "Please choose what kind of campaign this is: full assessment, annual review, reassessment or health check.",
+    );
 
   const names = draft.units
     .split(/[\n,;]+/)
     .map((u) => u.replace(/\s+/g, " ").trim())
     .filter((u) => u !== "");
-  if (names.length > CAMPAIGN_LIMITS.units) return refuse("invalid-payload", `That is ${names.length} units; a campaign can have at most ${CAMPAIGN_LIMITS.units}.`);
+  if (names.length > CAMPAIGN_LIMITS.units)
+    return refuse("invalid-payload", `That is ${names.length} units; a campaign can have at most ${CAMPAIGN_LIMITS.units}.`);
   const long = names.find((u) => u.length > CAMPAIGN_LIMITS.unitNameChars);
-  if (long) return refuse("text-too-long", `The unit name "${long.slice(0, 30)}..." is too long (the most is ${CAMPAIGN_LIMITS.unitNameChars} characters).`);
+  if (long)
+    return refuse(
+      "text-too-long",
+      `The unit name "${long.slice(0, 30)}..." is too long (the most is ${CAMPAIGN_LIMITS.unitNameChars} characters).`,
+    );
   const units = names.length === 0 ? [COUNCIL_WIDE] : names.map((n) => ({ id: unitId(n), name: n }));
   const seen = new Map<string, string>();
   for (const u of units) {
     const twin = seen.get(u.id);
     if (twin !== undefined) {
-      return refuse("invalid-payload", twin.toLowerCase() === u.name.toLowerCase() ? `The unit "${u.name}" is listed twice.` : `The units "${twin}" and "${u.name}" start too alike; please make their names differ sooner.`);
+      return refuse(
+        "invalid-payload",
+        twin.toLowerCase() === u.name.toLowerCase()
+          ? `The unit "${u.name}" is listed twice.`
+          : `The units "${twin}" and "${u.name}" start too alike; please make their names differ sooner.`,
+      );
     }
     seen.set(u.id, u.name);
   }
@@ -179,9 +194,7 @@ export const UNIT_ID_CHARS = 24;
 
 /** A stable id from a unit's name: "Housing & Communities" becomes "housing-communities". */
 export function unitId(name: string): string {
-  return (
-    slug(name).slice(0, UNIT_ID_CHARS).replace(/-+$/, "") || "unit"
-  );
+  return slug(name).slice(0, UNIT_ID_CHARS).replace(/-+$/, "") || "unit";
 }
 
 /** Lower-case ASCII letters and digits joined by hyphens. */

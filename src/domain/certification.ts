@@ -73,21 +73,37 @@ const LATEST = "2099-12-31";
 /** Checks a draft against the rules; `today` is YYYY-MM-DD in London. */
 export function validateCertificationDraft(draft: CertificationDraft, today: IsoDate): Result<CheckedCalendar> {
   const certifiedOn = draft.certifiedOn.trim();
-  if (certifiedOn === "") return refuse("invalid-payload", "Please enter the date your council was certified (the date on the certificate or the assessor's report).");
-  if (!isIsoDate(certifiedOn) || certifiedOn < EARLIEST) return refuse("invalid-payload", "The certification date is not a real date. Please pick it from the calendar.");
-  if (certifiedOn > today) return refuse("invalid-payload", `The certification date (${formatLondonDay(certifiedOn)}) is in the future. Enter the date you were certified, not a planned one.`);
+  if (certifiedOn === "")
+    return refuse(
+      "invalid-payload",
+      "Please enter the date your council was certified (the date on the certificate or the assessor's report).",
+    );
+  if (!isIsoDate(certifiedOn) || certifiedOn < EARLIEST)
+    return refuse("invalid-payload", "The certification date is not a real date. Please pick it from the calendar.");
+  if (certifiedOn > today)
+    return refuse(
+      "invalid-payload",
+      `The certification date (${formatLondonDay(certifiedOn)}) is in the future. Enter the date you were certified, not a planned one.`,
+    );
 
   const lead = draft.leadDays.trim();
   const leadDays = lead === "" ? EVIDENCE_LEAD.default : Number(lead);
   if (!/^\d*$/.test(lead) || leadDays < EVIDENCE_LEAD.min || leadDays > EVIDENCE_LEAD.max) {
-    return refuse("invalid-payload", `The evidence lead time must be a whole number of working days from ${EVIDENCE_LEAD.min} to ${EVIDENCE_LEAD.max} (${EVIDENCE_LEAD.default} is usual).`);
+    return refuse(
+      "invalid-payload",
+      `The evidence lead time must be a whole number of working days from ${EVIDENCE_LEAD.min} to ${EVIDENCE_LEAD.max} (${EVIDENCE_LEAD.default} is usual).`,
+    );
   }
 
   const overrides: Partial<Record<VisitKind, IsoDate>> = {};
   for (const { kind, label } of VISITS) {
     const value = (draft.overrides[kind] ?? "").trim();
     if (value === "") continue;
-    if (!isIsoDate(value) || value > LATEST) return refuse("invalid-payload", `The date for the ${lower(label)} is not a real date. Please pick it from the calendar, or leave it empty.`);
+    if (!isIsoDate(value) || value > LATEST)
+      return refuse(
+        "invalid-payload",
+        `The date for the ${lower(label)} is not a real date. Please pick it from the calendar, or leave it empty.`,
+      );
     overrides[kind] = value;
   }
   // Checked on the dates that will apply, so a hand-set visit cannot jump past a default one.
@@ -95,7 +111,10 @@ export function validateCertificationDraft(draft: CertificationDraft, today: Iso
   let previous = { label: "certification date", date: certifiedOn };
   for (const visit of visits) {
     if (visit.date <= previous.date) {
-      return refuse("invalid-payload", `The ${lower(visit.label)} (${formatLondonDay(visit.date)}) must come after the ${lower(previous.label)} (${formatLondonDay(previous.date)}). Please check the dates.`);
+      return refuse(
+        "invalid-payload",
+        `The ${lower(visit.label)} (${formatLondonDay(visit.date)}) must come after the ${lower(previous.label)} (${formatLondonDay(previous.date)}). Please check the dates.`,
+      );
     }
     previous = visit;
   }
@@ -149,9 +168,14 @@ export function proposeCalendar(report: ReportDates): ProposedCalendar | undefin
   const differences = ahead.flatMap((visit, i) => {
     const expected = report.nextReviews[i];
     if (!expected || expected.month === visit.date.slice(0, 7)) return [];
-    return [`The report expects the ${lower(visit.label)} in ${MONTH_NAME.format(new Date(`${expected.month}-01T00:00:00Z`))}; the calendar would put it on ${formatLondonDay(visit.date)}.`];
+    return [
+      `The report expects the ${lower(visit.label)} in ${MONTH_NAME.format(new Date(`${expected.month}-01T00:00:00Z`))}; the calendar would put it on ${formatLondonDay(visit.date)}.`,
+    ];
   });
-  const basis = year === 0 ? `the report's visit (${formatLondonDay(assessed)}) was a certification` : `the report's visit (${formatLondonDay(assessed)}) was the ${lower(VISITS[year - 1]!.label)}`;
+  const basis =
+    year === 0
+      ? `the report's visit (${formatLondonDay(assessed)}) was a certification`
+      : `the report's visit (${formatLondonDay(assessed)}) was the ${lower(VISITS[year - 1]!.label)}`;
   return { certifiedOn, basis, visits, differences };
 }
 

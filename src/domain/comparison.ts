@@ -20,7 +20,10 @@ export interface Comparison {
   readonly notCompared: number;
 }
 
-export function compareWithAssessor(self: Readonly<Record<string, RatingOrUnrated>>, assessor: Readonly<Record<string, RatingOrUnrated>>): Comparison {
+export function compareWithAssessor(
+  self: Readonly<Record<string, RatingOrUnrated>>,
+  assessor: Readonly<Record<string, RatingOrUnrated>>,
+): Comparison {
   const higher: RatingDifference[] = [];
   const lower: RatingDifference[] = [];
   let same = 0;

@@ -37,7 +37,10 @@ export function periodOf(schedule: DigestSchedule, now: Date): { readonly key: s
   }
   // A bank holiday moves it to the next working day, unless that is in the next period.
   const shifted = workingDayOnOrAfter(day);
-  const samePeriod = schedule.cadence === "weekly" ? DateTime.fromISO(shifted, { zone: LONDON }).weekNumber === today.weekNumber : shifted.slice(0, 7) === key;
+  const samePeriod =
+    schedule.cadence === "weekly"
+      ? DateTime.fromISO(shifted, { zone: LONDON }).weekNumber === today.weekNumber
+      : shifted.slice(0, 7) === key;
   return { key, dueAt: londonTime(samePeriod ? shifted : day, schedule.hour, schedule.minute) };
 }
 
@@ -50,18 +53,30 @@ export function duePeriod(schedule: DigestSchedule, now: Date, lastPosted: strin
 /** "digest weekly", "digest weekly friday 16:30", "digest monthly 1 09:00": the words after "digest". */
 export function parseSchedule(words: readonly string[]): Result<DigestSchedule> {
   const [cadence, ...rest] = words.map((w) => w.toLowerCase());
-  if (cadence !== "weekly" && cadence !== "monthly") return refuse("invalid-payload", "Say how often: digest weekly, digest monthly or digest off (for example: digest weekly monday 09:00).");
+  if (cadence !== "weekly" && cadence !== "monthly")
+    return refuse(
+      "invalid-payload",
+      "Say how often: digest weekly, digest monthly or digest off (for example: digest weekly monday 09:00).",
+    );
   let schedule: DigestSchedule = { ...DEFAULT_SCHEDULE, cadence };
   for (const word of rest) {
     const time = /^(\d{1,2})[:.](\d{2})$/.exec(word);
     const weekday = WEEKDAYS.findIndex((d) => d.startsWith(word.slice(0, 3)) && word.length >= 3);
     if (time) {
       const [hour, minute] = [Number(time[1]), Number(time[2])];
-      if (hour > 23 || minute > 59) return refuse("invalid-payload", `"${word}" is not a time of day. Use the 24-hour clock, for example 09:00 or 16:30.`);
+      if (hour > 23 || minute > 59)
+        return refuse("invalid-payload", `"${word}" is not a time of day. Use the 24-hour clock, for example 09:00 or 16:30.`);
       schedule = { ...schedule, hour, minute };
     } else if (cadence === "weekly" && weekday >= 0) schedule = { ...schedule, weekday: weekday + 1 };
-    else if (cadence === "monthly" && /^\d{1,2}$/.test(word) && Number(word) >= 1 && Number(word) <= 28) schedule = { ...schedule, monthDay: Number(word) };
-    else return refuse("invalid-payload", cadence === "weekly" ? `"${word.slice(0, 20)}" is not a working day. Say monday to friday, and a time such as 09:00.` : `"${word.slice(0, 20)}" is not a day of the month from 1 to 28, or a time such as 09:00.`);
+    else if (cadence === "monthly" && /^\d{1,2}$/.test(word) && Number(word) >= 1 && Number(word) <= 28)
+      schedule = { ...schedule, monthDay: Number(word) };
+    else
+      return refuse(
+        "invalid-payload",
+        cadence === "weekly"
+          ? `"${word.slice(0, 20)}" is not a working day. Say monday to friday, and a time such as 09:00.`
+          : `"${word.slice(0, 20)}" is not a day of the month from 1 to 28, or a time such as 09:00.`,
+      );
   }
   return ok(schedule);
 }
@@ -70,6 +85,13 @@ export function parseSchedule(words: readonly string[]): Result<DigestSchedule> 
 export function describeSchedule(s: DigestSchedule): string {
   const time = `${String(s.hour).padStart(2, "0")}:${String(s.minute).padStart(2, "0")}`;
   if (s.cadence === "weekly") return `every ${WEEKDAYS[s.weekday - 1]!.replace(/^./, (c) => c.toUpperCase())} at ${time}`;
-  const suffix = s.monthDay % 10 === 1 && s.monthDay !== 11 ? "st" : s.monthDay % 10 === 2 && s.monthDay !== 12 ? "nd" : s.monthDay % 10 === 3 && s.monthDay !== 13 ? "rd" : "th";
+  const suffix =
+    s.monthDay % 10 === 1 && s.monthDay !== 11
+      ? "st"
+      : s.monthDay % 10 === 2 && s.monthDay !== 12
+        ? "nd"
+        : s.monthDay % 10 === 3 && s.monthDay !== 13
+          ? "rd"
+          : "th";
   return `on the ${s.monthDay}${suffix} of each month at ${time}`;
 }

@@ -17,14 +17,21 @@ export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: 
   const title = collapseWhitespace(rawTitle);
   const urlText = rawUrl.trim();
   if (urlText === "") return refuse("invalid-url", "Please paste the link's web address, starting with https://");
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
   if (/[\u0000-\u001f\u007f\s]/.test(urlText)) {
-    return refuse("invalid-url", "That web address has spaces or hidden characters in it. Please copy it again from the browser's address bar.");
+    return refuse(
+      "invalid-url",
+      "That web address has spaces or hidden characters in it. Please copy it again from the browser's address bar.",
+    );
   }
   // "host:8443/path" has a port, not a scheme.
   const scheme = /^([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))/i.exec(urlText)?.[1]?.toLowerCase();
   if (scheme && scheme !== "http" && scheme !== "https") {
     const shown = scheme.length > 20 ? `${scheme.slice(0, 20)}...` : scheme;
-    return refuse("unsafe-url", `Links must start with https:// or http://. A "${shown}:" link cannot be opened safely by others, so it was not added.`);
+    return refuse(
+      "unsafe-url",
+      `Links must start with https:// or http://. A "${shown}:" link cannot be opened safely by others, so it was not added.`,
+    );
   }
   let parsed: URL;
   try {
@@ -40,7 +47,10 @@ export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: 
   }
   const url = parsed.href;
   if (url.length > LIMITS.linkUrlChars) {
-    return refuse("text-too-long", `That link is too long (${url.length} characters; the most is ${LIMITS.linkUrlChars}). Try the document's "Copy link" option, which gives a shorter address.`);
+    return refuse(
+      "text-too-long",
+      `That link is too long (${url.length} characters; the most is ${LIMITS.linkUrlChars}). Try the document's "Copy link" option, which gives a shorter address.`,
+    );
   }
   const problem = tooLong("The link title", title, LIMITS.linkTitleChars, LIMITS.linkTitleBytes);
   if (problem) return refuse("text-too-long", problem);

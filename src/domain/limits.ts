@@ -11,14 +11,18 @@ export function utf8Bytes(text: string): number {
 /** Why `text` is too long for a limit of `maxChars` characters and `maxBytes` bytes, or undefined. */
 export function tooLong(what: string, text: string, maxChars: number, maxBytes: number): string | undefined {
   if (text.length > maxChars) return `${what} is too long (${text.length} characters; the most is ${maxChars}).`;
-  if (utf8Bytes(text) > maxBytes) return `${what} is too long for a Teams card: it uses many accented or special characters, which take more room. Please shorten it a little.`;
+  if (utf8Bytes(text) > maxBytes)
+    return `${what} is too long for a Teams card: it uses many accented or special characters, which take more room. Please shorten it a little.`;
   return undefined;
 }
 
 /** Cuts `text` to at most `maxChars` characters and `maxBytes` UTF-8 bytes, never inside a character. */
 export function truncateTo(text: string, maxChars: number, maxBytes: number): string {
   let out = text.slice(0, maxChars);
-  while (utf8Bytes(out) > maxBytes) out = Array.from(out).slice(0, -Math.max(1, Math.ceil((utf8Bytes(out) - maxBytes) / 4))).join("");
+  while (utf8Bytes(out) > maxBytes)
+    out = Array.from(out)
+      .slice(0, -Math.max(1, Math.ceil((utf8Bytes(out) - maxBytes) / 4)))
+      .join("");
   return out;
 }
 
@@ -28,8 +32,13 @@ export function truncateTo(text: string, maxChars: number, maxBytes: number): st
  * and can break what displays it).
  */
 export function withoutControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.toWellFormed().replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return (
+    text
+      .toWellFormed()
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex -- removing control characters is what this function is for
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+  );
 }
 
 export const LIMITS = {

@@ -60,7 +60,10 @@ export function campaignOverview(campaign: Campaign, stored: readonly ElementAss
     .sort((a, b) => b.lateRefs.length - a.lateRefs.length || a.name.localeCompare(b.name));
   const total = ELEMENTS.length * campaign.units.length;
   return {
-    all: tally(stored.filter((a) => campaign.units.some((u) => u.id === a.unitId)), total),
+    all: tally(
+      stored.filter((a) => campaign.units.some((u) => u.id === a.unitId)),
+      total,
+    ),
     units: byUnit,
     owners,
     unassigned: total - owned.length,

@@ -28,7 +28,11 @@ export function summarise(assessments: AssessmentsByRef, refs: readonly string[]
 }
 
 /** The first unrated element after `fromRef` (wrapping round), or undefined when all are rated. */
-export function nextUnrated(assessments: AssessmentsByRef, fromRef?: string, refs: readonly string[] = ELEMENTS.map((e) => e.ref)): string | undefined {
+export function nextUnrated(
+  assessments: AssessmentsByRef,
+  fromRef?: string,
+  refs: readonly string[] = ELEMENTS.map((e) => e.ref),
+): string | undefined {
   const start = fromRef === undefined ? 0 : refs.indexOf(fromRef) + 1;
   for (let step = 0; step < refs.length; step++) {
     const ref = refs[(start + step) % refs.length]!;

@@ -40,8 +40,6 @@ export interface ActionReminderDay {
   readonly toLead: boolean;
 }
 
-
-
 /** The last working day on or before `date`. */
 export function workingDayOnOrBefore(date: IsoDate): IsoDate {
   let d = date;
@@ -52,7 +50,8 @@ export function workingDayOnOrBefore(date: IsoDate): IsoDate {
 /** Every reminder day of an action with `dueOn`, in date order (same-day reminders merged). */
 export function actionReminderDays(dueOn: IsoDate, policy: ReminderPolicy = DEFAULT_POLICY): ActionReminderDay[] {
   const days = new Map<IsoDate, { toOwner: boolean; toLead: boolean }>();
-  const add = (on: IsoDate, who: "toOwner" | "toLead") => days.set(on, { ...(days.get(on) ?? { toOwner: false, toLead: false }), [who]: true });
+  const add = (on: IsoDate, who: "toOwner" | "toLead") =>
+    days.set(on, { ...(days.get(on) ?? { toOwner: false, toLead: false }), [who]: true });
   for (const n of policy.actionLeadWorkingDays) add(addWorkingDays(dueOn, -n), "toOwner");
   // The day it becomes overdue, then every week for a while.
   for (let k = 0; k <= policy.overdueRepeats; k++) add(workingDayOnOrAfter(addDays(dueOn, 1 + k * policy.overdueEveryDays)), "toOwner");
@@ -86,14 +85,20 @@ export function nextActionReminder(
  * Who hears about an action whose reminder row, dated `on`, is sent on `day`. Runs missed in
  * between (the service was down) are caught up: whoever any of those days was for hears once.
  */
-export function actionReminderOn(action: Pick<ImprovementAction, "dueOn" | "snoozedUntil">, on: IsoDate, day: IsoDate = on, policy: ReminderPolicy = DEFAULT_POLICY): ActionReminderDay {
+export function actionReminderOn(
+  action: Pick<ImprovementAction, "dueOn" | "snoozedUntil">,
+  on: IsoDate,
+  day: IsoDate = on,
+  policy: ReminderPolicy = DEFAULT_POLICY,
+): ActionReminderDay {
   const snoozeEnd = action.snoozedUntil ? workingDayOnOrAfter(action.snoozedUntil) : undefined;
   const missed = actionReminderDays(action.dueOn, policy).filter((d) => d.on >= on && d.on <= day);
   // A row not on the schedule is a snooze ending: for the owner.
   if (missed.length === 0) return { on, toOwner: true, toLead: false };
   return {
     on,
-    toOwner: missed.some((d) => d.toOwner && !(snoozeEnd && d.on < snoozeEnd)) || (snoozeEnd !== undefined && snoozeEnd >= on && snoozeEnd <= day),
+    toOwner:
+      missed.some((d) => d.toOwner && !(snoozeEnd && d.on < snoozeEnd)) || (snoozeEnd !== undefined && snoozeEnd >= on && snoozeEnd <= day),
     toLead: missed.some((d) => d.toLead),
   };
 }
@@ -124,7 +129,12 @@ export function calendarMilestones(what: string, target: IsoDate, policy: Remind
  * or just missed. Several that came while nothing ran collapse into one: people get the latest
  * news, not a backlog. Without `sentUpTo`, only milestones of the last `catchUpDays` count.
  */
-export function dueMilestone(milestones: readonly Milestone[], today: IsoDate, sentUpTo: IsoDate | undefined, catchUpDays = 7): Milestone | undefined {
+export function dueMilestone(
+  milestones: readonly Milestone[],
+  today: IsoDate,
+  sentUpTo: IsoDate | undefined,
+  catchUpDays = 7,
+): Milestone | undefined {
   const from = sentUpTo ?? addDays(today, -catchUpDays - 1);
   const due = milestones.filter((m) => m.on <= today && m.on > from && (m.target >= today || m.key === "missed"));
   return due.sort((a, b) => a.on.localeCompare(b.on)).at(-1);

@@ -103,16 +103,29 @@ export function councilRating(ratings: readonly RatingOrUnrated[]): RatingOrUnra
   return SEVERITY.find((r) => (applicable as readonly RatingOrUnrated[]).includes(r))!;
 }
 
-export function outlookOf(counts: RatingCounts, ratings: Readonly<Record<string, RatingOrUnrated>>, rule: OutlookRule = DEFAULT_OUTLOOK): Outlook {
+export function outlookOf(
+  counts: RatingCounts,
+  ratings: Readonly<Record<string, RatingOrUnrated>>,
+  rule: OutlookRule = DEFAULT_OUTLOOK,
+): Outlook {
   const compliant = counts["compliance"] + counts["compliance-plus"];
   const margin = compliant - rule.minCompliant;
   const atRisk = Object.entries(ratings)
     .filter(([, r]) => r === "partial" || r === "non-compliance")
-    .sort(([a, ra], [b, rb]) => SEVERITY.indexOf(ra) - SEVERITY.indexOf(rb) || ELEMENTS.findIndex((e) => e.ref === a) - ELEMENTS.findIndex((e) => e.ref === b))
+    .sort(
+      ([a, ra], [b, rb]) =>
+        SEVERITY.indexOf(ra) - SEVERITY.indexOf(rb) || ELEMENTS.findIndex((e) => e.ref === a) - ELEMENTS.findIndex((e) => e.ref === b),
+    )
     .map(([ref, rating]) => ({ ref, rating }));
   const unrated = counts.unrated;
   const verdict: OutlookVerdict =
-    counts["non-compliance"] > rule.maxNonCompliance ? "at-risk" : margin >= 0 ? "on-track" : compliant + unrated >= rule.minCompliant ? "not-yet" : "at-risk";
+    counts["non-compliance"] > rule.maxNonCompliance
+      ? "at-risk"
+      : margin >= 0
+        ? "on-track"
+        : compliant + unrated >= rule.minCompliant
+          ? "not-yet"
+          : "at-risk";
   return { verdict, compliant, threshold: rule.minCompliant, margin, atRisk, unrated };
 }
 
@@ -149,13 +162,20 @@ export function summarise(input: SummaryInput): ComplianceSummary {
   };
 
   const open = input.actions.filter((a) => !isClosed(a));
-  const overdue = open.filter((a) => isOverdue(a, input.today)).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || Number(a.id) - Number(b.id));
+  const overdue = open
+    .filter((a) => isOverdue(a, input.today))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || Number(a.id) - Number(b.id));
 
   const units = input.units.map((unit) => {
     const mine = all.filter((a) => a.unitId === unit.id);
     const unitCounts = emptyCounts();
     for (const e of ELEMENTS) unitCounts[mine.find((a) => a.ref === e.ref)?.rating ?? "unrated"]++;
-    return { unit, counts: unitCounts, submitted: mine.filter((a) => ["submitted", "approved"].includes(statusOf(a))).length, approved: mine.filter((a) => statusOf(a) === "approved").length };
+    return {
+      unit,
+      counts: unitCounts,
+      submitted: mine.filter((a) => ["submitted", "approved"].includes(statusOf(a))).length,
+      approved: mine.filter((a) => statusOf(a) === "approved").length,
+    };
   });
 
   const snapshot: Snapshot = { at: input.at, ratings };
@@ -181,6 +201,7 @@ export function changeSince(previous: Snapshot, now: Snapshot): Change {
     const count = (s: Snapshot) => refs.filter((ref) => compliantRating(s.ratings[ref])).length;
     return { number: c.number, delta: count(now) - count(previous) };
   });
-  const became = (rating: RatingOrUnrated) => ELEMENTS.map((e) => e.ref).filter((ref) => now.ratings[ref] === rating && previous.ratings[ref] !== rating);
+  const became = (rating: RatingOrUnrated) =>
+    ELEMENTS.map((e) => e.ref).filter((ref) => now.ratings[ref] === rating && previous.ratings[ref] !== rating);
   return { since: previous.at, byCriterion, newCompliancePlus: became("compliance-plus"), newPartials: became("partial") };
 }

@@ -52,12 +52,16 @@ const ROW_MAX_CHARS = 20_000;
 
 const ORGANISATION = /^organi[sz]ation(?:\s*\/\s*services?)?(?:\s+(?:assessed|name))?\b/i;
 const REPORT_TYPE = /^(?:report|assessment|review)\s+type\b/i;
-const VISIT_DATE = /^(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+visit)?|site\s+visit|visit|assessment)\s+dates?\b|^date\s+of\s+(?:the\s+)?(?:visit|assessment)\b/i;
+const VISIT_DATE =
+  /^(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+visit)?|site\s+visit|visit|assessment)\s+dates?\b|^date\s+of\s+(?:the\s+)?(?:visit|assessment)\b/i;
 
 /** A table row: a ref first (after bullets, pipes and a sub-criterion column such as "1.1\t"), a rating label last. */
 function tableRow(line: string): { ref: string; rating: RatingId } | undefined {
   if (line.length > ROW_MAX_CHARS) return undefined;
-  const start = line.replace(/^[\s|*●•▪·>-]*/, "").replace(/^\d{1,2}\.\d{1,2}\s*[\t|][\s|]*/, "").replace(/^\*+/, "");
+  const start = line
+    .replace(/^[\s|*●•▪·>-]*/, "")
+    .replace(/^\d{1,2}\.\d{1,2}\s*[\t|][\s|]*/, "")
+    .replace(/^\*+/, "");
   const m = /^(\d{1,2}\.\d{1,2}\.\d{1,2})(?!\d|\.\d)/.exec(start);
   if (!m) return undefined;
   const cells = start
@@ -78,10 +82,19 @@ export function parseAssessorReport(text: string): ParsedReport {
   const disagreements = new Set<string>();
   let input = typeof text === "string" ? text : "";
   if (!input.trim()) {
-    return { nextReviews: [], ratings: new Map(), strengths: [], areas: [], problems: ["The report has no text in it."], disagreements: [] };
+    return {
+      nextReviews: [],
+      ratings: new Map(),
+      strengths: [],
+      areas: [],
+      problems: ["The report has no text in it."],
+      disagreements: [],
+    };
   }
   if (input.length > MAX_REPORT_CHARS) {
-    problems.add(`The text is far longer than an assessor report (${(input.length / 1_000_000).toFixed(1)} million characters); only the first ${MAX_REPORT_CHARS / 1_000_000} million were read.`);
+    problems.add(
+      `The text is far longer than an assessor report (${(input.length / 1_000_000).toFixed(1)} million characters); only the first ${MAX_REPORT_CHARS / 1_000_000} million were read.`,
+    );
     input = input.slice(0, MAX_REPORT_CHARS);
   }
   const lines = input.split(/\r\n|\r|\n/);
@@ -91,7 +104,8 @@ export function parseAssessorReport(text: string): ParsedReport {
   const reportType = labelledValue(lines, REPORT_TYPE);
   const dateText = labelledValue(lines, VISIT_DATE);
   const assessmentDate = dateText === undefined ? undefined : parseDay(dateText);
-  if (dateText !== undefined && assessmentDate === undefined) problems.add(`The assessment date "${dateText.slice(0, 60)}" is not a date I can read.`);
+  if (dateText !== undefined && assessmentDate === undefined)
+    problems.add(`The assessment date "${dateText.slice(0, 60)}" is not a date I can read.`);
 
   const nextReviews: { label: string; month: string }[] = [];
   for (const line of lines) {
@@ -110,7 +124,8 @@ export function parseAssessorReport(text: string): ParsedReport {
     }
     const first = ratings.get(row.ref);
     if (first === undefined) ratings.set(row.ref, row.rating);
-    else if (first !== row.rating) problems.add(`${row.ref} is rated twice, ${label(first)} and then ${label(row.rating)}; the first rating is used.`);
+    else if (first !== row.rating)
+      problems.add(`${row.ref} is rated twice, ${label(first)} and then ${label(row.rating)}; the first rating is used.`);
   }
   const missing = ELEMENTS.map((e) => e.ref).filter((ref) => !ratings.has(ref));
   if (ratings.size === 0) problems.add(`No compliance table was found: none of the ${ELEMENTS.length} elements has a rating I could read.`);
@@ -123,7 +138,8 @@ export function parseAssessorReport(text: string): ParsedReport {
   if (stated.totals && ratings.size) {
     for (const { id } of RATINGS) {
       const says = stated.totals[id];
-      if (says !== undefined && says !== (counts[id] ?? 0)) problems.add(`The report's totals say ${says} ${label(id)}, but its table has ${counts[id] ?? 0}.`);
+      if (says !== undefined && says !== (counts[id] ?? 0))
+        problems.add(`The report's totals say ${says} ${label(id)}, but its table has ${counts[id] ?? 0}.`);
     }
   }
 
@@ -141,7 +157,10 @@ export function parseAssessorReport(text: string): ParsedReport {
     const listed = unknown(paras.filter(isSummaryLine).flatMap(refsIn), "the summary of strengths");
     const cited = unknown(paras.filter((p) => !isSummaryLine(p)).flatMap(refsIn), "the summary of strengths");
     strengths.push(...new Set([...listed, ...cited]));
-    if (cited.length) for (const ref of listed) if (!cited.includes(ref)) disagreements.add(`The summary of strengths lists ${ref} at its top, but none of its paragraphs is about it.`);
+    if (cited.length)
+      for (const ref of listed)
+        if (!cited.includes(ref))
+          disagreements.add(`The summary of strengths lists ${ref} at its top, but none of its paragraphs is about it.`);
   }
 
   const areasBody = section(lines, AREAS_TITLE);
@@ -157,7 +176,9 @@ export function parseAssessorReport(text: string): ParsedReport {
     }
     const named = new Set(areas.flatMap((a) => a.refs));
     const listed = unknown(paras.filter(isSummaryLine).flatMap(refsIn), "the areas for improvement");
-    if (named.size) for (const ref of listed) if (!named.has(ref)) disagreements.add(`The areas for improvement list ${ref} at their top, but none of the areas is about it.`);
+    if (named.size)
+      for (const ref of listed)
+        if (!named.has(ref)) disagreements.add(`The areas for improvement list ${ref} at their top, but none of the areas is about it.`);
   }
 
   // The narrative against the table; the table is used.
@@ -165,16 +186,19 @@ export function parseAssessorReport(text: string): ParsedReport {
     if (strengthsBody) {
       for (const ref of strengths) {
         const rating = ratings.get(ref);
-        if (rating && rating !== "compliance-plus") disagreements.add(`The summary of strengths cites ${ref}, but the table rates it ${label(rating)}; the table is used.`);
+        if (rating && rating !== "compliance-plus")
+          disagreements.add(`The summary of strengths cites ${ref}, but the table rates it ${label(rating)}; the table is used.`);
       }
       for (const [ref, rating] of ratings) {
-        if (rating === "compliance-plus" && !strengths.includes(ref)) disagreements.add(`The table rates ${ref} Compliance Plus, but the summary of strengths does not cite it.`);
+        if (rating === "compliance-plus" && !strengths.includes(ref))
+          disagreements.add(`The table rates ${ref} Compliance Plus, but the summary of strengths does not cite it.`);
       }
     }
     if (areasBody) {
       const named = new Set(areas.flatMap((a) => a.refs));
       for (const [ref, rating] of ratings) {
-        if ((rating === "partial" || rating === "non-compliance") && !named.has(ref)) disagreements.add(`The table rates ${ref} ${label(rating)}, but no area for improvement refers to it.`);
+        if ((rating === "partial" || rating === "non-compliance") && !named.has(ref))
+          disagreements.add(`The table rates ${ref} ${label(rating)}, but no area for improvement refers to it.`);
       }
     }
   }

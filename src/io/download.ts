@@ -39,7 +39,11 @@ export async function download(url: string, limits: DownloadLimits): Promise<Res
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      if (!isAllowedUrl(target, limits.allowedHosts)) return refuse("unsafe-url", "That file's link does not point to your organisation's Teams or SharePoint files, so I did not open it.");
+      if (!isAllowedUrl(target, limits.allowedHosts))
+        return refuse(
+          "unsafe-url",
+          "That file's link does not point to your organisation's Teams or SharePoint files, so I did not open it.",
+        );
       const response = await fetch(target, { redirect: "manual", signal });
       if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
         target = new URL(response.headers.get("location")!, target).toString();
@@ -48,7 +52,12 @@ export async function download(url: string, limits: DownloadLimits): Promise<Res
       }
       if (!response.ok) {
         await response.body?.cancel();
-        return refuse("link-not-found", response.status === 429 || response.status >= 500 ? "Teams did not hand over that file just now. Please send it again in a minute." : GONE);
+        return refuse(
+          "link-not-found",
+          response.status === 429 || response.status >= 500
+            ? "Teams did not hand over that file just now. Please send it again in a minute."
+            : GONE,
+        );
       }
       return await readCapped(response, limits.maxBytes);
     }
@@ -60,14 +69,17 @@ export async function download(url: string, limits: DownloadLimits): Promise<Res
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Result<Buffer>> {
-  const tooBig = refuse<Buffer>("text-too-long", `That file is larger than ${maxBytes / 1024 / 1024} MB; assessor reports are much smaller. Try saving it as PDF or Word again, without embedded pictures.`);
+  const tooBig = refuse<Buffer>(
+    "text-too-long",
+    `That file is larger than ${maxBytes / 1024 / 1024} MB; assessor reports are much smaller. Try saving it as PDF or Word again, without embedded pictures.`,
+  );
   if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
     await response.body?.cancel();
     return tooBig;
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = response.body!.getReader();
+  const reader = response.body!.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -31,7 +31,11 @@ const criterionOf = (ref: string) => {
 };
 
 /** The rows of a campaign's matrix, in the standard's order, unit by unit. */
-export function matrixRows(campaign: Campaign, assessments: readonly ElementAssessment[], assessorRatings: ReadonlyMap<string, RatingOrUnrated> = new Map()): MatrixRow[] {
+export function matrixRows(
+  campaign: Campaign,
+  assessments: readonly ElementAssessment[],
+  assessorRatings: ReadonlyMap<string, RatingOrUnrated> = new Map(),
+): MatrixRow[] {
   return campaign.units.flatMap((unit) =>
     ELEMENTS.map((e) => {
       const a = assessments.find((x) => x.unitId === unit.id && x.ref === e.ref);
@@ -73,7 +77,17 @@ export async function matrixXlsx(campaign: Campaign, rows: readonly MatrixRow[],
 
   const plan = book.addWorksheet("Improvement actions", { views: [{ state: "frozen", ySplit: 1 }] });
   plan.addRow(["Action", "Title", "Elements", "Owner", "Due", "Priority", "Status", "Description"]).font = { bold: true };
-  for (const a of actions) plan.addRow([Number(a.id), a.title, a.refs.join(", "), a.owner.name, a.dueOn, priorityLabel(a.priority), statusLabel(a.status), a.description]);
+  for (const a of actions)
+    plan.addRow([
+      Number(a.id),
+      a.title,
+      a.refs.join(", "),
+      a.owner.name,
+      a.dueOn,
+      priorityLabel(a.priority),
+      statusLabel(a.status),
+      a.description,
+    ]);
   [8, 50, 16, 22, 12, 10, 12, 60].forEach((width, i) => (plan.getColumn(i + 1).width = width));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -82,7 +96,11 @@ export function matrixCsv(rows: readonly MatrixRow[]): string {
   const lines = [[...HEADINGS, "Evidence"].map(csvCell).join(",")];
   for (const r of rows) {
     const links = r.links.map((l) => `${l.title} <${l.url}>`).join("; ");
-    lines.push([r.unit, r.ref, r.criterion, r.statement, r.selfRating, r.assessorRating, r.status, r.owner, r.narrative, links].map(csvCell).join(","));
+    lines.push(
+      [r.unit, r.ref, r.criterion, r.statement, r.selfRating, r.assessorRating, r.status, r.owner, r.narrative, links]
+        .map(csvCell)
+        .join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

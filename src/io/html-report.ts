@@ -42,7 +42,10 @@ export function htmlReport(input: HtmlReportInput): string {
   const criterionTables = CRITERIA.map((cr) => {
     const mine = rows.filter((r) => r.ref.startsWith(`${cr.number}.`));
     const body = mine
-      .map((r) => `<tr>${units.length > 1 ? `<td>${e(r.unit)}</td>` : ""}<td>${e(r.ref)}</td><td>${e(r.statement)}</td>${ratingCell(r.selfRating)}<td>${e(r.assessorRating)}</td><td>${e(r.status)}</td><td>${r.links.map((l) => `<a href="${e(safeUrl(l.url))}">${e(l.title)}</a>`).join("<br>")}</td></tr>`)
+      .map(
+        (r) =>
+          `<tr>${units.length > 1 ? `<td>${e(r.unit)}</td>` : ""}<td>${e(r.ref)}</td><td>${e(r.statement)}</td>${ratingCell(r.selfRating)}<td>${e(r.assessorRating)}</td><td>${e(r.status)}</td><td>${r.links.map((l) => `<a href="${e(safeUrl(l.url))}">${e(l.title)}</a>`).join("<br>")}</td></tr>`,
+      )
       .join("\n");
     return `<h2>${cr.number}. ${e(cr.title)}</h2>\n<table><thead><tr>${units.length > 1 ? "<th>Unit</th>" : ""}<th>Element</th><th>Statement</th><th>Self rating</th><th>Assessor rating</th><th>Status</th><th>Evidence</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
   }).join("\n");
@@ -61,9 +64,23 @@ export function htmlReport(input: HtmlReportInput): string {
 <h2>Strengths (Compliance Plus)</h2>
 ${strengths.length === 0 ? "<p>None rated Compliance Plus yet.</p>" : `<ul>${strengths.map((r) => `<li><strong>${e(r.ref)}</strong>${units.length > 1 ? ` (${e(r.unit)})` : ""}: ${e(r.narrative || r.statement)}</li>`).join("")}</ul>`}
 <h2>Partial compliance and improvement actions</h2>
-${partials.length === 0 ? "<p>No element is rated Partial or Non-Compliance.</p>" : `<table><thead><tr><th>Element</th><th>Rating</th><th>Improvement actions</th></tr></thead><tbody>${partials
-    .map((r) => `<tr><td>${e(r.ref)}${units.length > 1 ? `<br><span class="muted">${e(r.unit)}</span>` : ""}</td>${ratingCell(r.selfRating)}<td>${actionsFor(r.ref).map((a) => `Action ${e(a.id)}: ${e(a.title)} (${e(a.owner.name)}, due ${e(formatLondonDay(a.dueOn))}, ${e(actionStatusLabel(a.status).toLowerCase())})`).join("<br>") || '<span class="muted">No action planned yet</span>'}</td></tr>`)
-    .join("")}</tbody></table>`}
+${
+  partials.length === 0
+    ? "<p>No element is rated Partial or Non-Compliance.</p>"
+    : `<table><thead><tr><th>Element</th><th>Rating</th><th>Improvement actions</th></tr></thead><tbody>${partials
+        .map(
+          (r) =>
+            `<tr><td>${e(r.ref)}${units.length > 1 ? `<br><span class="muted">${e(r.unit)}</span>` : ""}</td>${ratingCell(r.selfRating)}<td>${
+              actionsFor(r.ref)
+                .map(
+                  (a) =>
+                    `Action ${e(a.id)}: ${e(a.title)} (${e(a.owner.name)}, due ${e(formatLondonDay(a.dueOn))}, ${e(actionStatusLabel(a.status).toLowerCase())})`,
+                )
+                .join("<br>") || '<span class="muted">No action planned yet</span>'
+            }</td></tr>`,
+        )
+        .join("")}</tbody></table>`
+}
 ${criterionTables}
 </body></html>
 `;

@@ -8,11 +8,34 @@ import { isIsoDate, type IsoDate } from "../domain/calendar.js";
 import type { RatingId } from "../standard/index.js";
 
 const LABELS: Readonly<Record<string, RatingId>> = {
-  "compliance plus": "compliance-plus", "compliant plus": "compliance-plus", "compliance+": "compliance-plus", "compliance +": "compliance-plus", cp: "compliance-plus",
-  compliance: "compliance", compliant: "compliance", "full compliance": "compliance", "fully compliant": "compliance", "full compliant": "compliance", fc: "compliance", c: "compliance",
-  "partial compliance": "partial", "partial compliant": "partial", "partially compliant": "partial", "partial compliances": "partial", partial: "partial", pc: "partial",
-  "non compliance": "non-compliance", "non compliant": "non-compliance", "not compliance": "non-compliance", "not compliant": "non-compliance", noncompliance: "non-compliance", noncompliant: "non-compliance", nc: "non-compliance",
-  "n/a": "not-applicable", na: "not-applicable", "not applicable": "not-applicable",
+  "compliance plus": "compliance-plus",
+  "compliant plus": "compliance-plus",
+  "compliance+": "compliance-plus",
+  "compliance +": "compliance-plus",
+  cp: "compliance-plus",
+  compliance: "compliance",
+  compliant: "compliance",
+  "full compliance": "compliance",
+  "fully compliant": "compliance",
+  "full compliant": "compliance",
+  fc: "compliance",
+  c: "compliance",
+  "partial compliance": "partial",
+  "partial compliant": "partial",
+  "partially compliant": "partial",
+  "partial compliances": "partial",
+  partial: "partial",
+  pc: "partial",
+  "non compliance": "non-compliance",
+  "non compliant": "non-compliance",
+  "not compliance": "non-compliance",
+  "not compliant": "non-compliance",
+  noncompliance: "non-compliance",
+  noncompliant: "non-compliance",
+  nc: "non-compliance",
+  "n/a": "not-applicable",
+  na: "not-applicable",
+  "not applicable": "not-applicable",
 };
 
 /** A rating from the way reports write it ("● Compliance Plus", "**Partial Compliant**", "| NC |", "N/A"); undefined if it is not one. */
@@ -39,7 +62,8 @@ export function refsIn(text: string): string[] {
   return [...found];
 }
 
-const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -49,7 +73,8 @@ export function parseDay(text: string): IsoDate | undefined {
   const value = text.slice(0, 200);
   const candidates: IsoDate[] = [];
   for (const m of value.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) candidates.push(`${m[1]}-${m[2]}-${m[3]}`);
-  for (const m of value.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g)) candidates.push(`${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`);
+  for (const m of value.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g))
+    candidates.push(`${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`);
   for (const m of value.matchAll(new RegExp(`\\b${MONTH}\\b\\.?,?\\s+(\\d{4})\\b`, "gi"))) {
     const days = [...value.slice(Math.max(0, m.index - 40), m.index).matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\b/gi)];
     const day = days.at(-1)?.[1];
@@ -213,7 +238,10 @@ export function statedTotals(lines: readonly string[]): { totals?: Totals; unrea
     const counts: number[] = [];
     for (let j = i; j < Math.min(lines.length, i + 24); j++) {
       const line = j === i ? first.replace(/^[\s|*]*totals?\b/i, "") : lines[j]!;
-      const cells = line.split(/[\t|]/).map((c) => trimEnds(c, " *●•")).filter(Boolean);
+      const cells = line
+        .split(/[\t|]/)
+        .map((c) => trimEnds(c, " *●•"))
+        .filter(Boolean);
       if (!cells.length) {
         if (ratings.length + counts.length > 0 && j > i) break;
         continue;
@@ -227,9 +255,10 @@ export function statedTotals(lines: readonly string[]): { totals?: Totals; unrea
     }
     if (!ratings.length) continue;
     if (ratings.length !== counts.length || new Set(ratings).size !== ratings.length) return { unreadable: true };
-    return { totals: Object.fromEntries(ratings.map((r, k) => [r, counts[k]!])) as Totals };
+    return { totals: Object.fromEntries(ratings.map((r, k) => [r, counts[k]!])) };
   }
-  const pairRe = /(?<![\d.])(\d{1,3})\s+(?:elements?\s+(?:rated\s+|at\s+)?)?(complian(?:ce|t)\s+plus|partial(?:ly)?\s+complian(?:ce|t)|no[nt][-\s]complian(?:ce|t)|full\s+compliance|complian(?:ce|t)|not\s+applicable|n\/a)\b/gi;
+  const pairRe =
+    /(?<![\d.])(\d{1,3})\s+(?:elements?\s+(?:rated\s+|at\s+)?)?(complian(?:ce|t)\s+plus|partial(?:ly)?\s+complian(?:ce|t)|no[nt][-\s]complian(?:ce|t)|full\s+compliance|complian(?:ce|t)|not\s+applicable|n\/a)\b/gi;
   for (const line of lines) {
     if (line.length > 2000) continue;
     const totals: Totals = {};

@@ -10,7 +10,11 @@ export interface Recipient {
 }
 
 export type DeliveryResult =
-  | { readonly ok: true; readonly conversationId: string; /** Set when a new one-to-one chat was opened. */ readonly newConversation?: string }
+  | {
+      readonly ok: true;
+      readonly conversationId: string;
+      /** Set when a new one-to-one chat was opened. */ readonly newConversation?: string;
+    }
   | {
       readonly ok: false;
       /** 403 (app removed, or not installed for them), 404 (conversation gone), or no way to reach them. */

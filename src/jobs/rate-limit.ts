@@ -63,7 +63,12 @@ export class RateLimiter {
       }
       return (accepted: boolean) => {
         if (accepted) entry.t = Math.max(entry.t, this.timer.now());
-        else for (const k of keys) this.sent.set(k.key, (this.sent.get(k.key) ?? []).filter((e) => e !== entry));
+        else
+          for (const k of keys)
+            this.sent.set(
+              k.key,
+              (this.sent.get(k.key) ?? []).filter((e) => e !== entry),
+            );
       };
     });
     this.queue = turn.then(

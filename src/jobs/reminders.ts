@@ -117,7 +117,10 @@ export class ReminderJob {
       const schedule = actionReminderOn(a, row.on, day, this.policy);
       const keys: string[] = [];
       const base = { kind: "action", id: a.id, title: a.title, refs: a.refs, dueOn: a.dueOn } as const;
-      if (schedule.toOwner) add(a.owner, { ...base, key: `a|${a.id}|${row.on}` }), keys.push(`a|${a.id}|${row.on}`);
+      if (schedule.toOwner) {
+        add(a.owner, { ...base, key: `a|${a.id}|${row.on}` });
+        keys.push(`a|${a.id}|${row.on}`);
+      }
       if (schedule.toLead) {
         const key = `a|${a.id}|${row.on}|lead`;
         for (const lead of leadsOf(a.campaignId)) add(lead, { ...base, key, ownerName: a.owner.name });
@@ -126,7 +129,10 @@ export class ReminderJob {
       actionKeys.set(row.rowKey, keys);
     }
 
-    const dated = [...(await this.campaignSources(tenantId, day, campaigns)), ...(await this.calendarSources(tenantId, day, calendars, coordinators))];
+    const dated = [
+      ...(await this.campaignSources(tenantId, day, campaigns)),
+      ...(await this.calendarSources(tenantId, day, calendars, coordinators)),
+    ];
     for (const source of dated) for (const { to, item } of source.items) add(to, item);
 
     const planned = await stores.outbox.plan(
@@ -142,7 +148,8 @@ export class ReminderJob {
       .map((row) => ({ due: row, nextOn: nextActionReminder(row.action, day, this.policy)?.on }));
     const actionsMoved = await stores.actions.advance(moves);
     for (const source of dated) {
-      if (source.items.every(({ item }) => planned.has(item.key))) await stores.outbox.setCursor(tenantId, source.cursor, source.milestone.on);
+      if (source.items.every(({ item }) => planned.has(item.key)))
+        await stores.outbox.setCursor(tenantId, source.cursor, source.milestone.on);
     }
     // Delivered messages are kept a while (for "reminders" and support questions), then let go.
     await stores.outbox.forget(tenantId, addDays(day, -OUTBOX_KEEP_DAYS));
@@ -169,7 +176,8 @@ export class ReminderJob {
             const at = clock.now().toISOString();
             if (result.ok) {
               await stores.outbox.record(message, { status: "sent", at });
-              if (result.newConversation) await stores.participants.putConversation(tenantId, message.userId, message.displayName, result.newConversation, at);
+              if (result.newConversation)
+                await stores.participants.putConversation(tenantId, message.userId, message.displayName, result.newConversation, at);
             } else if (result.permanent) {
               await stores.outbox.record(message, { status: "unreachable", error: result.reason, at });
               await stores.participants.markUnreachable(tenantId, message.userId, message.displayName, result.reason, at);
@@ -181,14 +189,24 @@ export class ReminderJob {
   }
 
   /** Owners of elements not yet submitted, before (and the day after) a campaign's due date. */
-  private async campaignSources(tenantId: string, day: IsoDate, campaigns: Awaited<ReturnType<Stores["campaigns"]["list"]>>): Promise<DatedSource[]> {
+  private async campaignSources(
+    tenantId: string,
+    day: IsoDate,
+    campaigns: Awaited<ReturnType<Stores["campaigns"]["list"]>>,
+  ): Promise<DatedSource[]> {
     const out: DatedSource[] = [];
     for (const campaign of campaigns) {
       if (campaign.status !== "open" || !campaign.dueDate) continue;
       const cursor = `campaign|${campaign.id}`;
-      const milestone = dueMilestone(elementDeadlineMilestones(campaign.dueDate, this.policy), day, await this.deps.stores.outbox.cursor(tenantId, cursor));
+      const milestone = dueMilestone(
+        elementDeadlineMilestones(campaign.dueDate, this.policy),
+        day,
+        await this.deps.stores.outbox.cursor(tenantId, cursor),
+      );
       if (!milestone) continue;
-      const open = (await this.deps.stores.assessments.listForCampaign(tenantId, campaign.id)).filter((a) => a.ownerId && !["submitted", "approved"].includes(statusOf(a)));
+      const open = (await this.deps.stores.assessments.listForCampaign(tenantId, campaign.id)).filter(
+        (a) => a.ownerId && !["submitted", "approved"].includes(statusOf(a)),
+      );
       const byOwner = Map.groupBy(open, (a) => a.ownerId!);
       const items = [...byOwner.entries()].map(([ownerId, list]) => ({
         to: { userId: ownerId, name: list[0]!.ownerName ?? "" },
@@ -208,7 +226,12 @@ export class ReminderJob {
   }
 
   /** Coordinators, ahead of each review visit and each evidence deadline. */
-  private async calendarSources(tenantId: string, day: IsoDate, calendars: Awaited<ReturnType<Stores["certification"]["list"]>>, coordinators: readonly Person[]): Promise<DatedSource[]> {
+  private async calendarSources(
+    tenantId: string,
+    day: IsoDate,
+    calendars: Awaited<ReturnType<Stores["certification"]["list"]>>,
+    coordinators: readonly Person[],
+  ): Promise<DatedSource[]> {
     const out: DatedSource[] = [];
     for (const settings of calendars) {
       for (const visit of visitsOf(settings)) {
@@ -217,9 +240,19 @@ export class ReminderJob {
           ["evidence", visit.evidenceDue, `Evidence due for ${visit.label.charAt(0).toLowerCase()}${visit.label.slice(1)}`],
         ] as const) {
           const cursor = `calendar|${settings.scopeId}|${visit.kind}|${what}`;
-          const milestone = dueMilestone(calendarMilestones(what, target, this.policy), day, await this.deps.stores.outbox.cursor(tenantId, cursor));
+          const milestone = dueMilestone(
+            calendarMilestones(what, target, this.policy),
+            day,
+            await this.deps.stores.outbox.cursor(tenantId, cursor),
+          );
           if (!milestone) continue;
-          const item: ReminderItem = { kind: "date", key: `d|${settings.scopeId}|${visit.kind}|${milestone.key}|${target}`, scopeName: settings.scopeName, label, on: target };
+          const item: ReminderItem = {
+            kind: "date",
+            key: `d|${settings.scopeId}|${visit.kind}|${milestone.key}|${target}`,
+            scopeName: settings.scopeName,
+            label,
+            on: target,
+          };
           out.push({ cursor, milestone, items: coordinators.map((to) => ({ to, item })) });
         }
       }

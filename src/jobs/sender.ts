@@ -91,7 +91,10 @@ export class OutboundQueue {
       }
       if (result.permanent || !isTransient(result.status)) {
         stats.permanent++;
-        this.log.warn({ tenant: job.to.tenantId, user: job.to.userId, status: result.status, reason: result.reason }, "reminder cannot be delivered");
+        this.log.warn(
+          { tenant: job.to.tenantId, user: job.to.userId, status: result.status, reason: result.reason },
+          "reminder cannot be delivered",
+        );
         return { ...result, permanent: true };
       }
       if (result.status === 429) {
@@ -103,7 +106,10 @@ export class OutboundQueue {
       }
       if (attempt >= backoff.attempts) {
         stats.gaveUp++;
-        this.log.warn({ tenant: job.to.tenantId, user: job.to.userId, status: result.status, attempts: attempt }, "reminder not delivered yet; will retry on the next run");
+        this.log.warn(
+          { tenant: job.to.tenantId, user: job.to.userId, status: result.status, attempts: attempt },
+          "reminder not delivered yet; will retry on the next run",
+        );
         return result;
       }
       stats.retries++;

@@ -27,7 +27,8 @@ import type { ActionChange, ActionLink, StoredAction } from "../store/actions.js
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
 
-export type ActionOutcome = { readonly ok: true; readonly action: StoredAction; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+export type ActionOutcome =
+  { readonly ok: true; readonly action: StoredAction; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
 
 export interface ActionView {
   readonly action: StoredAction;
@@ -58,9 +59,15 @@ export interface ActionListView {
 
 export type SnoozeLength = "day" | "week";
 
-const NOT_FOUND: Refusal = { code: "invalid-payload", message: "That improvement action is not in your organisation, so nothing was changed." };
+const NOT_FOUND: Refusal = {
+  code: "invalid-payload",
+  message: "That improvement action is not in your organisation, so nothing was changed.",
+};
 const NOT_YOURS: Refusal = { code: "not-allowed", message: "Only the action's owner or a CSE coordinator can change it." };
-const ONLY_COORDINATORS_SEE_ALL: Refusal = { code: "not-allowed", message: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours." };
+const ONLY_COORDINATORS_SEE_ALL: Refusal = {
+  code: "not-allowed",
+  message: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours.",
+};
 
 export class ActionService {
   constructor(
@@ -81,10 +88,17 @@ export class ActionService {
     const checked = validateActionDraft(draft, today);
     if (!checked.ok) return this.refuse(actor, "create", checked.refusal);
     const roles = await this.rolesOf(actor);
-    if (!can(roles, "edit-elements")) return this.refuse(actor, "create", { code: "not-allowed", message: "Leaders can see improvement actions but not create them. Ask your CSE coordinator." });
+    if (!can(roles, "edit-elements"))
+      return this.refuse(actor, "create", {
+        code: "not-allowed",
+        message: "Leaders can see improvement actions but not create them. Ask your CSE coordinator.",
+      });
     const me: Person = { userId: actor.userId, name: actor.displayName };
-    if (owner && owner.userId !== me.userId && !can(roles, "manage-campaigns")) return this.refuse(actor, "create", { code: "not-allowed", message: "Only a CSE coordinator can give an action to someone else." });
-    const campaignId = (await this.stores.participants.get(actor.tenantId, actor.userId))?.campaignId || (await this.stores.campaigns.activeCampaignId(actor.tenantId));
+    if (owner && owner.userId !== me.userId && !can(roles, "manage-campaigns"))
+      return this.refuse(actor, "create", { code: "not-allowed", message: "Only a CSE coordinator can give an action to someone else." });
+    const campaignId =
+      (await this.stores.participants.get(actor.tenantId, actor.userId))?.campaignId ||
+      (await this.stores.campaigns.activeCampaignId(actor.tenantId));
     const at = this.clock.now().toISOString();
     const build = (id: string): ImprovementAction => ({
       ...checked.value,
@@ -101,13 +115,26 @@ export class ActionService {
     const action = await this.stores.actions.create(actor.tenantId, build, remindOn, { by: me, at });
     await this.stores.tenants.register(actor.tenantId);
     this.log.info({ tenant: actor.tenantId, action: action.id, refs: action.refs.length }, "improvement action created");
-    const told = action.owner.userId !== me.userId && (await this.tellOwner(action, `${me.name} gave you improvement action ${action.id}: "${action.title}" (${action.refs.join(", ")}), due ${formatLondonDay(action.dueOn)}. Type action ${action.id} to see it.`));
-    return { ok: true, action, message: `Improvement action ${action.id} created, due ${formatLondonDay(action.dueOn)}, owned by ${action.owner.name}.${told ? ` ${action.owner.name} has been told.` : ""}` };
+    const told =
+      action.owner.userId !== me.userId &&
+      (await this.tellOwner(
+        action,
+        `${me.name} gave you improvement action ${action.id}: "${action.title}" (${action.refs.join(", ")}), due ${formatLondonDay(action.dueOn)}. Type action ${action.id} to see it.`,
+      ));
+    return {
+      ok: true,
+      action,
+      message: `Improvement action ${action.id} created, due ${formatLondonDay(action.dueOn)}, owned by ${action.owner.name}.${told ? ` ${action.owner.name} has been told.` : ""}`,
+    };
   }
 
   async view(actor: Actor, id: string): Promise<ActionView | Refusal> {
     const action = await this.stores.actions.get(actor.tenantId, id);
-    if (!action) return { code: "invalid-payload", message: `There is no improvement action ${id.slice(0, 8)} in your organisation. Type actions to see yours.` };
+    if (!action)
+      return {
+        code: "invalid-payload",
+        message: `There is no improvement action ${id.slice(0, 8)} in your organisation. Type actions to see yours.`,
+      };
     const [notes, roles] = await Promise.all([this.stores.actions.notes(actor.tenantId, id), this.rolesOf(actor)]);
     const today = this.today();
     return { action, notes, today, overdue: isOverdue(action, today), canEdit: mayChange(actor, action, roles) };
@@ -124,7 +151,9 @@ export class ActionService {
     if (filter.overdueOnly) actions = actions.filter((a) => isOverdue(a, today));
     else if (!filter.includeClosed) actions = actions.filter((a) => !isClosed(a));
     // Overdue first, then by due date: what needs doing soonest is at the top.
-    actions.sort((a, b) => Number(isOverdue(b, today)) - Number(isOverdue(a, today)) || a.dueOn.localeCompare(b.dueOn) || Number(a.id) - Number(b.id));
+    actions.sort(
+      (a, b) => Number(isOverdue(b, today)) - Number(isOverdue(a, today)) || a.dueOn.localeCompare(b.dueOn) || Number(a.id) - Number(b.id),
+    );
     return { actions, today, everyone, filter };
   }
 
@@ -134,38 +163,68 @@ export class ActionService {
   }
 
   setStatus(actor: Actor, id: string, status: ActionStatus): Promise<ActionOutcome> {
-    return this.change(actor, id, "status", (a) => (a.status === status ? undefined : { ...a, status }), (a) => `Action ${a.id} is now ${statusLabel(a.status).toLowerCase()}.`);
+    return this.change(
+      actor,
+      id,
+      "status",
+      (a) => (a.status === status ? undefined : { ...a, status }),
+      (a) => `Action ${a.id} is now ${statusLabel(a.status).toLowerCase()}.`,
+    );
   }
 
   addNote(actor: Actor, id: string, text: string): Promise<ActionOutcome> {
     const note = validateNote(text);
     if (!note.ok) return Promise.resolve(this.refuse(actor, "note", note.refusal));
     const at = this.clock.now().toISOString();
-    return this.change(actor, id, "note", (a) => ({ ...a, status: a.status === "open" ? "in-progress" : a.status }), (a) => `Progress note added to action ${a.id}.`, {
-      at,
-      by: { userId: actor.userId, name: actor.displayName },
-      text: note.value,
-    });
+    return this.change(
+      actor,
+      id,
+      "note",
+      (a) => ({ ...a, status: a.status === "open" ? "in-progress" : a.status }),
+      (a) => `Progress note added to action ${a.id}.`,
+      {
+        at,
+        by: { userId: actor.userId, name: actor.displayName },
+        text: note.value,
+      },
+    );
   }
 
   /** No reminders for a working day, or a week; then one on that day. */
   snooze(actor: Actor, id: string, length: SnoozeLength): Promise<ActionOutcome> {
     const today = this.today();
     const until = length === "day" ? addWorkingDays(today, 1) : workingDayOnOrAfter(addWorkingDays(today, 5));
-    return this.change(actor, id, "snooze", (a) => ({ ...a, snoozedUntil: until }), (a) => `Reminders for action ${a.id} are snoozed until ${formatLondonDay(until)}.`);
+    return this.change(
+      actor,
+      id,
+      "snooze",
+      (a) => ({ ...a, snoozedUntil: until }),
+      (a) => `Reminders for action ${a.id} are snoozed until ${formatLondonDay(until)}.`,
+    );
   }
 
   /** Gives the action to someone else; they get its reminders from now on and are told. */
   async reassign(actor: Actor, id: string, owner: Person): Promise<ActionOutcome> {
     let moved = false;
-    const outcome = await this.change(actor, id, "reassign", (a) => {
-      moved = a.owner.userId !== owner.userId;
-      return moved ? { ...a, owner, snoozedUntil: undefined } : undefined;
-    }, (a) => (moved ? `Action ${a.id} now belongs to ${a.owner.name}.` : `Action ${a.id} already belongs to ${a.owner.name}.`));
+    const outcome = await this.change(
+      actor,
+      id,
+      "reassign",
+      (a) => {
+        moved = a.owner.userId !== owner.userId;
+        return moved ? { ...a, owner, snoozedUntil: undefined } : undefined;
+      },
+      (a) => (moved ? `Action ${a.id} now belongs to ${a.owner.name}.` : `Action ${a.id} already belongs to ${a.owner.name}.`),
+    );
     // Only a real move is news to the new owner, and never to whoever made it.
     if (outcome.ok && moved && outcome.action.owner.userId !== actor.userId) {
-      const told = await this.tellOwner(outcome.action, `${actor.displayName} gave you improvement action ${outcome.action.id}: "${outcome.action.title}", due ${formatLondonDay(outcome.action.dueOn)}. Type action ${outcome.action.id} to see it.`);
-      const news = told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type actions.`;
+      const told = await this.tellOwner(
+        outcome.action,
+        `${actor.displayName} gave you improvement action ${outcome.action.id}: "${outcome.action.title}", due ${formatLondonDay(outcome.action.dueOn)}. Type action ${outcome.action.id} to see it.`,
+      );
+      const news = told
+        ? `${owner.name} has been told.`
+        : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type actions.`;
       return { ...outcome, message: `${outcome.message} ${news}` };
     }
     return outcome;
@@ -173,11 +232,20 @@ export class ActionService {
 
   /** New due date (owners and coordinators): the reminders start again from it. */
   changeDueDate(actor: Actor, id: string, dueOn: string): Promise<ActionOutcome> {
-    return this.change(actor, id, "due", (a) => {
-      const checked = validateActionDraft({ title: a.title, description: a.description, refs: a.refs.join(" "), dueOn, priority: a.priority }, this.today());
-      if (!checked.ok) throw new RefusedChange(checked.refusal);
-      return checked.value.dueOn === a.dueOn ? undefined : { ...a, dueOn: checked.value.dueOn, snoozedUntil: undefined };
-    }, (a) => `Action ${a.id} is now due ${formatLondonDay(a.dueOn)}.`);
+    return this.change(
+      actor,
+      id,
+      "due",
+      (a) => {
+        const checked = validateActionDraft(
+          { title: a.title, description: a.description, refs: a.refs.join(" "), dueOn, priority: a.priority },
+          this.today(),
+        );
+        if (!checked.ok) throw new RefusedChange(checked.refusal);
+        return checked.value.dueOn === a.dueOn ? undefined : { ...a, dueOn: checked.value.dueOn, snoozedUntil: undefined };
+      },
+      (a) => `Action ${a.id} is now due ${formatLondonDay(a.dueOn)}.`,
+    );
   }
 
   /**

@@ -45,9 +45,14 @@ export class AssignmentService {
   /** Gives the elements `spec` covers ("3", "3.2" or "3.2.1") in `scope` to `owner`. */
   async assign(actor: Actor, scope: Scope, spec: string, owner: Owner): Promise<AssignOutcome> {
     const { campaign, unit } = scope;
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, { code: "not-allowed", message: "Only a CSE coordinator can assign elements." });
+    if (!can(await this.rolesOf(actor), "manage-campaigns"))
+      return this.refuse(actor, { code: "not-allowed", message: "Only a CSE coordinator can assign elements." });
     const refs = refsCovered(spec);
-    if (refs.length === 0) return this.refuse(actor, { code: "unknown-element", message: `"${spec.slice(0, 20)}" is not a criterion, sub-criterion or element of the CSE standard. For example: assign 3.2 @name` });
+    if (refs.length === 0)
+      return this.refuse(actor, {
+        code: "unknown-element",
+        message: `"${spec.slice(0, 20)}" is not a criterion, sub-criterion or element of the CSE standard. For example: assign 3.2 @name`,
+      });
     if (!acceptsEdits(campaign)) return this.refuse(actor, { code: "campaign-closed", message: closedMessage(campaign) });
 
     const now = this.clock.now();
@@ -57,7 +62,10 @@ export class AssignmentService {
       .filter((a) => a.ownerId !== owner.userId)
       .map((a) => {
         const change: FieldChange = { field: "owner", from: a.ownerName ?? "", to: owner.name };
-        return { next: { ...a, ownerId: owner.userId, ownerName: owner.name }, audit: auditEntries([change], { campaignId: campaign.id, unitId: unit.id, ref: a.ref }, actor, now) };
+        return {
+          next: { ...a, ownerId: owner.userId, ownerName: owner.name },
+          audit: auditEntries([change], { campaignId: campaign.id, unitId: unit.id, ref: a.ref }, actor, now),
+        };
       });
     const what = describeSpec(spec, refs.length);
     const where = isCouncilWide(campaign) ? `"${campaign.name}"` : `"${campaign.name}" (${unit.name})`;
@@ -66,12 +74,27 @@ export class AssignmentService {
       await this.stores.assessments.saveAll(actor.tenantId, items);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, { code: "conflict", message: "Someone changed one of those elements at the same moment, so nothing was assigned. Please try again." });
+      return this.refuse(actor, {
+        code: "conflict",
+        message: "Someone changed one of those elements at the same moment, so nothing was assigned. Please try again.",
+      });
     }
-    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, spec, owner: owner.userId, elements: items.length }, "elements assigned");
+    this.log.info(
+      { tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, spec, owner: owner.userId, elements: items.length },
+      "elements assigned",
+    );
     const due = campaign.dueDate ? `, due ${formatLondonDay(campaign.dueDate)}` : "";
-    const told = await tellPerson(this.stores, this.notifier, actor.tenantId, owner.userId, `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`);
-    return { ok: true, message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}` };
+    const told = await tellPerson(
+      this.stores,
+      this.notifier,
+      actor.tenantId,
+      owner.userId,
+      `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`,
+    );
+    return {
+      ok: true,
+      message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}`,
+    };
   }
 
   /** The person's elements in every unit of their campaign (one partition query). */
@@ -100,5 +123,3 @@ function describeSpec(spec: string, count: number): string {
   if (sub) return `${s} ${sub.title} (${count} elements)`;
   return `element ${s}`;
 }
-
-

@@ -26,9 +26,13 @@ import { ConcurrencyError, type Stores } from "../store/index.js";
 import type { CampaignChange } from "../store/campaigns.js";
 import type { Actor } from "./walkthrough.js";
 
-export type CampaignOutcome = { readonly ok: true; readonly campaign: Campaign; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
+export type CampaignOutcome =
+  { readonly ok: true; readonly campaign: Campaign; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
 
-const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can set up or change campaigns. Type roles to see who the coordinators are." };
+const ONLY_COORDINATORS: Refusal = {
+  code: "not-allowed",
+  message: "Only a CSE coordinator can set up or change campaigns. Type roles to see who the coordinators are.",
+};
 const NOT_FOUND: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was changed." };
 
 export class CampaignService {
@@ -62,9 +66,16 @@ export class CampaignService {
       createdBy: actor.userId,
       createdAt: now.toISOString(),
     };
-    const stored = await this.stores.campaigns.createOrGet(campaign, this.change(actor, campaign.id, "created", previous ? `next cycle after ${previous.name}` : "", campaign.name));
+    const stored = await this.stores.campaigns.createOrGet(
+      campaign,
+      this.change(actor, campaign.id, "created", previous ? `next cycle after ${previous.name}` : "", campaign.name),
+    );
     this.log.info({ tenant: actor.tenantId, campaign: stored.id, units: stored.units.length }, "campaign created");
-    return { ok: true, campaign: stored, message: `"${stored.name}" is set up as a draft with ${unitsText(stored)}. Open it when people should start.` };
+    return {
+      ok: true,
+      campaign: stored,
+      message: `"${stored.name}" is set up as a draft with ${unitsText(stored)}. Open it when people should start.`,
+    };
   }
 
   /** A new draft campaign for the next stage of the certification cycle, following `fromId`. */
@@ -74,7 +85,11 @@ export class CampaignService {
     const type = nextCycleType(previous.type);
     const year = Number(londonDay(this.clock.now()).slice(0, 4));
     const units = previous.units.map((u) => u.name).join("\n");
-    return this.create(actor, { name: `CSE ${typeLabel(type).toLowerCase()} (${year})`, type, units: isCouncilWide(previous) ? "" : units }, previous);
+    return this.create(
+      actor,
+      { name: `CSE ${typeLabel(type).toLowerCase()} (${year})`, type, units: isCouncilWide(previous) ? "" : units },
+      previous,
+    );
   }
 
   async move(actor: Actor, campaignId: string, to: CampaignStatus): Promise<CampaignOutcome> {
@@ -83,19 +98,32 @@ export class CampaignService {
     if (!campaign) return this.refuse(actor, "move", NOT_FOUND);
     if (campaign.status === to) return { ok: true, campaign, message: `"${campaign.name}" is already ${statusLabel(to).toLowerCase()}.` };
     if (!canMove(campaign.status, to)) {
-      return this.refuse(actor, "move", { code: "not-allowed", message: `"${campaign.name}" is ${statusLabel(campaign.status).toLowerCase()}, so it cannot be moved to ${statusLabel(to).toLowerCase()}.` });
+      return this.refuse(actor, "move", {
+        code: "not-allowed",
+        message: `"${campaign.name}" is ${statusLabel(campaign.status).toLowerCase()}, so it cannot be moved to ${statusLabel(to).toLowerCase()}.`,
+      });
     }
     let moved: Campaign;
     try {
-      moved = await this.stores.campaigns.update({ ...campaign, status: to }, this.change(actor, campaign.id, "status", campaign.status, to));
+      moved = await this.stores.campaigns.update(
+        { ...campaign, status: to },
+        this.change(actor, campaign.id, "status", campaign.status, to),
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "move", { code: "conflict", message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please look again and retry.` });
+      return this.refuse(actor, "move", {
+        code: "conflict",
+        message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please look again and retry.`,
+      });
     }
     // The campaign opened last is where people start, unless they choose another.
     if (to === "open") await this.stores.campaigns.setActive(actor.tenantId, moved.id);
     this.log.info({ tenant: actor.tenantId, campaign: campaign.id, from: campaign.status, to }, "campaign moved");
-    return { ok: true, campaign: moved, message: `"${moved.name}" is now ${statusLabel(to).toLowerCase()}.${to === "signed-off" ? " It is read-only from now on." : ""}` };
+    return {
+      ok: true,
+      campaign: moved,
+      message: `"${moved.name}" is now ${statusLabel(to).toLowerCase()}.${to === "signed-off" ? " It is read-only from now on." : ""}`,
+    };
   }
 
   /** Adds a lead coordinator to a campaign; they must already be a CSE coordinator. */
@@ -104,16 +132,30 @@ export class CampaignService {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
     if (!campaign) return this.refuse(actor, "add-lead", NOT_FOUND);
     if (!can(leadRoles, "manage-campaigns")) {
-      return this.refuse(actor, "add-lead", { code: "not-allowed", message: `${lead.displayName} is not a CSE coordinator yet. Make them one first: role add coordinator @${lead.displayName}` });
+      return this.refuse(actor, "add-lead", {
+        code: "not-allowed",
+        message: `${lead.displayName} is not a CSE coordinator yet. Make them one first: role add coordinator @${lead.displayName}`,
+      });
     }
-    if (campaign.leads.some((l) => l.userId === lead.userId)) return { ok: true, campaign, message: `${lead.displayName} already leads "${campaign.name}".` };
+    if (campaign.leads.some((l) => l.userId === lead.userId))
+      return { ok: true, campaign, message: `${lead.displayName} already leads "${campaign.name}".` };
     const leads = [...campaign.leads, { userId: lead.userId, name: lead.displayName }];
     try {
-      const updated = await this.stores.campaigns.update({ ...campaign, leads }, this.change(actor, campaign.id, "leads", campaign.leads.map((l) => l.name).join(", "), leads.map((l) => l.name).join(", ")));
-      return { ok: true, campaign: updated, message: `${lead.displayName} now leads "${campaign.name}" with ${campaign.leads.map((l) => l.name).join(", ") || "nobody else"}.` };
+      const updated = await this.stores.campaigns.update(
+        { ...campaign, leads },
+        this.change(actor, campaign.id, "leads", campaign.leads.map((l) => l.name).join(", "), leads.map((l) => l.name).join(", ")),
+      );
+      return {
+        ok: true,
+        campaign: updated,
+        message: `${lead.displayName} now leads "${campaign.name}" with ${campaign.leads.map((l) => l.name).join(", ") || "nobody else"}.`,
+      };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "add-lead", { code: "conflict", message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please try again.` });
+      return this.refuse(actor, "add-lead", {
+        code: "conflict",
+        message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please try again.`,
+      });
     }
   }
 
@@ -121,7 +163,11 @@ export class CampaignService {
   async setCurrent(actor: Actor, campaignId: string): Promise<CampaignOutcome> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
     if (!campaign) return this.refuse(actor, "set-current", NOT_FOUND);
-    if (campaign.status === "archived") return this.refuse(actor, "set-current", { code: "campaign-closed", message: `"${campaign.name}" is archived. Choose a current campaign.` });
+    if (campaign.status === "archived")
+      return this.refuse(actor, "set-current", {
+        code: "campaign-closed",
+        message: `"${campaign.name}" is archived. Choose a current campaign.`,
+      });
     const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
     const same = participant?.campaignId === campaignId;
     await this.stores.participants.put({

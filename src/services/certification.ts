@@ -6,7 +6,15 @@
 import type { Clock } from "../clock.js";
 import { isCouncilWide } from "../domain/campaign.js";
 import { formatLondonDay, londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
-import { COUNCIL_SCOPE, describeCalendar, validateCertificationDraft, visitsOf, type CertificationDraft, type CertificationSettings, type Visit } from "../domain/certification.js";
+import {
+  COUNCIL_SCOPE,
+  describeCalendar,
+  validateCertificationDraft,
+  visitsOf,
+  type CertificationDraft,
+  type CertificationSettings,
+  type Visit,
+} from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
@@ -48,7 +56,10 @@ export type CertificationOutcome =
   | { readonly ok: true; readonly settings: CertificationSettings; readonly message: string }
   | { readonly ok: false; readonly refusal: Refusal };
 
-const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can change the certification dates. Type roles to see who the coordinators are." };
+const ONLY_COORDINATORS: Refusal = {
+  code: "not-allowed",
+  message: "Only a CSE coordinator can change the certification dates. Type roles to see who the coordinators are.",
+};
 
 export class CertificationService {
   constructor(
@@ -65,7 +76,11 @@ export class CertificationService {
     const today = londonDay(this.clock.now());
     const calendars = stored.map((settings) => ({
       settings,
-      visits: visitsOf(settings).map((v) => ({ ...v, daysToGo: daysBetween(today, v.date), evidenceDaysToGo: daysBetween(today, v.evidenceDue) })),
+      visits: visitsOf(settings).map((v) => ({
+        ...v,
+        daysToGo: daysBetween(today, v.date),
+        evidenceDaysToGo: daysBetween(today, v.evidenceDue),
+      })),
     }));
     return { today, calendars, canEdit, scopes: canEdit ? await this.scopes(actor, stored) : [], ...extra };
   }
@@ -76,11 +91,17 @@ export class CertificationService {
     if (!checked.ok) return this.refuse(actor, checked.refusal);
     const existing = await this.stores.certification.get(actor.tenantId, draft.scopeId);
     const scope = (await this.scopes(actor, existing ? [existing] : [])).find((s) => s.id === draft.scopeId);
-    if (!scope) return this.refuse(actor, { code: "invalid-payload", message: "That unit is not in your council's current campaign, so no dates were saved. Choose the whole council or one of its units." });
+    if (!scope)
+      return this.refuse(actor, {
+        code: "invalid-payload",
+        message:
+          "That unit is not in your council's current campaign, so no dates were saved. Choose the whole council or one of its units.",
+      });
 
     const before = existing ? describeCalendar(existing) : "";
     const after = describeCalendar(checked.value);
-    if (existing && before === after) return { ok: true, settings: existing, message: `Nothing changed: those are already the dates for ${scope.name}.` };
+    if (existing && before === after)
+      return { ok: true, settings: existing, message: `Nothing changed: those are already the dates for ${scope.name}.` };
     const settings: CertificationSettings = {
       tenantId: actor.tenantId,
       scopeId: scope.id,
@@ -93,14 +114,26 @@ export class CertificationService {
     };
     let saved: CertificationSettings;
     try {
-      saved = await this.stores.certification.save(settings, { scopeId: scope.id, from: before, to: after, byId: actor.userId, byName: actor.displayName, at: settings.updatedAt });
+      saved = await this.stores.certification.save(settings, {
+        scopeId: scope.id,
+        from: before,
+        to: after,
+        byId: actor.userId,
+        byName: actor.displayName,
+        at: settings.updatedAt,
+      });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, { code: "conflict", message: `Someone else changed the dates for ${scope.name} at the same moment, so nothing was saved. Please look again and retry.` });
+      return this.refuse(actor, {
+        code: "conflict",
+        message: `Someone else changed the dates for ${scope.name} at the same moment, so nothing was saved. Please look again and retry.`,
+      });
     }
     this.log.info({ tenant: actor.tenantId, scope: scope.id, created: !existing }, "certification calendar saved");
     const next = visitsOf(saved).find((v) => v.date >= londonDay(this.clock.now()));
-    const nextText = next ? ` Next: ${next.label.toLowerCase()} on ${formatLondonDay(next.date)}, evidence due ${formatLondonDay(next.evidenceDue)}.` : "";
+    const nextText = next
+      ? ` Next: ${next.label.toLowerCase()} on ${formatLondonDay(next.date)}, evidence due ${formatLondonDay(next.evidenceDue)}.`
+      : "";
     return { ok: true, settings: saved, message: `Saved the dates for ${scope.name}.${nextText}` };
   }
 

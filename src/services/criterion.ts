@@ -10,7 +10,6 @@ import { can, type Role } from "../domain/roles.js";
 import { councilRating } from "../domain/summary.js";
 import { CRITERIA, type RatingOrUnrated } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
-import { storedReport } from "./report-import.js";
 import type { Actor } from "./views.js";
 
 export interface CriterionElementRow {
@@ -34,12 +33,21 @@ export interface CriterionView {
 
 const NOT_FOUND: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation." };
 
-export async function criterionView(stores: Stores, rolesOf: (a: Actor) => Promise<readonly Role[]>, actor: Actor, campaignId: string, number: number): Promise<CriterionView | Refusal> {
+export async function criterionView(
+  stores: Stores,
+  rolesOf: (a: Actor) => Promise<readonly Role[]>,
+  actor: Actor,
+  campaignId: string,
+  number: number,
+): Promise<CriterionView | Refusal> {
   if (!can(await rolesOf(actor), "view")) return { code: "not-allowed", message: "You do not have access to the CSE summary." };
   const campaign = await stores.campaigns.get(actor.tenantId, campaignId);
   const criterion = CRITERIA.find((c) => c.number === number);
   if (!campaign || !criterion) return NOT_FOUND;
-  const [assessments, report] = await Promise.all([stores.assessments.listForCampaign(actor.tenantId, campaignId), storedReport(stores, actor.tenantId, campaignId)]);
+  const [assessments, report] = await Promise.all([
+    stores.assessments.listForCampaign(actor.tenantId, campaignId),
+    stores.actions.getReport(actor.tenantId, campaignId),
+  ]);
   const rows = criterion.subCriteria.flatMap((s) =>
     s.elements.map((e) => {
       const mine = assessments.filter((a) => a.ref === e.ref);

@@ -20,7 +20,10 @@ export interface Channel {
 /** Done with a message, or refused. */
 export type DigestOutcome = Outcome;
 
-const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can set up this channel's compliance digest. Anyone can type summary to see one now." };
+const ONLY_COORDINATORS: Refusal = {
+  code: "not-allowed",
+  message: "Only a CSE coordinator can set up this channel's compliance digest. Anyone can type summary to see one now.",
+};
 
 export class DigestService {
   constructor(
@@ -47,7 +50,11 @@ export class DigestService {
     if (!schedule.ok) return this.refuse(actor, schedule.refusal);
     const campaignId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
-    if (!campaign) return this.refuse(actor, { code: "unknown-campaign", message: "There is no open campaign to summarise yet. Set one up with campaign new, then try again." });
+    if (!campaign)
+      return this.refuse(actor, {
+        code: "unknown-campaign",
+        message: "There is no open campaign to summarise yet. Set one up with campaign new, then try again.",
+      });
     const sameCampaign = existing?.campaignId === campaign.id;
     await this.stores.digests.save({
       tenantId: actor.tenantId,
@@ -68,7 +75,10 @@ export class DigestService {
     });
     await this.stores.tenants.register(actor.tenantId);
     this.log.info({ tenant: actor.tenantId, channel: channel.id, cadence: schedule.value.cadence }, "channel digest set up");
-    return { ok: true, message: `This channel will get the compliance summary of "${campaign.name}" ${describeSchedule(schedule.value)} (UK time)${showOwners ? "" : ", without people's names"}. Type summary to see it now.` };
+    return {
+      ok: true,
+      message: `This channel will get the compliance summary of "${campaign.name}" ${describeSchedule(schedule.value)} (UK time)${showOwners ? "" : ", without people's names"}. Type summary to see it now.`,
+    };
   }
 
   private refuse(actor: Actor, refusal: Refusal): DigestOutcome {

@@ -13,7 +13,6 @@ import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
-import { storedReport } from "./report-import.js";
 
 /** A scope with its assessments loaded, and last cycle's when there was one. */
 export interface Loaded extends Scope {
@@ -24,12 +23,18 @@ export interface Loaded extends Scope {
 }
 
 /** Anything a card action did: the card to show, or a refusal (with the card, when there is one). */
-export type ActionOutcome = { readonly ok: true; readonly view: ElementView } | { readonly ok: false; readonly refusal: Refusal; readonly view?: ElementView };
+export type ActionOutcome =
+  { readonly ok: true; readonly view: ElementView } | { readonly ok: false; readonly refusal: Refusal; readonly view?: ElementView };
 
 export const ALL_REFS = ELEMENTS.map((e) => e.ref);
 
 /** The scope's assessments, the previous cycle's for the same unit, and the actor's roles, in parallel. */
-export async function loadScope(stores: Stores, rolesOf: (actor: Actor) => Promise<readonly Role[]>, actor: Actor, scope: Scope): Promise<Loaded> {
+export async function loadScope(
+  stores: Stores,
+  rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+  actor: Actor,
+  scope: Scope,
+): Promise<Loaded> {
   const { campaign, unit } = scope;
   const previousId = campaign.previousCampaignId;
   const [assessments, previous, previousAssessments, roles] = await Promise.all([
@@ -38,13 +43,19 @@ export async function loadScope(stores: Stores, rolesOf: (actor: Actor) => Promi
     previousId ? stores.assessments.listForUnit(actor.tenantId, previousId, unit.id) : undefined,
     rolesOf(actor),
   ]);
-  return { ...scope, assessments, roles, previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined };
+  return {
+    ...scope,
+    assessments,
+    roles,
+    previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined,
+  };
 }
 
 export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
   const { campaign, unit, assessments } = loaded;
   const before = loaded.previous?.assessments.get(ref);
-  const previous: PreviousCycle | undefined = before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
+  const previous: PreviousCycle | undefined =
+    before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
   return {
     campaign,
     unit,
@@ -61,19 +72,37 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
 /** The view with the improvement actions on its element, for the element card. */
 /** Adds what the council holds about the element beyond its assessment: improvement actions, and the last assessor's rating. */
 export async function withRelated(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
-  const [links, report] = await Promise.all([stores.actions.forElement(actor.tenantId, view.element.ref), storedReport(stores, actor.tenantId, view.campaign.id)]);
+  const [links, report] = await Promise.all([
+    stores.actions.forElement(actor.tenantId, view.element.ref),
+    stores.actions.getReport(actor.tenantId, view.campaign.id),
+  ]);
   const rating = report?.ratings[view.element.ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.
   links.sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id));
-  return { ...view, actions: links, ...(rating ? { assessor: { rating, reportType: report!.reportType } } : {}) };
+  return { ...view, actions: links, ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}) };
 }
 
 /** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */
 export async function rememberPlace(stores: Stores, clock: Clock, actor: Actor, scope: Scope, currentRef: string): Promise<void> {
-  await stores.participants.put({ ...actor, campaignId: scope.campaign.id, unitId: scope.unit.id, currentRef, lastSeenAt: clock.now().toISOString() });
+  await stores.participants.put({
+    ...actor,
+    campaignId: scope.campaign.id,
+    unitId: scope.unit.id,
+    currentRef,
+    lastSeenAt: clock.now().toISOString(),
+  });
 }
 
-export function refusedAction(log: Logger, actor: Actor, action: { verb: string; ref: string }, refusal: Refusal, view?: ElementView): ActionOutcome {
-  log.warn({ tenant: actor.tenantId, user: actor.userId, verb: action.verb, ref: action.ref.slice(0, 20), code: refusal.code }, "card action refused");
+export function refusedAction(
+  log: Logger,
+  actor: Actor,
+  action: { verb: string; ref: string },
+  refusal: Refusal,
+  view?: ElementView,
+): ActionOutcome {
+  log.warn(
+    { tenant: actor.tenantId, user: actor.userId, verb: action.verb, ref: action.ref.slice(0, 20), code: refusal.code },
+    "card action refused",
+  );
   return { ok: false, refusal, view };
 }

@@ -45,13 +45,20 @@ export class ExportLinkService {
   async create(actor: Actor, campaignId: string | undefined): Promise<ExportLinks | Refusal> {
     if (!can(await this.rolesOf(actor), "export")) {
       this.log.warn({ tenant: actor.tenantId, user: actor.userId, code: "not-allowed" }, "export refused");
-      return { code: "not-allowed", message: "Exports hold everyone's narratives and evidence, so they are for CSE coordinators, reviewers and leaders. Type roles to see who they are." };
+      return {
+        code: "not-allowed",
+        message:
+          "Exports hold everyone's narratives and evidence, so they are for CSE coordinators, reviewers and leaders. Type roles to see who they are.",
+      };
     }
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
     if (!campaign) return { code: "unknown-campaign", message: "There is no campaign to export yet." };
     const expires = Math.floor(this.clock.now().getTime() / 1000) + LINK_MINUTES * 60;
     const key = await this.stores.files.linkSigningKey();
-    const links = EXPORT_FORMATS.map((format) => ({ format, url: `${this.baseUrl()}/exports/${sign(key, { t: actor.tenantId, c: campaign.id, f: format, u: actor.userId, e: expires })}` }));
+    const links = EXPORT_FORMATS.map((format) => ({
+      format,
+      url: `${this.baseUrl()}/exports/${sign(key, { t: actor.tenantId, c: campaign.id, f: format, u: actor.userId, e: expires })}`,
+    }));
     this.log.info({ tenant: actor.tenantId, user: actor.userId, campaign: campaign.id }, "export links made");
     return { campaignName: campaign.name, links, expiresAt: new Date(expires * 1000).toISOString() };
   }
@@ -61,11 +68,19 @@ export class ExportLinkService {
     const claims = verify(await this.stores.files.linkSigningKey(), token);
     if (!claims) {
       this.log.warn({ code: "invalid-payload" }, "export link refused: not genuine");
-      return { code: "invalid-payload", message: "This download link is not valid. Type export in your chat with the CSE bot for a new one." };
+      return {
+        code: "invalid-payload",
+        message: "This download link is not valid. Type export in your chat with the CSE bot for a new one.",
+      };
     }
-    if (claims.e * 1000 < this.clock.now().getTime()) return { code: "stale", message: `This download link has expired (links work for ${LINK_MINUTES} minutes). Type export in your chat with the CSE bot for a new one.` };
+    if (claims.e * 1000 < this.clock.now().getTime())
+      return {
+        code: "stale",
+        message: `This download link has expired (links work for ${LINK_MINUTES} minutes). Type export in your chat with the CSE bot for a new one.`,
+      };
     // The person may have lost the role since the link was made.
-    if (!can(await this.rolesOf({ tenantId: claims.t, userId: claims.u, displayName: "" }), "export")) return { code: "not-allowed", message: "You no longer have a role that may export. Ask a CSE coordinator." };
+    if (!can(await this.rolesOf({ tenantId: claims.t, userId: claims.u, displayName: "" }), "export"))
+      return { code: "not-allowed", message: "You no longer have a role that may export. Ask a CSE coordinator." };
     const campaign = await this.stores.campaigns.get(claims.t, claims.c);
     if (!campaign) return { code: "unknown-campaign", message: "That campaign no longer exists." };
     this.log.info({ tenant: claims.t, user: claims.u, campaign: claims.c, format: claims.f }, "export downloaded");

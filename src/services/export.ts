@@ -10,7 +10,6 @@ import { summarise } from "../domain/summary.js";
 import { matrixCsv, matrixRows, matrixXlsx } from "../io/evidence-matrix.js";
 import { htmlReport } from "../io/html-report.js";
 import type { Stores } from "../store/index.js";
-import { storedReport } from "./report-import.js";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,14 +30,24 @@ export async function exportCampaign(stores: Stores, clock: Clock, campaign: Cam
   const [assessments, allActions, report] = await Promise.all([
     stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
     stores.actions.list(campaign.tenantId),
-    storedReport(stores, campaign.tenantId, campaign.id),
+    stores.actions.getReport(campaign.tenantId, campaign.id),
   ]);
   const actions = allActions.filter((a) => !a.campaignId || a.campaignId === campaign.id);
   const rows = matrixRows(campaign, assessments, new Map(Object.entries(report?.ratings ?? {})));
   const today = londonDay(clock.now());
   const base = `${slug(campaign.name) || "cse-self-assessment"}-${today}`;
-  if (format === "xlsx") return { fileName: `${base}-evidence-matrix.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await matrixXlsx(campaign, rows, actions) };
-  if (format === "csv") return { fileName: `${base}-evidence-matrix.csv`, contentType: CONTENT_TYPES.csv, bytes: Buffer.from(`\uFEFF${matrixCsv(rows)}`, "utf8") };
+  if (format === "xlsx")
+    return { fileName: `${base}-evidence-matrix.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await matrixXlsx(campaign, rows, actions) };
+  if (format === "csv")
+    return {
+      fileName: `${base}-evidence-matrix.csv`,
+      contentType: CONTENT_TYPES.csv,
+      bytes: Buffer.from(`\uFEFF${matrixCsv(rows)}`, "utf8"),
+    };
   const summary = summarise({ assessments, units: campaign.units, actions, today, at: clock.now().toISOString() });
-  return { fileName: `${base}-report.html`, contentType: CONTENT_TYPES.html, bytes: Buffer.from(htmlReport({ campaign, rows, summary, actions, today }), "utf8") };
+  return {
+    fileName: `${base}-report.html`,
+    contentType: CONTENT_TYPES.html,
+    bytes: Buffer.from(htmlReport({ campaign, rows, summary, actions, today }), "utf8"),
+  };
 }

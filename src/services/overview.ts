@@ -45,12 +45,18 @@ export class OverviewService {
 
   async viewById(actor: Actor, campaignId: string): Promise<OverviewView | Refusal> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    return campaign ? this.view(actor, campaign) : this.refuse(actor, "overview", { code: "unknown-campaign", message: "That campaign is not in your organisation." });
+    return campaign
+      ? this.view(actor, campaign)
+      : this.refuse(actor, "overview", { code: "unknown-campaign", message: "That campaign is not in your organisation." });
   }
 
   /** Sends each late owner one message listing all their late elements. */
   async chase(actor: Actor, campaignId: string): Promise<ChaseOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return { ok: false, refusal: this.refuse(actor, "chase", { code: "not-allowed", message: "Only a CSE coordinator can chase people." }) };
+    if (!can(await this.rolesOf(actor), "manage-campaigns"))
+      return {
+        ok: false,
+        refusal: this.refuse(actor, "chase", { code: "not-allowed", message: "Only a CSE coordinator can chase people." }),
+      };
     const view = await this.viewById(actor, campaignId);
     if ("code" in view) return { ok: false, refusal: view };
     const { campaign } = view;
@@ -62,7 +68,10 @@ export class OverviewService {
       const text = `Reminder from ${actor.displayName}: ${refs.length === 1 ? "element" : `${refs.length} elements`} of "${campaign.name}" ${refs.length === 1 ? "was" : "were"} due on ${formatLondonDay(campaign.dueDate!)} and ${refs.length === 1 ? "is" : "are"} not yet submitted: ${refs.join(", ")}. Type my work to see ${refs.length === 1 ? "it" : "them"}.`;
       if (!(await tellPerson(this.stores, this.notifier, actor.tenantId, owner.userId, text))) unreached.push(owner.name);
     }
-    this.log.info({ tenant: actor.tenantId, campaign: campaignId, chased: late.length - unreached.length, unreached: unreached.length }, "late owners chased");
+    this.log.info(
+      { tenant: actor.tenantId, campaign: campaignId, chased: late.length - unreached.length, unreached: unreached.length },
+      "late owners chased",
+    );
     const reached = late.length - unreached.length;
     return {
       ok: true,

@@ -52,14 +52,16 @@ export class ReminderService {
       else if (action.status === "cancelled") handled.set(item.id, "Cancelled");
       else if (action.status === "on-hold") handled.set(item.id, "On hold: no reminders until it restarts");
       else if (action.owner.userId !== actor.userId) handled.set(item.id, `Now with ${action.owner.name}`);
-      else if (action.snoozedUntil && action.snoozedUntil > today) handled.set(item.id, `Snoozed until ${formatLondonDay(action.snoozedUntil)}`);
+      else if (action.snoozedUntil && action.snoozedUntil > today)
+        handled.set(item.id, `Snoozed until ${formatLondonDay(action.snoozedUntil)}`);
     }
     return { day, today, items: message.items, handled };
   }
 
   /** Coordinators only: today's reminders and who cannot be reached. */
   async status(actor: Actor): Promise<ReminderStatusView | Refusal> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return { code: "not-allowed", message: "Only a CSE coordinator can see how reminders are getting through." };
+    if (!can(await this.rolesOf(actor), "manage-campaigns"))
+      return { code: "not-allowed", message: "Only a CSE coordinator can see how reminders are getting through." };
     const today = londonDay(this.clock.now());
     const [messages, people, actions] = await Promise.all([
       this.stores.outbox.messages(actor.tenantId, today),
@@ -85,7 +87,11 @@ export class ReminderService {
 
   /** Of `userIds` (a team's members), those with open actions or elements to do who never chatted with the bot. */
   async needingChat(tenantId: string, userIds: readonly string[]): Promise<string[]> {
-    const [people, actions, activeId] = await Promise.all([this.stores.participants.list(tenantId), this.stores.actions.list(tenantId), this.stores.campaigns.activeCampaignId(tenantId)]);
+    const [people, actions, activeId] = await Promise.all([
+      this.stores.participants.list(tenantId),
+      this.stores.actions.list(tenantId),
+      this.stores.campaigns.activeCampaignId(tenantId),
+    ]);
     const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
     const withWork = new Set(actions.filter((a) => a.status !== "done" && a.status !== "cancelled").map((a) => a.owner.userId));
     if (activeId) for (const a of await this.stores.assessments.listForCampaign(tenantId, activeId)) if (a.ownerId) withWork.add(a.ownerId);

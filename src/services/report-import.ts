@@ -16,8 +16,7 @@ import { nextActionReminder } from "../domain/reminders.js";
 import { can, type Role } from "../domain/roles.js";
 import { parseAssessorReport, type ParsedReport } from "../io/assessor-report.js";
 import type { Logger } from "../logger.js";
-import type { RatingId } from "../standard/index.js";
-import { AlreadyExistsError, TooLargeToKeepError, type Stores } from "../store/index.js";
+import { AlreadyExistsError, TooLargeToKeepError, type Stores, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
 
@@ -40,24 +39,14 @@ export interface ImportPreview {
 }
 
 /** An import's result; when it got as far as the campaign, the campaign and what was read. */
-export type ApplyOutcome = { readonly ok: true; readonly message: string; readonly report: ParsedReport; readonly campaign: Campaign } | { readonly ok: false; readonly refusal: Refusal };
+export type ApplyOutcome =
+  | { readonly ok: true; readonly message: string; readonly report: ParsedReport; readonly campaign: Campaign }
+  | { readonly ok: false; readonly refusal: Refusal };
 
-export type PreviewOutcome = { readonly ok: true; readonly preview: ImportPreview } | { readonly ok: false; readonly refusal: Refusal } | { readonly ok: true; readonly preview?: undefined; readonly message: string };
-
-export interface StoredReport {
-  readonly fingerprint: string;
-  readonly ratings: Readonly<Record<string, RatingId>>;
-  readonly reportType: string;
-  readonly importedAt: string;
-  readonly importedByName: string;
-}
-
-/** The assessor report imported into a campaign, if any. */
-export async function storedReport(stores: Stores, tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
-  const e = await stores.actions.getReport(tenantId, campaignId);
-  if (!e) return undefined;
-  return { fingerprint: String(e.fingerprint), ratings: JSON.parse(String(e.ratings)) as Record<string, RatingId>, reportType: String(e.reportType ?? ""), importedAt: String(e.importedAt), importedByName: String(e.importedByName ?? "") };
-}
+export type PreviewOutcome =
+  | { readonly ok: true; readonly preview: ImportPreview }
+  | { readonly ok: false; readonly refusal: Refusal }
+  | { readonly ok: true; readonly preview?: undefined; readonly message: string };
 
 export class ReportImportService {
   constructor(
@@ -87,19 +76,44 @@ export class ReportImportService {
       return already.ok ? { ok: true, message: already.message } : already;
     }
     try {
-      await this.stores.files.keepImport(actor.tenantId, actor.userId, { campaignId: campaign.id, fingerprint, fileName, storedAt: this.clock.now().toISOString(), text });
+      await this.stores.files.keepImport(actor.tenantId, actor.userId, {
+        campaignId: campaign.id,
+        fingerprint,
+        fileName,
+        storedAt: this.clock.now().toISOString(),
+        text,
+      });
     } catch (error) {
       if (!(error instanceof TooLargeToKeepError)) throw error;
-      return this.refuse(actor, { code: "text-too-long", message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself." });
+      return this.refuse(actor, {
+        code: "text-too-long",
+        message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself.",
+      });
     }
-    this.log.info({ tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length }, "assessor report previewed");
+    this.log.info(
+      { tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length },
+      "assessor report previewed",
+    );
     return { ok: true, preview: await this.describe(actor, campaign, report, fingerprint, fileName) };
   }
 
-  private async describe(actor: Actor, campaign: { id: string; name: string }, report: ParsedReport, fingerprint: string, fileName: string): Promise<ImportPreview> {
+  private async describe(
+    actor: Actor,
+    campaign: { id: string; name: string },
+    report: ParsedReport,
+    fingerprint: string,
+    fileName: string,
+  ): Promise<ImportPreview> {
     const proposed = proposeCalendar(report);
     const current = proposed ? (await this.stores.certification.get(actor.tenantId, COUNCIL_SCOPE.id))?.certifiedOn : undefined;
-    return { campaign: { id: campaign.id, name: campaign.name }, fingerprint, fileName, report, draftAreas: draftAreas(report), calendar: proposed && { ...proposed, current } };
+    return {
+      campaign: { id: campaign.id, name: campaign.name },
+      fingerprint,
+      fileName,
+      report,
+      draftAreas: draftAreas(report),
+      calendar: proposed && { ...proposed, current },
+    };
   }
 
   /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
@@ -109,12 +123,20 @@ export class ReportImportService {
     const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
     if (pending && !fresh) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
     if (!pending || !fresh || pending.fingerprint !== fingerprint) {
-      return this.refuse(actor, { code: "stale", message: "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again." });
+      return this.refuse(actor, {
+        code: "stale",
+        message:
+          "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again.",
+      });
     }
     const outcome = await this.apply(actor, pending.campaignId, pending.text);
     if (!outcome.ok) return outcome;
     await this.stores.files.forgetImport(actor.tenantId, actor.userId);
-    return { ok: true, message: outcome.message, preview: await this.describe(actor, outcome.campaign, outcome.report, fingerprint, pending.fileName) };
+    return {
+      ok: true,
+      message: outcome.message,
+      preview: await this.describe(actor, outcome.campaign, outcome.report, fingerprint, pending.fileName),
+    };
   }
 
   async cancel(actor: Actor): Promise<Outcome> {
@@ -123,7 +145,7 @@ export class ReportImportService {
   }
 
   stored(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
-    return storedReport(this.stores, tenantId, campaignId);
+    return this.stores.actions.getReport(tenantId, campaignId);
   }
 
   /** Writes the report's ratings and draft actions into `campaignId`, once. */
@@ -152,15 +174,41 @@ export class ReportImportService {
       createdAt: at,
       updatedAt: at,
     }));
-    const columns = { fingerprint, ratings: JSON.stringify(Object.fromEntries(report.ratings)), reportType: report.reportType ?? "", organisation: report.organisation ?? "", assessmentDate: report.assessmentDate ?? "", importedBy: actor.userId, importedByName: actor.displayName, importedAt: at };
+    const stored: StoredReport = {
+      fingerprint,
+      ratings: Object.fromEntries(report.ratings),
+      reportType: report.reportType ?? "",
+      organisation: report.organisation ?? "",
+      assessmentDate: report.assessmentDate ?? "",
+      importedBy: actor.userId,
+      importedByName: actor.displayName,
+      importedAt: at,
+    };
     try {
-      const actions = await this.stores.actions.createWithReport(actor.tenantId, campaignId, columns, builds, (a) => nextActionReminder(a, today)?.on, { by: me, at });
+      const actions = await this.stores.actions.createWithReport(
+        actor.tenantId,
+        campaignId,
+        stored,
+        builds,
+        (a) => nextActionReminder(a, today)?.on,
+        { by: me, at },
+      );
       // Its draft actions have reminders: the daily run must know this council.
       await this.stores.tenants.register(actor.tenantId);
-      this.log.info({ tenant: actor.tenantId, campaign: campaignId, ratings: report.ratings.size, actions: actions.length }, "assessor report imported");
-      const numbers = actions.length ? ` and ${actions.length} draft improvement action${actions.length === 1 ? "" : "s"} (${actions.map((a) => a.id).join(", ")}), due ${formatLondonDay(dueOn)}: give each an owner and a date` : "";
+      this.log.info(
+        { tenant: actor.tenantId, campaign: campaignId, ratings: report.ratings.size, actions: actions.length },
+        "assessor report imported",
+      );
+      const numbers = actions.length
+        ? ` and ${actions.length} draft improvement action${actions.length === 1 ? "" : "s"} (${actions.map((a) => a.id).join(", ")}), due ${formatLondonDay(dueOn)}: give each an owner and a date`
+        : "";
       const dates = await this.proposeDates(actor, report);
-      return { ok: true, report, campaign, message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.${dates}` };
+      return {
+        ok: true,
+        report,
+        campaign,
+        message: `Imported the assessor's ${report.ratings.size} ratings into "${campaign.name}"${numbers}.${dates}`,
+      };
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
       // Someone imported at the same moment: theirs stands.
@@ -173,7 +221,14 @@ export class ReportImportService {
    * prepared, a compliance table in the text; and whether a report is already in the campaign.
    * `closedHint` follows the refusal of a finished campaign.
    */
-  private async read(actor: Actor, campaignId: string | undefined, text: string, closedHint = ""): Promise<{ ok: false; refusal: Refusal } | { ok: true; campaign: Campaign; report: ParsedReport; fingerprint: string; existing?: StoredReport }> {
+  private async read(
+    actor: Actor,
+    campaignId: string | undefined,
+    text: string,
+    closedHint = "",
+  ): Promise<
+    { ok: false; refusal: Refusal } | { ok: true; campaign: Campaign; report: ParsedReport; fingerprint: string; existing?: StoredReport }
+  > {
     if (!(await this.mayImport(actor))) return this.refuse(actor, ONLY_COORDINATORS);
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
     if (!campaign) return this.refuse(actor, campaignId ? UNKNOWN_CAMPAIGN : NO_CAMPAIGN);
@@ -192,13 +247,32 @@ export class ReportImportService {
       if (current.certifiedOn === proposed.certifiedOn) return "";
       return ` Your certification dates were left as they are (certified ${formatLondonDay(current.certifiedOn)}); the report suggests ${formatLondonDay(proposed.certifiedOn)}. Type dates to change them.`;
     }
-    const saved = await this.certification.save(actor, { scopeId: COUNCIL_SCOPE.id, certifiedOn: proposed.certifiedOn, leadDays: "", overrides: {} });
-    return saved.ok ? ` Certification dates set from the report: certified ${formatLondonDay(proposed.certifiedOn)}. ${saved.message}` : ` The certification dates were not set: ${saved.refusal.message}`;
+    const saved = await this.certification.save(actor, {
+      scopeId: COUNCIL_SCOPE.id,
+      certifiedOn: proposed.certifiedOn,
+      leadDays: "",
+      overrides: {},
+    });
+    return saved.ok
+      ? ` Certification dates set from the report: certified ${formatLondonDay(proposed.certifiedOn)}. ${saved.message}`
+      : ` The certification dates were not set: ${saved.refusal.message}`;
   }
 
   private already(existing: StoredReport, fingerprint: string, report: ParsedReport, campaign: Campaign): ApplyOutcome {
-    if (existing.fingerprint === fingerprint) return { ok: true, report, campaign, message: `This report was already imported on ${formatLondonDay(existing.importedAt.slice(0, 10))} by ${existing.importedByName}; nothing has changed.` };
-    return { ok: false, refusal: { code: "conflict", message: `This campaign already has an assessor's report (${existing.reportType || "imported"} on ${formatLondonDay(existing.importedAt.slice(0, 10))}). Nothing was changed.` } };
+    if (existing.fingerprint === fingerprint)
+      return {
+        ok: true,
+        report,
+        campaign,
+        message: `This report was already imported on ${formatLondonDay(existing.importedAt.slice(0, 10))} by ${existing.importedByName}; nothing has changed.`,
+      };
+    return {
+      ok: false,
+      refusal: {
+        code: "conflict",
+        message: `This campaign already has an assessor's report (${existing.reportType || "imported"} on ${formatLondonDay(existing.importedAt.slice(0, 10))}). Nothing was changed.`,
+      },
+    };
   }
 
   private refuse(actor: Actor, refusal: Refusal): { ok: false; refusal: Refusal } {
@@ -208,9 +282,18 @@ export class ReportImportService {
 }
 
 const ONLY_COORDINATORS: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can import the assessor's report." };
-const NO_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again." };
-const UNKNOWN_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was imported." };
-const NO_TABLE: Refusal = { code: "invalid-payload", message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported." };
+const NO_CAMPAIGN: Refusal = {
+  code: "unknown-campaign",
+  message: "There is no campaign to import the report into yet. Start one with campaign new, then send the report again.",
+};
+const UNKNOWN_CAMPAIGN: Refusal = {
+  code: "unknown-campaign",
+  message: "That campaign is not in your organisation, so nothing was imported.",
+};
+const NO_TABLE: Refusal = {
+  code: "invalid-payload",
+  message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported.",
+};
 
 /** Signed off or archived: its record is final. (A campaign in review may still take last year's report.) */
 function isFinished(campaign: Pick<Campaign, "status">): boolean {
@@ -224,7 +307,10 @@ function fingerprintOf(text: string): string {
 
 /** The areas for improvement that become draft actions: those naming elements, at most MAX_AREAS. */
 function draftAreas(report: ParsedReport): ParsedReport["areas"] {
-  return report.areas.filter((a) => a.refs.length > 0).slice(0, MAX_AREAS).map((a) => ({ ...a, refs: a.refs.slice(0, MAX_REFS) }));
+  return report.areas
+    .filter((a) => a.refs.length > 0)
+    .slice(0, MAX_AREAS)
+    .map((a) => ({ ...a, refs: a.refs.slice(0, MAX_REFS) }));
 }
 
 /** The first sentence of an area for improvement, as an action's title. */

@@ -40,31 +40,57 @@ export class ReviewSteps {
     const changes: FieldChange[] = [];
     if (edit) {
       const edited = applyEdit(current, edit, actor.userId, this.clock.now());
-      if (!edited.ok) return refusedAction(this.log, actor, action, edited.refusal, elementView(loaded, action.ref, edited.refusal, action.drafts));
+      if (!edited.ok)
+        return refusedAction(this.log, actor, action, edited.refusal, elementView(loaded, action.ref, edited.refusal, action.drafts));
       current = edited.value.next;
       changes.push(...edited.value.changes);
     }
     const reviewingOwn = step !== "submit" && current.submittedBy === actor.userId && !can(loaded.roles, "manage-campaigns");
     const stepped = reviewingOwn
-      ? { ok: false as const, refusal: { code: "not-allowed" as const, message: "You submitted this element, so someone else must review it." } }
+      ? {
+          ok: false as const,
+          refusal: { code: "not-allowed" as const, message: "You submitted this element, so someone else must review it." },
+        }
       : campaign.status !== "open" && campaign.status !== "in-review"
         ? { ok: false as const, refusal: { code: "campaign-closed" as const, message: closedMessage(campaign) } }
         : review(current, step, actor, this.clock.now(), action.drafts.comment);
-    if (!stepped.ok) return refusedAction(this.log, actor, action, stepped.refusal, elementView(loaded, action.ref, stepped.refusal, step === "return" ? action.drafts : undefined));
+    if (!stepped.ok)
+      return refusedAction(
+        this.log,
+        actor,
+        action,
+        stepped.refusal,
+        elementView(loaded, action.ref, stepped.refusal, step === "return" ? action.drafts : undefined),
+      );
     let saved: ElementAssessment;
     try {
-      saved = await this.stores.assessments.save(actor.tenantId, stepped.value.next, auditEntries([...changes, stepped.value.change], { campaignId: campaign.id, unitId: unit.id, ref: action.ref }, actor, this.clock.now()));
+      saved = await this.stores.assessments.save(
+        actor.tenantId,
+        stepped.value.next,
+        auditEntries(
+          [...changes, stepped.value.change],
+          { campaignId: campaign.id, unitId: unit.id, ref: action.ref },
+          actor,
+          this.clock.now(),
+        ),
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
-      const refusal: Refusal = { code: "conflict", message: "Someone else changed this element at the same moment, so nothing was saved. The card shows the latest version." };
+      const refusal: Refusal = {
+        code: "conflict",
+        message: "Someone else changed this element at the same moment, so nothing was saved. The card shows the latest version.",
+      };
       return refusedAction(this.log, actor, action, refusal, elementView(loaded, action.ref, refusal));
     }
     loaded.assessments.set(action.ref, saved);
     await rememberPlace(this.stores, this.clock, actor, loaded, action.ref);
     this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref: action.ref, step }, "review step");
     if (step !== "submit" && saved.submittedBy) await this.tellSubmitter(actor, saved, action.ref, campaign);
-    const done = step === "submit" ? "Submitted for review." : `${elementStatusLabel(saved.status ?? "to-do")}. ${saved.submittedByName ?? "The owner"} has been told.`;
+    const done =
+      step === "submit"
+        ? "Submitted for review."
+        : `${elementStatusLabel(saved.status ?? "to-do")}. ${saved.submittedByName ?? "The owner"} has been told.`;
     return { ok: true, view: { ...elementView(loaded, action.ref), notice: { tone: "good", text: done } } };
   }
 

@@ -28,7 +28,10 @@ export interface RoleList {
   readonly configured: readonly string[];
 }
 
-const NOT_ALLOWED: Refusal = { code: "not-allowed", message: "Only a CSE coordinator can give or remove roles. Type roles to see who the coordinators are." };
+const NOT_ALLOWED: Refusal = {
+  code: "not-allowed",
+  message: "Only a CSE coordinator can give or remove roles. Type roles to see who the coordinators are.",
+};
 
 export class RolesService {
   constructor(
@@ -48,24 +51,48 @@ export class RolesService {
   /** Makes the first person to ask the tenant's coordinator, once, when configuration names nobody. */
   async setup(actor: RoleActor): Promise<RoleOutcome> {
     if (this.configuredCoordinators.length > 0) {
-      if (isConfiguredCoordinator(this.configuredCoordinators, actor)) return { ok: true, message: "You are a CSE coordinator: your IT team named you in the bot's settings. Type help to see what coordinators can do." };
-      return this.refuse(actor, "setup", { code: "not-allowed", message: "Coordinators for your council are named by your IT team (the COORDINATORS setting), so setup is not needed. Ask a coordinator to give you a role." });
+      if (isConfiguredCoordinator(this.configuredCoordinators, actor))
+        return {
+          ok: true,
+          message: "You are a CSE coordinator: your IT team named you in the bot's settings. Type help to see what coordinators can do.",
+        };
+      return this.refuse(actor, "setup", {
+        code: "not-allowed",
+        message:
+          "Coordinators for your council are named by your IT team (the COORDINATORS setting), so setup is not needed. Ask a coordinator to give you a role.",
+      });
     }
     const mine = await this.stores.roles.get(actor.tenantId, actor.userId);
     if (mine?.roles.includes("coordinator")) return { ok: true, message: "You are already a CSE coordinator." };
     const coordinators = (await this.stores.roles.list(actor.tenantId)).filter((h) => h.roles.includes("coordinator"));
     if (coordinators.length > 0 || (await this.stores.roles.hasBootstrapped(actor.tenantId))) {
-      return this.refuse(actor, "setup", { code: "not-allowed", message: `Your council already has a CSE coordinator${names(coordinators)}. Ask them to give you a role.` });
+      return this.refuse(actor, "setup", {
+        code: "not-allowed",
+        message: `Your council already has a CSE coordinator${names(coordinators)}. Ask them to give you a role.`,
+      });
     }
-    const holder: RoleHolder = { tenantId: actor.tenantId, userId: actor.userId, displayName: actor.displayName, roles: [...(mine?.roles ?? []), "coordinator"], etag: mine?.etag };
+    const holder: RoleHolder = {
+      tenantId: actor.tenantId,
+      userId: actor.userId,
+      displayName: actor.displayName,
+      roles: [...(mine?.roles ?? []), "coordinator"],
+      etag: mine?.etag,
+    };
     try {
       await this.stores.roles.save(holder, this.change(actor, actor, "coordinator", "setup"), true);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "setup", { code: "conflict", message: "Someone else set up this council's coordinator at the same moment. Type roles to see who it is." });
+      return this.refuse(actor, "setup", {
+        code: "conflict",
+        message: "Someone else set up this council's coordinator at the same moment. Type roles to see who it is.",
+      });
     }
     this.log.info({ tenant: actor.tenantId, user: actor.userId }, "first coordinator set up");
-    return { ok: true, message: "You are now this council's CSE coordinator. This is recorded in the audit trail. You can give others roles with: role add reviewer @name" };
+    return {
+      ok: true,
+      message:
+        "You are now this council's CSE coordinator. This is recorded in the audit trail. You can give others roles with: role add reviewer @name",
+    };
   }
 
   async grant(actor: RoleActor, target: Person, role: Role): Promise<RoleOutcome> {
@@ -78,7 +105,10 @@ export class RolesService {
     if (role === "coordinator" && this.configuredCoordinators.length === 0) {
       const coordinators = (await this.stores.roles.list(actor.tenantId)).filter((h) => h.roles.includes("coordinator"));
       if (coordinators.length === 1 && coordinators[0]!.userId === target.userId) {
-        return this.refuse(actor, "revoke", { code: "not-allowed", message: `${target.displayName} is the only CSE coordinator. Make someone else a coordinator first.` });
+        return this.refuse(actor, "revoke", {
+          code: "not-allowed",
+          message: `${target.displayName} is the only CSE coordinator. Make someone else a coordinator first.`,
+        });
       }
     }
     return this.applyRoleChange(actor, target, role, "removed");
@@ -93,20 +123,38 @@ export class RolesService {
     const roles = current?.roles ?? [];
     const label = ROLE_LABELS[role];
     if (change === "granted" && roles.includes(role)) return { ok: true, message: `${target.displayName} is already a ${label}.` };
-    if (change === "removed" && !roles.includes(role)) return { ok: true, message: `${target.displayName} is not a ${label}, so nothing changed.` };
+    if (change === "removed" && !roles.includes(role))
+      return { ok: true, message: `${target.displayName} is not a ${label}, so nothing changed.` };
     const next = change === "granted" ? [...roles, role] : roles.filter((r) => r !== role);
     try {
-      await this.stores.roles.save({ tenantId: actor.tenantId, userId: target.userId, displayName: target.displayName, roles: next, etag: current?.etag }, this.change(actor, target, role, change));
+      await this.stores.roles.save(
+        { tenantId: actor.tenantId, userId: target.userId, displayName: target.displayName, roles: next, etag: current?.etag },
+        this.change(actor, target, role, change),
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, change, { code: "conflict", message: `${target.displayName}'s roles were changed by someone else at the same moment, so nothing was saved. Please try again.` });
+      return this.refuse(actor, change, {
+        code: "conflict",
+        message: `${target.displayName}'s roles were changed by someone else at the same moment, so nothing was saved. Please try again.`,
+      });
     }
     this.log.info({ tenant: actor.tenantId, by: actor.userId, target: target.userId, role, change }, "role changed");
-    return { ok: true, message: change === "granted" ? `${target.displayName} is now a ${label}.` : `${target.displayName} is no longer a ${label}.` };
+    return {
+      ok: true,
+      message: change === "granted" ? `${target.displayName} is now a ${label}.` : `${target.displayName} is no longer a ${label}.`,
+    };
   }
 
   private change(actor: Actor, target: Person, role: Role, change: RoleChange["change"]): RoleChange {
-    return { targetId: target.userId, targetName: target.displayName, role, change, byId: actor.userId, byName: actor.displayName, at: this.clock.now().toISOString() };
+    return {
+      targetId: target.userId,
+      targetName: target.displayName,
+      role,
+      change,
+      byId: actor.userId,
+      byName: actor.displayName,
+      at: this.clock.now().toISOString(),
+    };
   }
 
   private refuse(actor: Actor, action: string, refusal: Refusal): RoleOutcome {

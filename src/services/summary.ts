@@ -12,7 +12,6 @@ import { can, type Role } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
 import type { Stores } from "../store/index.js";
 import { criterionView, type CriterionView } from "./criterion.js";
-import { storedReport } from "./report-import.js";
 import { compareWithAssessor, type Comparison } from "../domain/comparison.js";
 import type { Actor } from "./views.js";
 
@@ -41,7 +40,10 @@ export interface SummaryOptions {
   readonly showOwners?: boolean;
 }
 
-const NO_CAMPAIGN: Refusal = { code: "unknown-campaign", message: "There is no campaign to summarise yet. A coordinator sets one up with campaign new." };
+const NO_CAMPAIGN: Refusal = {
+  code: "unknown-campaign",
+  message: "There is no campaign to summarise yet. A coordinator sets one up with campaign new.",
+};
 
 export class SummaryService {
   constructor(
@@ -69,8 +71,12 @@ export class SummaryService {
   async comparison(actor: Actor, campaignId?: string): Promise<{ readonly campaign: Campaign; readonly comparison: Comparison } | Refusal> {
     const view = await this.view(actor, campaignId);
     if ("code" in view) return view;
-    const report = await storedReport(this.stores, view.campaign.tenantId, view.campaign.id);
-    if (!report) return { code: "unknown-campaign", message: `No assessor's report has been imported into "${view.campaign.name}" yet. A coordinator imports it with npx cse-bot import-report.` };
+    const report = await this.stores.actions.getReport(view.campaign.tenantId, view.campaign.id);
+    if (!report)
+      return {
+        code: "unknown-campaign",
+        message: `No assessor's report has been imported into "${view.campaign.name}" yet. A coordinator imports it with npx cse-bot import-report.`,
+      };
     return { campaign: view.campaign, comparison: compareWithAssessor(view.summary.snapshot.ratings, report.ratings) };
   }
 
@@ -96,7 +102,14 @@ export class SummaryService {
       .flatMap((c) => visitsOf(c).map((v) => ({ ...v, scopeName: c.scopeName })))
       .filter((v) => v.date >= today)
       .sort((a, b) => a.date.localeCompare(b.date))[0];
-    const nextVisit = next && { scopeName: next.scopeName, label: next.label, date: next.date, daysToGo: daysBetween(today, next.date), evidenceDue: next.evidenceDue, evidenceDaysToGo: daysBetween(today, next.evidenceDue) };
+    const nextVisit = next && {
+      scopeName: next.scopeName,
+      label: next.label,
+      date: next.date,
+      daysToGo: daysBetween(today, next.date),
+      evidenceDue: next.evidenceDue,
+      evidenceDaysToGo: daysBetween(today, next.evidenceDue),
+    };
     return { campaign, summary, today, nextVisit, showOwners: options.showOwners ?? true };
   }
 }

@@ -15,7 +15,16 @@ import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { findElement } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
-import { ALL_REFS, elementView, loadScope, refusedAction, rememberPlace, withRelated, type ActionOutcome, type Loaded } from "./element-loader.js";
+import {
+  ALL_REFS,
+  elementView,
+  loadScope,
+  refusedAction,
+  rememberPlace,
+  withRelated,
+  type ActionOutcome,
+  type Loaded,
+} from "./element-loader.js";
 import { ReviewSteps } from "./review-step.js";
 import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
@@ -36,11 +45,14 @@ export interface CardAction {
 
 export type { ActionOutcome } from "./element-loader.js";
 
-type SaveOutcome = { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment } | { readonly ok: false; readonly refusal: Refusal };
+type SaveOutcome =
+  | { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment }
+  | { readonly ok: false; readonly refusal: Refusal };
 
 const SAVE_ATTEMPTS = 5;
 const HISTORY_SHOWN = 15;
-const BUSY_ELEMENT = "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
+const BUSY_ELEMENT =
+  "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
 const READ_ONLY = "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute.";
 
 export class WalkthroughService {
@@ -60,7 +72,14 @@ export class WalkthroughService {
 
   /** Records where to reach a person one-to-one (on install and first contact). */
   async greet(actor: Actor): Promise<void> {
-    if (actor.conversation) await this.stores.participants.putConversation(actor.tenantId, actor.userId, actor.displayName, actor.conversation, this.clock.now().toISOString());
+    if (actor.conversation)
+      await this.stores.participants.putConversation(
+        actor.tenantId,
+        actor.userId,
+        actor.displayName,
+        actor.conversation,
+        this.clock.now().toISOString(),
+      );
   }
 
   /**
@@ -115,7 +134,11 @@ export class WalkthroughService {
     const { campaign } = await this.locate(actor);
     const wanted = nameOrId.trim().toLowerCase();
     const unit = campaign.units.find((u) => u.id === wanted || u.name.toLowerCase() === wanted);
-    if (!unit) return { code: "invalid-payload", message: `"${campaign.name}" has no unit called "${nameOrId.slice(0, 60)}". Its units are: ${campaign.units.map((u) => u.name).join(", ")}.` };
+    if (!unit)
+      return {
+        code: "invalid-payload",
+        message: `"${campaign.name}" has no unit called "${nameOrId.slice(0, 60)}". Its units are: ${campaign.units.map((u) => u.name).join(", ")}.`,
+      };
     await this.stores.participants.put({ ...actor, campaignId: campaign.id, unitId: unit.id, lastSeenAt: this.clock.now().toISOString() });
     return { campaign, unit };
   }
@@ -128,10 +151,18 @@ export class WalkthroughService {
 
   private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, action.campaignId);
-    if (!campaign) return refusedAction(this.log, actor, action, { code: "unknown-campaign", message: "That card belongs to a self-assessment that is not in your organisation, so nothing was changed." });
+    if (!campaign)
+      return refusedAction(this.log, actor, action, {
+        code: "unknown-campaign",
+        message: "That card belongs to a self-assessment that is not in your organisation, so nothing was changed.",
+      });
     if (!findElement(action.ref)) return refusedAction(this.log, actor, action, unknownElement(action.ref));
     const unit = action.unitId === undefined ? campaign.units[0]! : campaign.units.find((u) => u.id === action.unitId);
-    if (!unit) return refusedAction(this.log, actor, action, { code: "invalid-payload", message: "That card is for a unit that is not part of this campaign, so nothing was changed." });
+    if (!unit)
+      return refusedAction(this.log, actor, action, {
+        code: "invalid-payload",
+        message: "That card is for a unit that is not part of this campaign, so nothing was changed.",
+      });
 
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
     if (action.verb === "approve" || action.verb === "return") return this.reviews.run(actor, loaded, action);
@@ -146,7 +177,13 @@ export class WalkthroughService {
         // A conflict shows the latest stored version; any other refusal keeps what was typed.
         const conflict = saved.refusal.code === "conflict";
         if (conflict) loaded.assessments = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
-        return refusedAction(this.log, actor, action, saved.refusal, elementView(loaded, action.ref, saved.refusal, conflict ? undefined : action.drafts));
+        return refusedAction(
+          this.log,
+          actor,
+          action,
+          saved.refusal,
+          elementView(loaded, action.ref, saved.refusal, conflict ? undefined : action.drafts),
+        );
       }
       if (saved.changed) {
         loaded.assessments.set(action.ref, saved.assessment);
@@ -158,7 +195,8 @@ export class WalkthroughService {
 
     const moving = action.verb === "next" || action.verb === "back" || action.verb === "open" || action.verb === "skip";
     const target = moving ? this.destination(action, loaded.assessments) : action.ref;
-    if (moving && target === undefined) notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
+    if (moving && target === undefined)
+      notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
     const ref = target ?? action.ref;
     await rememberPlace(this.stores, this.clock, actor, loaded, ref);
     return { ok: true, view: { ...elementView(loaded, ref), notice } };
@@ -170,7 +208,7 @@ export class WalkthroughService {
       base: action.base,
       draft: { rating: action.drafts.rating, narrative: action.drafts.narrative },
       addLink: action.verb === "addLink" ? { title: action.drafts.linkTitle ?? "", url: action.drafts.linkUrl ?? "" } : undefined,
-      removeLinkId: action.verb === "removeLink" ? action.linkId ?? "" : undefined,
+      removeLinkId: action.verb === "removeLink" ? (action.linkId ?? "") : undefined,
     };
   }
 
@@ -201,7 +239,10 @@ export class WalkthroughService {
       try {
         const audit = auditEntries(outcome.value.changes, { campaignId: campaign.id, unitId: unit.id, ref }, actor, now);
         const assessment = await this.stores.assessments.save(actor.tenantId, outcome.value.next, audit);
-        this.log.info({ tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref, changes: outcome.value.changes.map((c) => c.field) }, "element updated");
+        this.log.info(
+          { tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref, changes: outcome.value.changes.map((c) => c.field) },
+          "element updated",
+        );
         return { ok: true, changed: true, assessment };
       } catch (error) {
         // Someone saved between our read and write: merge again on the newer copy.
@@ -228,7 +269,9 @@ export class WalkthroughService {
   private async createDefaultCampaign(actor: Actor): Promise<Campaign> {
     const now = this.clock.now();
     // A fixed id per year makes two first users racing each other end up in the same campaign.
-    const campaign = await this.stores.campaigns.createOrGet(defaultCampaign(actor.tenantId, `cse-${now.getUTCFullYear()}`, actor.userId, now));
+    const campaign = await this.stores.campaigns.createOrGet(
+      defaultCampaign(actor.tenantId, `cse-${now.getUTCFullYear()}`, actor.userId, now),
+    );
     const activeId = await this.stores.campaigns.setActiveIfNone(actor.tenantId, campaign.id);
     this.log.info({ tenant: actor.tenantId, campaign: activeId }, "default campaign created");
     return activeId === campaign.id ? campaign : ((await this.stores.campaigns.get(actor.tenantId, activeId)) ?? campaign);
@@ -246,7 +289,10 @@ function editRefusal(loaded: Loaded, actor: Actor, ref: string): Refusal | undef
 }
 
 function unknownElement(ref: string): Refusal {
-  return { code: "unknown-element", message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1` };
+  return {
+    code: "unknown-element",
+    message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1`,
+  };
 }
 
 function savedMessage(verb: CardVerb): string {

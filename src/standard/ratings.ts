@@ -3,7 +3,12 @@
  * "unrated" is the state of an element nobody has rated yet, not a rating anyone chooses.
  */
 export const RATINGS = [
-  { id: "compliance-plus", label: "Compliance Plus", short: "CP", meaning: "Goes beyond the standard: exemplary or innovative practice others could learn from" },
+  {
+    id: "compliance-plus",
+    label: "Compliance Plus",
+    short: "CP",
+    meaning: "Goes beyond the standard: exemplary or innovative practice others could learn from",
+  },
   { id: "compliance", label: "Compliance", short: "C", meaning: "Fully meets the element, with evidence to show it" },
   { id: "partial", label: "Partial Compliance", short: "PC", meaning: "Meets part of the element; some evidence or practice is missing" },
   { id: "non-compliance", label: "Non-Compliance", short: "NC", meaning: "Does not meet the element yet" },

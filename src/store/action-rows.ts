@@ -7,7 +7,7 @@ import { isActionStatus, isPriority, type ImprovementAction, type ProgressNote }
 import type { IsoDate } from "../domain/calendar.js";
 import type { ActionChange, StoredAction } from "./actions.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
-import type { Entity, StoredEntity } from "./tables.js";
+import { optionalText, text, type Entity, type StoredEntity } from "./tables.js";
 
 export const SEQ_ROW = "seq";
 export const ACTION = "a|";
@@ -53,11 +53,27 @@ export function dueEntity(a: ImprovementAction, on: IsoDate): Entity & { rowKey:
 }
 
 export function refEntity(a: ImprovementAction, ref: string): Entity {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: refKey(ref, a.id), actionId: a.id, title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.owner.userId, ownerName: a.owner.name };
+  return {
+    partitionKey: encodeKeyPart(a.tenantId),
+    rowKey: refKey(ref, a.id),
+    actionId: a.id,
+    title: a.title,
+    status: a.status,
+    dueOn: a.dueOn,
+    ownerId: a.owner.userId,
+    ownerName: a.owner.name,
+  };
 }
 
 export function noteEntity(a: ImprovementAction, note: ProgressNote): Entity {
-  return { partitionKey: encodeKeyPart(a.tenantId), rowKey: `${NOTE}${num(a.id)}|${newestFirst(note.at)}|${randomUUID().slice(0, 8)}`, at: note.at, byId: note.by.userId, byName: note.by.name, text: note.text };
+  return {
+    partitionKey: encodeKeyPart(a.tenantId),
+    rowKey: `${NOTE}${num(a.id)}|${newestFirst(note.at)}|${randomUUID().slice(0, 8)}`,
+    at: note.at,
+    byId: note.by.userId,
+    byName: note.by.name,
+    text: note.text,
+  };
 }
 
 export function auditEntity(a: ImprovementAction, c: ActionChange, saveId: string, index: number): Entity {
@@ -76,20 +92,22 @@ export function auditEntity(a: ImprovementAction, c: ActionChange, saveId: strin
 export function toAction(tenantId: string, e: StoredEntity): StoredAction {
   return {
     tenantId,
-    id: String(e.actionId),
-    campaignId: e.campaignId ? String(e.campaignId) : undefined,
-    title: String(e.title ?? ""),
-    description: String(e.description ?? ""),
-    refs: String(e.refs ?? "").split(" ").filter((r) => r !== ""),
-    owner: { userId: String(e.ownerId), name: String(e.ownerName ?? "") },
-    dueOn: String(e.dueOn),
+    id: text(e.actionId),
+    campaignId: optionalText(e.campaignId),
+    title: text(e.title),
+    description: text(e.description),
+    refs: text(e.refs)
+      .split(" ")
+      .filter((r) => r !== ""),
+    owner: { userId: text(e.ownerId), name: text(e.ownerName) },
+    dueOn: text(e.dueOn),
     priority: isPriority(e.priority) ? e.priority : "medium",
     status: isActionStatus(e.status) ? e.status : "open",
-    snoozedUntil: e.snoozedUntil ? String(e.snoozedUntil) : undefined,
-    createdBy: { userId: String(e.createdById ?? ""), name: String(e.createdByName ?? "") },
-    createdAt: String(e.createdAt ?? ""),
-    updatedAt: String(e.updatedAt ?? ""),
-    ...(e.remindKey ? { remindKey: String(e.remindKey), remindOn: String(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
+    snoozedUntil: optionalText(e.snoozedUntil),
+    createdBy: { userId: text(e.createdById), name: text(e.createdByName) },
+    createdAt: text(e.createdAt),
+    updatedAt: text(e.updatedAt),
+    ...(e.remindKey ? { remindKey: text(e.remindKey), remindOn: text(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
     etag: e.etag,
   };
 }

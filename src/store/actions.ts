@@ -12,9 +12,26 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { isActionStatus, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
+import type { RatingId } from "../standard/index.js";
 import { encodeKeyPart } from "./keys.js";
-import { ACTION, AUDIT, actionEntity, reportKey, DUE, dueEntity, noteEntity, NOTE, num, REF, refEntity, refKey, SEQ_ROW, auditEntity, toAction } from "./action-rows.js";
-import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables } from "./tables.js";
+import {
+  ACTION,
+  AUDIT,
+  actionEntity,
+  reportKey,
+  DUE,
+  dueEntity,
+  noteEntity,
+  NOTE,
+  num,
+  REF,
+  refEntity,
+  refKey,
+  SEQ_ROW,
+  auditEntity,
+  toAction,
+} from "./action-rows.js";
+import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
 
 export interface StoredAction extends ImprovementAction {
   /** The date of its reminder row in the index; none when no reminder is due any more. */
@@ -46,6 +63,17 @@ export type ActionLink = Pick<ImprovementAction, "id" | "title" | "status" | "du
 /** Azure Tables takes at most 100 operations in a transaction; an advance is three. */
 const ADVANCES_PER_TRANSACTION = 33;
 
+/** An imported assessor report, kept beside the actions made from it. */
+export interface StoredReport {
+  readonly fingerprint: string;
+  readonly ratings: Readonly<Record<string, RatingId>>;
+  readonly reportType: string;
+  readonly organisation: string;
+  readonly assessmentDate: string;
+  readonly importedBy: string;
+  readonly importedByName: string;
+  readonly importedAt: string;
+}
 
 export class ActionStore {
   constructor(private readonly tables: Tables) {}
@@ -67,23 +95,33 @@ export class ActionStore {
   async forElement(tenantId: string, ref: string): Promise<ActionLink[]> {
     const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${REF}${encodeKeyPart(ref)}|`);
     return rows.map((e) => ({
-      id: String(e.actionId),
-      title: String(e.title),
+      id: text(e.actionId),
+      title: text(e.title),
       status: isActionStatus(e.status) ? e.status : "open",
-      dueOn: String(e.dueOn),
-      owner: { userId: String(e.ownerId), name: String(e.ownerName) },
+      dueOn: text(e.dueOn),
+      owner: { userId: text(e.ownerId), name: text(e.ownerName) },
     }));
   }
 
   /** Creates an action numbered after the tenant's last one; `build` receives its number. */
-  async create(tenantId: string, build: (id: string) => ImprovementAction, remindOn: IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction> {
+  async create(
+    tenantId: string,
+    build: (id: string) => ImprovementAction,
+    remindOn: IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+  ): Promise<StoredAction> {
     const pk = encodeKeyPart(tenantId);
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
       const id = String(Number(seq?.last ?? 0) + 1);
       const action = build(id);
-      const counter: TransactionAction = seq ? ["update", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }, "Replace", { etag: seq.etag }] : ["create", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }];
-      const ops: TransactionAction[] = [counter, ...this.writes(undefined, action, remindOn, [{ ...change, field: "created", from: "", to: action.title }])];
+      const counter: TransactionAction = seq
+        ? ["update", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }, "Replace", { etag: seq.etag }]
+        : ["create", { partitionKey: pk, rowKey: SEQ_ROW, last: Number(id) }];
+      const ops: TransactionAction[] = [
+        counter,
+        ...this.writes(undefined, action, remindOn, [{ ...change, field: "created", from: "", to: action.title }]),
+      ];
       try {
         const result = await this.tables.transact("Actions", ops);
         return { ...action, ...reminderOf(ops), etag: result.subResponses[1]?.etag };
@@ -99,7 +137,13 @@ export class ActionStore {
    * then actions are written in transactions of up to 100 rows. `remindOn` gives each its first
    * reminder date. Returns the stored actions.
    */
-  async importMany(tenantId: string, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">, parallel = 4): Promise<StoredAction[]> {
+  async importMany(
+    tenantId: string,
+    build: readonly ((id: string) => ImprovementAction)[],
+    remindOn: (a: ImprovementAction) => IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+    parallel = 4,
+  ): Promise<StoredAction[]> {
     const pk = encodeKeyPart(tenantId);
     let first = 0;
     for (let attempt = 0; ; attempt++) {
@@ -115,7 +159,10 @@ export class ActionStore {
     }
     const written = build.map((b, i) => {
       const action = b(String(first + i));
-      return { action, ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]) };
+      return {
+        action,
+        ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]),
+      };
     });
     const batches: TransactionAction[][] = [[]];
     for (const { ops } of written) {
@@ -134,15 +181,25 @@ export class ActionStore {
    * A campaign's imported assessor report (`columns`) and the draft actions made from it, in a
    * single transaction: all are written or none. AlreadyExistsError if the campaign has one.
    */
-  async createWithReport(tenantId: string, campaignId: string, columns: Record<string, unknown>, build: readonly ((id: string) => ImprovementAction)[], remindOn: (a: ImprovementAction) => IsoDate | undefined, change: Omit<ActionChange, "field" | "from" | "to">): Promise<StoredAction[]> {
+  async createWithReport(
+    tenantId: string,
+    campaignId: string,
+    report: StoredReport,
+    build: readonly ((id: string) => ImprovementAction)[],
+    remindOn: (a: ImprovementAction) => IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+  ): Promise<StoredAction[]> {
     const pk = encodeKeyPart(tenantId);
-    const row = { rowKey: reportKey(campaignId), columns };
+    const row = { rowKey: reportKey(campaignId), columns: { ...report, ratings: JSON.stringify(report.ratings) } };
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
       const first = Number(seq?.last ?? 0) + 1;
       const written = build.map((b, i) => {
         const action = b(String(first + i));
-        return { action, ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]) };
+        return {
+          action,
+          ops: this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]),
+        };
       });
       const counter = { partitionKey: pk, rowKey: SEQ_ROW, last: first + build.length - 1 };
       const ops: TransactionAction[] = [
@@ -162,16 +219,33 @@ export class ActionStore {
     }
   }
 
-  /** The assessor report imported into a campaign (see createWithReport), as stored. */
-  getReport(tenantId: string, campaignId: string): Promise<StoredEntity | undefined> {
-    return this.tables.get("Actions", encodeKeyPart(tenantId), reportKey(campaignId));
+  /** The assessor report imported into a campaign (see createWithReport), if any. */
+  async getReport(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
+    const e = await this.tables.get("Actions", encodeKeyPart(tenantId), reportKey(campaignId));
+    if (!e) return undefined;
+    return {
+      fingerprint: text(e.fingerprint),
+      ratings: JSON.parse(text(e.ratings) || "{}") as Record<string, RatingId>,
+      reportType: text(e.reportType),
+      organisation: text(e.organisation),
+      assessmentDate: text(e.assessmentDate),
+      importedBy: text(e.importedBy),
+      importedByName: text(e.importedByName),
+      importedAt: text(e.importedAt),
+    };
   }
 
   /**
    * Replaces `before` (read with its ETag) by `after`, moving its reminder row to `remindOn`, with
    * the audit of `changes` and an optional progress note. ConcurrencyError if it changed since.
    */
-  async update(before: StoredAction, after: ImprovementAction, remindOn: IsoDate | undefined, changes: readonly ActionChange[], note?: ProgressNote): Promise<StoredAction> {
+  async update(
+    before: StoredAction,
+    after: ImprovementAction,
+    remindOn: IsoDate | undefined,
+    changes: readonly ActionChange[],
+    note?: ProgressNote,
+  ): Promise<StoredAction> {
     const ops = this.writes(before, after, remindOn, changes);
     if (note) ops.push(["create", noteEntity(after, note)]);
     const result = await this.tables.transact("Actions", ops);
@@ -180,18 +254,30 @@ export class ActionStore {
 
   async notes(tenantId: string, id: string, limit = 20): Promise<ProgressNote[]> {
     const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${NOTE}${num(id)}|`, limit);
-    return rows.map((e) => ({ at: String(e.at), by: { userId: String(e.byId), name: String(e.byName) }, text: String(e.text) }));
+    return rows.map((e) => ({ at: text(e.at), by: { userId: text(e.byId), name: text(e.byName) }, text: text(e.text) }));
   }
 
   async history(tenantId: string, id: string, limit = 50): Promise<ActionChange[]> {
     const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${AUDIT}${num(id)}|`, limit);
-    return rows.map((e) => ({ field: String(e.field) as ActionChange["field"], from: String(e.from ?? ""), to: String(e.to ?? ""), by: { userId: String(e.byId), name: String(e.byName) }, at: String(e.at) }));
+    return rows.map((e) => ({
+      field: text(e.field) as ActionChange["field"],
+      from: text(e.from),
+      to: text(e.to),
+      by: { userId: text(e.byId), name: text(e.byName) },
+      at: text(e.at),
+    }));
   }
 
   /** Reminder rows dated `day` or earlier: only what is due is read, however many actions there are. */
   async dueBy(tenantId: string, day: IsoDate): Promise<DueReminder[]> {
     const rows = await this.tables.queryRange("Actions", encodeKeyPart(tenantId), DUE, `${DUE}${day}|~`);
-    return rows.map((e) => ({ tenantId, actionId: String(e.actionId), on: String(e.rowKey).slice(DUE.length, DUE.length + 10), action: toAction(tenantId, e), rowKey: String(e.rowKey) }));
+    return rows.map((e) => ({
+      tenantId,
+      actionId: text(e.actionId),
+      on: text(e.rowKey).slice(DUE.length, DUE.length + 10),
+      action: toAction(tenantId, e),
+      rowKey: text(e.rowKey),
+    }));
   }
 
   /**
@@ -206,7 +292,10 @@ export class ActionStore {
       for (let i = 0; i < group.length; i += ADVANCES_PER_TRANSACTION) {
         const batch = group.slice(i, i + ADVANCES_PER_TRANSACTION);
         try {
-          await this.tables.transact("Actions", batch.flatMap((m) => advanceOps(m.due, m.nextOn)));
+          await this.tables.transact(
+            "Actions",
+            batch.flatMap((m) => advanceOps(m.due, m.nextOn)),
+          );
           moved += batch.length;
         } catch (error) {
           if (!(error instanceof ConcurrencyError)) throw error;
@@ -225,13 +314,21 @@ export class ActionStore {
   }
 
   /** The action row, its reminder row and element links (old ones removed), and audit rows. */
-  private writes(before: StoredAction | undefined, after: ImprovementAction, remindOn: IsoDate | undefined, changes: readonly ActionChange[]): TransactionAction[] {
+  private writes(
+    before: StoredAction | undefined,
+    after: ImprovementAction,
+    remindOn: IsoDate | undefined,
+    changes: readonly ActionChange[],
+  ): TransactionAction[] {
     const pk = encodeKeyPart(after.tenantId);
     const due = remindOn ? dueEntity(after, remindOn) : undefined;
-    const ops: TransactionAction[] = [before ? ["update", actionEntity(after, due), "Replace", { etag: before.etag }] : ["create", actionEntity(after, due)]];
+    const ops: TransactionAction[] = [
+      before ? ["update", actionEntity(after, due), "Replace", { etag: before.etag }] : ["create", actionEntity(after, due)],
+    ];
     if (before?.remindKey) ops.push(["delete", { partitionKey: pk, rowKey: before.remindKey }]);
     if (due) ops.push(["create", due]);
-    for (const ref of before?.refs ?? []) if (!after.refs.includes(ref)) ops.push(["delete", { partitionKey: pk, rowKey: refKey(ref, after.id) }]);
+    for (const ref of before?.refs ?? [])
+      if (!after.refs.includes(ref)) ops.push(["delete", { partitionKey: pk, rowKey: refKey(ref, after.id) }]);
     for (const ref of after.refs) ops.push(["upsert", refEntity(after, ref), "Replace"]);
     const saveId = randomUUID().slice(0, 8);
     changes.forEach((c, index) => ops.push(["create", auditEntity(after, c, saveId, index)]));

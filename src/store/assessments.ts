@@ -10,7 +10,7 @@ import type { EvidenceLink } from "../domain/evidence.js";
 import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
 import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
-import type { StoredEntity, Tables } from "./tables.js";
+import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
 export class AssessmentStore {
   constructor(private readonly tables: Tables) {}
@@ -41,7 +41,10 @@ export class AssessmentStore {
    * all or nothing (at most 100 writes, so a criterion at a time). ConcurrencyError if any
    * element changed since it was read.
    */
-  async saveAll(tenantId: string, items: readonly { next: ElementAssessment; audit: readonly AuditEntry[] }[]): Promise<ElementAssessment[]> {
+  async saveAll(
+    tenantId: string,
+    items: readonly { next: ElementAssessment; audit: readonly AuditEntry[] }[],
+  ): Promise<ElementAssessment[]> {
     const perItem = items.map(({ next, audit }) => this.writes(tenantId, next, audit));
     const actions = perItem.flat();
     if (actions.length > 100) throw new Error(`A transaction holds at most 100 writes; this one has ${actions.length}`);
@@ -75,7 +78,10 @@ export class AssessmentStore {
     };
     const write: TransactionAction = next.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: next.etag }];
     const saveId = randomUUID().slice(0, 8);
-    return [write, ...audit.map((a, i): TransactionAction => ["create", { partitionKey, rowKey: auditRowKey(a, saveId, i), ...auditColumns(a) }])];
+    return [
+      write,
+      ...audit.map((a, i): TransactionAction => ["create", { partitionKey, rowKey: auditRowKey(a, saveId, i), ...auditColumns(a) }]),
+    ];
   }
 
   /** Every element of every unit in a campaign (one partition query), for owners' and coordinators' views. */
@@ -86,17 +92,22 @@ export class AssessmentStore {
 
   /** An element's audit trail, newest first: one prefix query. */
   async history(tenantId: string, campaignId: string, unitId: string, ref: string, limit = 50): Promise<AuditEntry[]> {
-    const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), `${AUDIT_PREFIX}${compositeKey(unitId, ref)}|`, limit);
+    const rows = await this.tables.queryPartition(
+      "Assessments",
+      compositeKey(tenantId, campaignId),
+      `${AUDIT_PREFIX}${compositeKey(unitId, ref)}|`,
+      limit,
+    );
     return rows.map((e) => ({
       campaignId,
       unitId,
       ref,
-      field: String(e.field) as AuditField,
-      from: String(e.from ?? ""),
-      to: String(e.to ?? ""),
-      byId: String(e.byId ?? ""),
-      byName: String(e.byName ?? ""),
-      at: String(e.at ?? ""),
+      field: text(e.field) as AuditField,
+      from: text(e.from),
+      to: text(e.to),
+      byId: text(e.byId),
+      byName: text(e.byName),
+      at: text(e.at),
     }));
   }
 }
@@ -122,17 +133,17 @@ function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {
     campaignId,
     unitId,
     ref,
-    rating: String(e.rating) as RatingOrUnrated,
-    narrative: String(e.narrative ?? ""),
-    evidence: JSON.parse(String(e.evidence ?? "[]")) as EvidenceLink[],
-    ownerId: e.ownerId ? String(e.ownerId) : undefined,
-    ownerName: e.ownerName ? String(e.ownerName) : undefined,
-    status: e.status ? (String(e.status) as ElementStatus) : undefined,
-    submittedBy: e.submittedBy ? String(e.submittedBy) : undefined,
-    submittedByName: e.submittedByName ? String(e.submittedByName) : undefined,
-    reviewComment: e.reviewComment ? String(e.reviewComment) : undefined,
-    updatedBy: e.updatedBy ? String(e.updatedBy) : undefined,
-    updatedAt: e.updatedAt ? String(e.updatedAt) : undefined,
+    rating: text(e.rating) as RatingOrUnrated,
+    narrative: text(e.narrative),
+    evidence: JSON.parse(text(e.evidence) || "[]") as EvidenceLink[],
+    ownerId: optionalText(e.ownerId),
+    ownerName: optionalText(e.ownerName),
+    status: e.status ? (text(e.status) as ElementStatus) : undefined,
+    submittedBy: optionalText(e.submittedBy),
+    submittedByName: optionalText(e.submittedByName),
+    reviewComment: optionalText(e.reviewComment),
+    updatedBy: optionalText(e.updatedBy),
+    updatedAt: optionalText(e.updatedAt),
     etag: e.etag,
   };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { COUNCIL_WIDE, isCampaignType, type Campaign, type CampaignStatus, type Lead, type Unit } from "../domain/campaign.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
-import { AlreadyExistsError, type StoredEntity, type Tables } from "./tables.js";
+import { AlreadyExistsError, type StoredEntity, type Tables, text, optionalText } from "./tables.js";
 
 const ACTIVE_ROW = "active-campaign";
 const AUDIT_PREFIX = "!audit|";
@@ -65,15 +65,20 @@ export class CampaignStore {
 
   /** A campaign's own changes, newest first. */
   async history(tenantId: string, campaignId: string, limit = 50): Promise<CampaignChange[]> {
-    const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId), `${AUDIT_PREFIX}${encodeKeyPart(campaignId)}|`, limit);
+    const rows = await this.tables.queryPartition(
+      "Campaigns",
+      encodeKeyPart(tenantId),
+      `${AUDIT_PREFIX}${encodeKeyPart(campaignId)}|`,
+      limit,
+    );
     return rows.map((e) => ({
       campaignId,
-      field: String(e.field) as CampaignChange["field"],
-      from: String(e.from ?? ""),
-      to: String(e.to ?? ""),
-      byId: String(e.byId ?? ""),
-      byName: String(e.byName ?? ""),
-      at: String(e.at ?? ""),
+      field: text(e.field) as CampaignChange["field"],
+      from: text(e.from),
+      to: text(e.to),
+      byId: text(e.byId),
+      byName: text(e.byName),
+      at: text(e.at),
     }));
   }
 
@@ -117,26 +122,30 @@ function toEntity(c: Campaign) {
 }
 
 function toCampaign(tenantId: string, e: StoredEntity): Campaign {
-  const units = e.units ? (JSON.parse(String(e.units)) as Unit[]) : [];
+  const units = e.units ? (JSON.parse(text(e.units)) as Unit[]) : [];
   return {
     tenantId,
     id: decodeKeyPart(e.rowKey ?? ""),
-    name: String(e.name),
+    name: text(e.name),
     // Campaigns stored before types and units existed read as whole-council full assessments.
     type: isCampaignType(e.type) ? e.type : "full-assessment",
     status: e.status as CampaignStatus,
     units: units.length > 0 ? units : [COUNCIL_WIDE],
-    dueDate: e.dueDate ? String(e.dueDate) : undefined,
-    leads: e.leads ? (JSON.parse(String(e.leads)) as Lead[]) : [],
-    previousCampaignId: e.previousCampaignId ? String(e.previousCampaignId) : undefined,
-    standardVersion: String(e.standardVersion),
-    createdBy: String(e.createdBy),
-    createdAt: String(e.createdAt),
+    dueDate: optionalText(e.dueDate),
+    leads: e.leads ? (JSON.parse(text(e.leads)) as Lead[]) : [],
+    previousCampaignId: optionalText(e.previousCampaignId),
+    standardVersion: text(e.standardVersion),
+    createdBy: text(e.createdBy),
+    createdAt: text(e.createdAt),
     etag: e.etag,
   };
 }
 
 function auditEntity(tenantId: string, change: CampaignChange) {
   const inverted = newestFirst(change.at);
-  return { partitionKey: encodeKeyPart(tenantId), rowKey: `${AUDIT_PREFIX}${encodeKeyPart(change.campaignId)}|${inverted}|${randomUUID().slice(0, 8)}`, ...change };
+  return {
+    partitionKey: encodeKeyPart(tenantId),
+    rowKey: `${AUDIT_PREFIX}${encodeKeyPart(change.campaignId)}|${inverted}|${randomUUID().slice(0, 8)}`,
+    ...change,
+  };
 }

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { COUNCIL_SCOPE, EVIDENCE_LEAD, VISITS, type CertificationSettings, type VisitKind } from "../domain/certification.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
-import type { StoredEntity, Tables } from "./tables.js";
+import { text, type StoredEntity, type Tables } from "./tables.js";
 
 /** A change to a calendar, for its audit trail: `from` and `to` describe the whole calendar. */
 export interface CertificationChange {
@@ -36,7 +36,9 @@ export class CertificationStore {
     const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), ROW_PREFIX);
     return rows
       .map((e) => toSettings(tenantId, e))
-      .sort((a, b) => Number(b.scopeId === COUNCIL_SCOPE.id) - Number(a.scopeId === COUNCIL_SCOPE.id) || a.scopeName.localeCompare(b.scopeName));
+      .sort(
+        (a, b) => Number(b.scopeId === COUNCIL_SCOPE.id) - Number(a.scopeId === COUNCIL_SCOPE.id) || a.scopeName.localeCompare(b.scopeName),
+      );
   }
 
   /**
@@ -58,7 +60,7 @@ export class CertificationStore {
   /** A calendar's changes, newest first. */
   async history(tenantId: string, scopeId: string, limit = 50): Promise<CertificationChange[]> {
     const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), `${AUDIT_PREFIX}${encodeKeyPart(scopeId)}|`, limit);
-    return rows.map((e) => ({ scopeId, from: String(e.from ?? ""), to: String(e.to ?? ""), byId: String(e.byId ?? ""), byName: String(e.byName ?? ""), at: String(e.at ?? "") }));
+    return rows.map((e) => ({ scopeId, from: text(e.from), to: text(e.to), byId: text(e.byId), byName: text(e.byName), at: text(e.at) }));
   }
 }
 
@@ -77,7 +79,7 @@ function toEntity(s: CertificationSettings) {
 }
 
 function toSettings(tenantId: string, e: StoredEntity): CertificationSettings {
-  const stored = JSON.parse(String(e.overrides ?? "{}")) as Record<string, unknown>;
+  const stored = JSON.parse(text(e.overrides) || "{}") as Record<string, unknown>;
   // Only known visits with a date; anything else in storage is ignored rather than trusted.
   const overrides: Partial<Record<VisitKind, string>> = {};
   for (const { kind } of VISITS) {
@@ -87,13 +89,13 @@ function toSettings(tenantId: string, e: StoredEntity): CertificationSettings {
   return {
     tenantId,
     scopeId: decodeKeyPart((e.rowKey ?? "").slice(ROW_PREFIX.length)),
-    scopeName: String(e.scopeName ?? ""),
-    certifiedOn: String(e.certifiedOn),
+    scopeName: text(e.scopeName),
+    certifiedOn: text(e.certifiedOn),
     evidenceLeadWorkingDays: Number(e.leadDays ?? EVIDENCE_LEAD.default),
     overrides,
-    updatedBy: String(e.updatedBy ?? ""),
-    updatedByName: String(e.updatedByName ?? ""),
-    updatedAt: String(e.updatedAt ?? ""),
+    updatedBy: text(e.updatedBy),
+    updatedByName: text(e.updatedByName),
+    updatedAt: text(e.updatedAt),
     etag: e.etag,
   };
 }

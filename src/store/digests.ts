@@ -6,7 +6,7 @@
 import type { DigestSchedule } from "../domain/digest.js";
 import type { Snapshot } from "../domain/summary.js";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
-import { ConcurrencyError, type StoredEntity, type Tables } from "./tables.js";
+import { ConcurrencyError, type StoredEntity, type Tables, text, optionalText } from "./tables.js";
 
 export type DigestStatus = "active" | "off" | "unreachable";
 
@@ -49,7 +49,9 @@ export class DigestStore {
   /** Creates or replaces the channel's settings if unchanged since read (`etag`); ConcurrencyError otherwise. */
   async save(digest: ChannelDigest): Promise<ChannelDigest> {
     const entity = toEntity(digest);
-    const result = await this.tables.transact("Tenants", [digest.etag ? ["update", entity, "Replace", { etag: digest.etag }] : ["upsert", entity, "Replace"]]);
+    const result = await this.tables.transact("Tenants", [
+      digest.etag ? ["update", entity, "Replace", { etag: digest.etag }] : ["upsert", entity, "Replace"],
+    ]);
     return { ...digest, etag: result.subResponses[0]?.etag };
   }
 
@@ -95,19 +97,19 @@ function toEntity(d: ChannelDigest) {
 function toDigest(tenantId: string, e: StoredEntity): ChannelDigest {
   return {
     tenantId,
-    channelId: decodeKeyPart(String(e.rowKey).slice(PREFIX.length)),
-    channelName: String(e.channelName ?? ""),
-    conversation: String(e.conversation ?? ""),
-    campaignId: String(e.campaignId ?? ""),
-    schedule: JSON.parse(String(e.schedule)) as DigestSchedule,
+    channelId: decodeKeyPart(text(e.rowKey).slice(PREFIX.length)),
+    channelName: text(e.channelName),
+    conversation: text(e.conversation),
+    campaignId: text(e.campaignId),
+    schedule: JSON.parse(text(e.schedule)) as DigestSchedule,
     showOwners: e.showOwners !== false,
-    status: (String(e.status) as DigestStatus) || "active",
-    reason: e.reason ? String(e.reason) : undefined,
-    lastPeriod: e.lastPeriod ? String(e.lastPeriod) : undefined,
-    lastPostedAt: e.lastPostedAt ? String(e.lastPostedAt) : undefined,
-    snapshot: e.snapshot ? (JSON.parse(String(e.snapshot)) as Snapshot) : undefined,
-    updatedBy: String(e.updatedBy ?? ""),
-    updatedAt: String(e.updatedAt ?? ""),
+    status: (text(e.status) as DigestStatus) || "active",
+    reason: optionalText(e.reason),
+    lastPeriod: optionalText(e.lastPeriod),
+    lastPostedAt: optionalText(e.lastPostedAt),
+    snapshot: e.snapshot ? (JSON.parse(text(e.snapshot)) as Snapshot) : undefined,
+    updatedBy: text(e.updatedBy),
+    updatedAt: text(e.updatedAt),
     etag: e.etag,
   };
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { compositeKey, encodeKeyPart } from "./keys.js";
-import { AlreadyExistsError, type Tables } from "./tables.js";
+import { AlreadyExistsError, type Tables, text } from "./tables.js";
 
 const CHUNK_BYTES = 64 * 1024;
 /** An entity holds at most 1 MB; this leaves room for the other columns. */
@@ -41,7 +41,7 @@ export class FileStore {
     if (chunks > MAX_CHUNKS) throw new TooLargeToKeepError();
     const columns: Record<string, unknown> = {};
     for (let i = 0; i < chunks; i++) columns[`c${i}`] = new Uint8Array(zipped.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES));
-    const { text: _text, ...rest } = pending;
+    const { text: _omitted, ...rest } = pending;
     await this.tables.upsert("Files", { partitionKey: encodeKeyPart(tenantId), rowKey: importKey(userId), ...rest, chunks, ...columns });
   }
 
@@ -49,8 +49,14 @@ export class FileStore {
     const e = await this.tables.get("Files", encodeKeyPart(tenantId), importKey(userId));
     if (!e) return undefined;
     const parts = Array.from({ length: Number(e.chunks) }, (_, i) => Buffer.from(e[`c${i}`] as Uint8Array));
-    const text = gunzipSync(Buffer.concat(parts)).toString("utf8");
-    return { campaignId: String(e.campaignId), fingerprint: String(e.fingerprint), fileName: String(e.fileName ?? ""), storedAt: String(e.storedAt), text };
+    const reportText = gunzipSync(Buffer.concat(parts)).toString("utf8");
+    return {
+      campaignId: text(e.campaignId),
+      fingerprint: text(e.fingerprint),
+      fileName: text(e.fileName),
+      storedAt: text(e.storedAt),
+      text: reportText,
+    };
   }
 
   async forgetImport(tenantId: string, userId: string): Promise<void> {
@@ -60,9 +66,9 @@ export class FileStore {
   /** Deletes previews nobody confirmed or cancelled, stored before `before` (an ISO time); returns how many. */
   async forgetImportsStoredBefore(tenantId: string, before: string): Promise<number> {
     const pk = encodeKeyPart(tenantId);
-    const stale = (await this.tables.queryPartition("Files", pk, "import|")).filter((e) => String(e.storedAt) < before);
+    const stale = (await this.tables.queryPartition("Files", pk, "import|")).filter((e) => text(e.storedAt) < before);
     // On the ETag read: a preview someone replaced meanwhile is new, and stays.
-    for (const e of stale) await this.tables.delete("Files", pk, String(e.rowKey), e.etag);
+    for (const e of stale) await this.tables.delete("Files", pk, text(e.rowKey), e.etag);
     return stale.length;
   }
 
@@ -73,7 +79,11 @@ export class FileStore {
     let e = await read();
     if (!e) {
       try {
-        await this.tables.create("Files", { partitionKey: KEYS_PARTITION, rowKey: "export-links", key: randomBytes(32).toString("base64") });
+        await this.tables.create("Files", {
+          partitionKey: KEYS_PARTITION,
+          rowKey: "export-links",
+          key: randomBytes(32).toString("base64"),
+        });
       } catch (error) {
         if (!(error instanceof AlreadyExistsError)) throw error;
       }

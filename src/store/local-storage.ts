@@ -21,10 +21,18 @@ export interface StorageHandle {
 
 export async function connectStorage(config: Config): Promise<StorageHandle> {
   if (config.TABLES_ENDPOINT) {
-    return { connectionString: config.TABLES_ENDPOINT.replace(/\/$/, ""), description: `Azure Table Storage at ${config.TABLES_ENDPOINT} (managed identity)`, release: async () => {} };
+    return {
+      connectionString: config.TABLES_ENDPOINT.replace(/\/$/, ""),
+      description: `Azure Table Storage at ${config.TABLES_ENDPOINT} (managed identity)`,
+      release: async () => {},
+    };
   }
   if (config.TABLES_CONNECTION_STRING) {
-    return { connectionString: config.TABLES_CONNECTION_STRING, description: "Azure Table Storage (TABLES_CONNECTION_STRING)", release: async () => {} };
+    return {
+      connectionString: config.TABLES_CONNECTION_STRING,
+      description: "Azure Table Storage (TABLES_CONNECTION_STRING)",
+      release: async () => {},
+    };
   }
   const location = path.join(config.DATA_DIR, "azurite");
   const endpointFile = path.join(location, "endpoint.json");

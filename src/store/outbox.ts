@@ -12,7 +12,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { IsoDate } from "../domain/calendar.js";
 import { MAX_ITEMS_PER_MESSAGE, type ReminderItem } from "../domain/reminders.js";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
-import { AlreadyExistsError, ConcurrencyError, type Entity, type StoredEntity, type Tables } from "./tables.js";
+import { AlreadyExistsError, ConcurrencyError, type Entity, type StoredEntity, type Tables, text, optionalText } from "./tables.js";
 
 export type MessageStatus = "pending" | "sent" | "unreachable" | "superseded";
 
@@ -65,17 +65,30 @@ export class OutboxStore {
       had.items.forEach((i) => planned.add(i.key));
       const added = bundle.items.filter((i) => !had.items.some((h) => h.key === i.key)).slice(0, MAX_ITEMS_PER_MESSAGE - had.items.length);
       if (had.status !== "pending" || added.length <= 0) continue;
-      await this.tables.transact("Outbox", [["update", messageEntity(pk, day, had.userId, had.displayName, [...had.items, ...added], "pending", had.attempts), "Replace", { etag: had.etag }]]);
+      await this.tables.transact("Outbox", [
+        [
+          "update",
+          messageEntity(pk, day, had.userId, had.displayName, [...had.items, ...added], "pending", had.attempts),
+          "Replace",
+          { etag: had.etag },
+        ],
+      ]);
       added.forEach((i) => planned.add(i.key));
     }
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
       try {
-        await this.tables.transact("Outbox", batch.map((e): TransactionAction => ["create", e]));
+        await this.tables.transact(
+          "Outbox",
+          batch.map((e): TransactionAction => ["create", e]),
+        );
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
         // Someone planned some of these at the same moment: theirs stand, ours fill the gaps.
-        for (const e of batch) await this.tables.create("Outbox", e).catch((single: unknown) => { if (!(single instanceof AlreadyExistsError)) throw single; });
+        for (const e of batch)
+          await this.tables.create("Outbox", e).catch((single: unknown) => {
+            if (!(single instanceof AlreadyExistsError)) throw single;
+          });
       }
     }
     return planned;
@@ -118,14 +131,17 @@ export class OutboxStore {
     const pk = encodeKeyPart(tenantId);
     const old = (await this.tables.queryRange("Outbox", pk, MESSAGE, `${MESSAGE}${before}`, limit)).filter((e) => e.status !== "pending");
     for (let i = 0; i < old.length; i += BATCH) {
-      await this.tables.transact("Outbox", old.slice(i, i + BATCH).map((e): TransactionAction => ["delete", { partitionKey: pk, rowKey: String(e.rowKey) }]));
+      await this.tables.transact(
+        "Outbox",
+        old.slice(i, i + BATCH).map((e): TransactionAction => ["delete", { partitionKey: pk, rowKey: text(e.rowKey) }]),
+      );
     }
     return old.length;
   }
 
   async cursor(tenantId: string, source: string): Promise<IsoDate | undefined> {
     const e = await this.tables.get("Outbox", encodeKeyPart(tenantId), CURSOR + encodeKeyPart(source));
-    return e?.sentUpTo ? String(e.sentUpTo) : undefined;
+    return e?.sentUpTo ? text(e.sentUpTo) : undefined;
   }
 
   async setCursor(tenantId: string, source: string, sentUpTo: IsoDate): Promise<void> {
@@ -138,10 +154,16 @@ export class OutboxStore {
    */
   async acquireLease(name: string, holderId: string, now: Date, ttlMs: number): Promise<boolean> {
     const row = await this.tables.get("Outbox", LEASES, encodeKeyPart(name));
-    const entity = { partitionKey: LEASES, rowKey: encodeKeyPart(name), holderId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    const entity = {
+      partitionKey: LEASES,
+      rowKey: encodeKeyPart(name),
+      holderId,
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    };
     try {
       if (!row) await this.tables.create("Outbox", entity);
-      else if (row.holderId === holderId || String(row.expiresAt) <= now.toISOString()) await this.tables.transact("Outbox", [["update", entity, "Replace", { etag: row.etag }]]);
+      else if (row.holderId === holderId || text(row.expiresAt) <= now.toISOString())
+        await this.tables.transact("Outbox", [["update", entity, "Replace", { etag: row.etag }]]);
       else return false;
       return true;
     } catch (error) {
@@ -154,35 +176,47 @@ export class OutboxStore {
   async releaseLease(name: string, holderId: string): Promise<void> {
     const row = await this.tables.get("Outbox", LEASES, encodeKeyPart(name));
     if (row?.holderId !== holderId) return;
-    await this.tables.transact("Outbox", [["update", { partitionKey: LEASES, rowKey: encodeKeyPart(name), holderId: "", expiresAt: "" }, "Replace", { etag: row.etag }]]).catch((error: unknown) => {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    });
+    await this.tables
+      .transact("Outbox", [
+        ["update", { partitionKey: LEASES, rowKey: encodeKeyPart(name), holderId: "", expiresAt: "" }, "Replace", { etag: row.etag }],
+      ])
+      .catch((error: unknown) => {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      });
   }
 
   async leaseHolder(name: string, now: Date): Promise<string | undefined> {
     const row = await this.tables.get("Outbox", LEASES, encodeKeyPart(name));
-    return row?.holderId && String(row.expiresAt) > now.toISOString() ? String(row.holderId) : undefined;
+    return row?.holderId && text(row.expiresAt) > now.toISOString() ? text(row.holderId) : undefined;
   }
 }
 
 const messageKey = (day: IsoDate, userId: string) => `${MESSAGE}${day}|${encodeKeyPart(userId)}`;
 
-function messageEntity(pk: string, day: IsoDate, userId: string, displayName: string, items: readonly ReminderItem[], status: MessageStatus, attempts: number): Entity {
+function messageEntity(
+  pk: string,
+  day: IsoDate,
+  userId: string,
+  displayName: string,
+  items: readonly ReminderItem[],
+  status: MessageStatus,
+  attempts: number,
+): Entity {
   return { partitionKey: pk, rowKey: messageKey(day, userId), displayName, items: JSON.stringify(items), status, attempts, lastError: "" };
 }
 
 function toMessage(tenantId: string, e: StoredEntity): OutboxMessage {
-  const [, day = "", user = ""] = String(e.rowKey).split("|");
+  const [, day = "", user = ""] = text(e.rowKey).split("|");
   return {
     tenantId,
     day,
     userId: decodeKeyPart(user),
-    displayName: String(e.displayName ?? ""),
-    items: JSON.parse(String(e.items ?? "[]")) as ReminderItem[],
-    status: String(e.status) as MessageStatus,
+    displayName: text(e.displayName),
+    items: JSON.parse(text(e.items) || "[]") as ReminderItem[],
+    status: text(e.status) as MessageStatus,
     attempts: Number(e.attempts ?? 0),
-    lastError: e.lastError ? String(e.lastError) : undefined,
-    sentAt: e.sentAt ? String(e.sentAt) : undefined,
+    lastError: optionalText(e.lastError),
+    sentAt: optionalText(e.sentAt),
     etag: e.etag,
   };
 }

@@ -3,7 +3,7 @@
  * and on any instance). PartitionKey: tenant; RowKey: user. Only that person writes it.
  */
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
-import type { StoredEntity, Tables } from "./tables.js";
+import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
 export interface Participant {
   readonly tenantId: string;
@@ -36,7 +36,16 @@ export class ParticipantStore {
 
   /** Records that a reminder could not reach them; shown to coordinators. */
   async markUnreachable(tenantId: string, userId: string, displayName: string, reason: string, at: string): Promise<void> {
-    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, unreachable: `${at.slice(0, 10)} ${reason}`.slice(0, 300) }, "Merge");
+    await this.tables.upsert(
+      "Participants",
+      {
+        partitionKey: encodeKeyPart(tenantId),
+        rowKey: encodeKeyPart(userId),
+        displayName,
+        unreachable: `${at.slice(0, 10)} ${reason}`.slice(0, 300),
+      },
+      "Merge",
+    );
   }
 
   /** Writes the person's place; a conversation reference is kept when none is given. */
@@ -59,7 +68,11 @@ export class ParticipantStore {
 
   /** Records where to reach someone one-to-one, leaving the rest of their row as it is. */
   async putConversation(tenantId: string, userId: string, displayName: string, conversation: string, at: string): Promise<void> {
-    await this.tables.upsert("Participants", { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, conversation, lastSeenAt: at, unreachable: "" }, "Merge");
+    await this.tables.upsert(
+      "Participants",
+      { partitionKey: encodeKeyPart(tenantId), rowKey: encodeKeyPart(userId), displayName, conversation, lastSeenAt: at, unreachable: "" },
+      "Merge",
+    );
   }
 }
 
@@ -67,12 +80,12 @@ function toParticipant(tenantId: string, e: StoredEntity): Participant {
   return {
     tenantId,
     userId: decodeKeyPart(e.rowKey ?? ""),
-    displayName: String(e.displayName ?? ""),
-    campaignId: e.campaignId ? String(e.campaignId) : undefined,
-    unitId: e.unitId ? String(e.unitId) : undefined,
-    currentRef: e.currentRef ? String(e.currentRef) : undefined,
-    conversation: e.conversation ? String(e.conversation) : undefined,
-    lastSeenAt: String(e.lastSeenAt ?? ""),
-    unreachable: e.unreachable ? String(e.unreachable) : undefined,
+    displayName: text(e.displayName),
+    campaignId: optionalText(e.campaignId),
+    unitId: optionalText(e.unitId),
+    currentRef: optionalText(e.currentRef),
+    conversation: optionalText(e.conversation),
+    lastSeenAt: text(e.lastSeenAt),
+    unreachable: optionalText(e.unreachable),
   };
 }

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { GRANTABLE_ROLES, type Role } from "../domain/roles.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
-import type { StoredEntity, Tables } from "./tables.js";
+import { text, type StoredEntity, type Tables } from "./tables.js";
 
 export interface RoleHolder {
   readonly tenantId: string;
@@ -55,7 +55,12 @@ export class RoleStore {
    */
   async save(holder: RoleHolder, change: RoleChange, bootstrap = false): Promise<void> {
     const partitionKey = encodeKeyPart(holder.tenantId);
-    const entity = { partitionKey, rowKey: ROLE_PREFIX + encodeKeyPart(holder.userId), displayName: holder.displayName, roles: JSON.stringify(holder.roles) };
+    const entity = {
+      partitionKey,
+      rowKey: ROLE_PREFIX + encodeKeyPart(holder.userId),
+      displayName: holder.displayName,
+      roles: JSON.stringify(holder.roles),
+    };
     const actions: TransactionAction[] = [
       holder.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: holder.etag }],
       ["create", { partitionKey, rowKey: auditRowKey(change), ...change }],
@@ -68,23 +73,23 @@ export class RoleStore {
   async history(tenantId: string, limit = 50): Promise<RoleChange[]> {
     const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), AUDIT_PREFIX, limit);
     return rows.map((e) => ({
-      targetId: String(e.targetId),
-      targetName: String(e.targetName),
-      role: String(e.role) as Role,
-      change: String(e.change) as RoleChange["change"],
-      byId: String(e.byId),
-      byName: String(e.byName),
-      at: String(e.at),
+      targetId: text(e.targetId),
+      targetName: text(e.targetName),
+      role: text(e.role) as Role,
+      change: text(e.change) as RoleChange["change"],
+      byId: text(e.byId),
+      byName: text(e.byName),
+      at: text(e.at),
     }));
   }
 }
 
 function toHolder(tenantId: string, e: StoredEntity): RoleHolder {
-  const stored = JSON.parse(String(e.roles ?? "[]")) as string[];
+  const stored = JSON.parse(text(e.roles) || "[]") as string[];
   return {
     tenantId,
     userId: decodeKeyPart((e.rowKey ?? "").slice(ROLE_PREFIX.length)),
-    displayName: String(e.displayName ?? ""),
+    displayName: text(e.displayName),
     roles: GRANTABLE_ROLES.filter((r) => stored.includes(r)),
     etag: e.etag,
   };

@@ -47,6 +47,17 @@ export type TableName = (typeof TABLE_NAMES)[number];
 export type Entity = TableEntity<Record<string, unknown>>;
 export type StoredEntity = TableEntityResult<Record<string, unknown>>;
 
+/** A stored column as text; "" when absent (rows written before the column existed lack it). */
+export function text(value: unknown): string {
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+}
+
+/** A stored column as text, undefined when absent or empty. */
+export function optionalText(value: unknown): string | undefined {
+  return text(value) || undefined;
+}
+
 export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
   private requests = 0;
@@ -76,7 +87,12 @@ export class Tables {
     const options = { allowInsecureConnection: insecure, additionalPolicies: [counter] };
     const credential = endpoint ? new DefaultAzureCredential() : undefined;
     for (const name of TABLE_NAMES) {
-      this.clients.set(name, endpoint ? new TableClient(endpoint, prefix + name, credential!, options) : TableClient.fromConnectionString(connectionString, prefix + name, options));
+      this.clients.set(
+        name,
+        endpoint
+          ? new TableClient(endpoint, prefix + name, credential!, options)
+          : TableClient.fromConnectionString(connectionString, prefix + name, options),
+      );
     }
   }
 
@@ -97,7 +113,10 @@ export class Tables {
           await c.createTable();
         } catch (error) {
           if (!(error instanceof RestError && error.statusCode === 403)) throw error;
-          await c.listEntities({ queryOptions: { filter: "PartitionKey eq '!exists'" } }).byPage({ maxPageSize: 1 }).next();
+          await c
+            .listEntities({ queryOptions: { filter: "PartitionKey eq '!exists'" } })
+            .byPage({ maxPageSize: 1 })
+            .next();
         }
       }),
     );
@@ -106,7 +125,10 @@ export class Tables {
   /** One cheap round trip that data access alone allows, for health checks. Throws when storage is unreachable. */
   async ping(timeoutMs = 2000): Promise<void> {
     const abortSignal = AbortSignal.timeout(timeoutMs);
-    await this.client("Tenants").listEntities({ queryOptions: { filter: "PartitionKey eq '!ping'" }, abortSignal }).byPage({ maxPageSize: 1 }).next();
+    await this.client("Tenants")
+      .listEntities({ queryOptions: { filter: "PartitionKey eq '!ping'" }, abortSignal })
+      .byPage({ maxPageSize: 1 })
+      .next();
   }
 
   async get(table: TableName, partitionKey: string, rowKey: string): Promise<StoredEntity | undefined> {
@@ -122,7 +144,13 @@ export class Tables {
    * Entities of one partition in RowKey order, optionally only under a RowKey prefix, only those
    * whose columns equal `where` (filtered by the service, not here), and only the first `limit`.
    */
-  async queryPartition(table: TableName, partitionKey: string, rowKeyPrefix?: string, limit = Infinity, where: Readonly<Record<string, string>> = {}): Promise<StoredEntity[]> {
+  async queryPartition(
+    table: TableName,
+    partitionKey: string,
+    rowKeyPrefix?: string,
+    limit = Infinity,
+    where: Readonly<Record<string, string>> = {},
+  ): Promise<StoredEntity[]> {
     let filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
     if (rowKeyPrefix) filter += ` and RowKey ge '${escapeOData(rowKeyPrefix)}' and RowKey lt '${escapeOData(prefixEnd(rowKeyPrefix))}'`;
     for (const [column, value] of Object.entries(where)) filter += ` and ${column} eq '${escapeOData(value)}'`;

@@ -5,7 +5,7 @@
  * the Tenants table.
  */
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
-import type { Tables } from "./tables.js";
+import { text, type Tables } from "./tables.js";
 
 const DIRECTORY = "!directory";
 
@@ -19,7 +19,11 @@ export class TenantDirectory {
   async register(tenantId: string, serviceUrl?: string): Promise<void> {
     const seen = this.known.get(tenantId);
     if (seen !== undefined && (serviceUrl === undefined || seen === serviceUrl)) return;
-    await this.tables.upsert("Tenants", { partitionKey: DIRECTORY, rowKey: encodeKeyPart(tenantId), ...(serviceUrl ? { serviceUrl } : {}) }, "Merge");
+    await this.tables.upsert(
+      "Tenants",
+      { partitionKey: DIRECTORY, rowKey: encodeKeyPart(tenantId), ...(serviceUrl ? { serviceUrl } : {}) },
+      "Merge",
+    );
     this.known.set(tenantId, serviceUrl ?? seen ?? "");
   }
 
@@ -30,6 +34,6 @@ export class TenantDirectory {
 
   async serviceUrl(tenantId: string): Promise<string | undefined> {
     const e = await this.tables.get("Tenants", DIRECTORY, encodeKeyPart(tenantId));
-    return e?.serviceUrl ? String(e.serviceUrl) : undefined;
+    return e?.serviceUrl ? text(e.serviceUrl) : undefined;
   }
 }

@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { actionCard, actionFormCard, actionsCard, cardBytes, elementCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { LIST_ROWS } from "../../src/cards/actions.js";
-import { ACTION_LIMITS, isOverdue, validateActionDraft, validateNote, type ActionStatus, type ProgressNote } from "../../src/domain/actions.js";
+import {
+  ACTION_LIMITS,
+  isOverdue,
+  validateActionDraft,
+  validateNote,
+  type ActionStatus,
+  type ProgressNote,
+} from "../../src/domain/actions.js";
 import type { ActionListView, ActionView } from "../../src/services/actions.js";
 import type { StoredAction } from "../../src/store/actions.js";
 import { ELEMENTS } from "../../src/standard/index.js";
@@ -20,11 +27,40 @@ const LONG_NAME = "€".repeat(200);
 const CAMPAIGN = { campaignId: "c".repeat(30), unitId: "u".repeat(24) };
 
 /** An action as stored, its fields checked by the domain as if typed into the form. */
-function action(id: string, fields: { title?: string; description?: string; refs?: string; dueOn?: string; status?: ActionStatus; owner?: string; ownerId?: string } = {}): StoredAction {
-  const checked = validateActionDraft({ title: fields.title ?? "Publish service standards for housing repairs", description: fields.description ?? "", refs: fields.refs ?? "3.2.1", dueOn: fields.dueOn ?? "2026-12-01", priority: "high" }, "2026-01-01");
+function action(
+  id: string,
+  fields: {
+    title?: string;
+    description?: string;
+    refs?: string;
+    dueOn?: string;
+    status?: ActionStatus;
+    owner?: string;
+    ownerId?: string;
+  } = {},
+): StoredAction {
+  const checked = validateActionDraft(
+    {
+      title: fields.title ?? "Publish service standards for housing repairs",
+      description: fields.description ?? "",
+      refs: fields.refs ?? "3.2.1",
+      dueOn: fields.dueOn ?? "2026-12-01",
+      priority: "high",
+    },
+    "2026-01-01",
+  );
   if (!checked.ok) throw new Error(`fixture action refused: ${checked.refusal.message}`);
   const owner = { userId: fields.ownerId ?? "user-olu", name: fields.owner ?? "Olu Officer" };
-  return { ...checked.value, tenantId: "t", id, owner, status: fields.status ?? "open", createdBy: owner, createdAt: "2026-11-02T10:00:00Z", updatedAt: "2026-11-02T10:00:00Z" };
+  return {
+    ...checked.value,
+    tenantId: "t",
+    id,
+    owner,
+    status: fields.status ?? "open",
+    createdBy: owner,
+    createdAt: "2026-11-02T10:00:00Z",
+    updatedAt: "2026-11-02T10:00:00Z",
+  };
 }
 
 function note(text: string, minutes: number, by = "Olu Officer"): ProgressNote {
@@ -41,41 +77,92 @@ function list(actions: StoredAction[], more: Partial<ActionListView> = {}): Acti
   return { actions, today: TODAY, everyone: false, filter: {}, ...more };
 }
 
-const TYPICAL = action("12", { description: "Agree standards with the repairs team and publish them on the website and in every reception.", refs: "3.2.1, 4.1.2", dueOn: "2026-11-15", status: "in-progress" });
-const NOTES = [note("Draft agreed with the repairs team.", 30), note("Website page drafted; reception posters ordered.", 20, "Cora Coordinator")];
+const TYPICAL = action("12", {
+  description: "Agree standards with the repairs team and publish them on the website and in every reception.",
+  refs: "3.2.1, 4.1.2",
+  dueOn: "2026-11-15",
+  status: "in-progress",
+});
+const NOTES = [
+  note("Draft agreed with the repairs team.", 30),
+  note("Website page drafted; reception posters ordered.", 20, "Cora Coordinator"),
+];
 const HEAVY_TITLE = F.heavyText(ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes).replace(/\s/g, "x");
 const LONGEST = action("99999999", {
   title: HEAVY_TITLE,
   description: F.heavyText(ACTION_LIMITS.descriptionChars, ACTION_LIMITS.descriptionBytes),
-  refs: ELEMENTS.slice(0, ACTION_LIMITS.refs).map((e) => e.ref).join(", "),
+  refs: ELEMENTS.slice(0, ACTION_LIMITS.refs)
+    .map((e) => e.ref)
+    .join(", "),
   dueOn: "2026-09-30",
   owner: LONG_NAME,
 });
-const LONGEST_NOTES = Array.from({ length: 20 }, (_, i) => note(F.heavyText(ACTION_LIMITS.noteChars, ACTION_LIMITS.noteBytes), 59 - i, LONG_NAME));
+const LONGEST_NOTES = Array.from({ length: 20 }, (_, i) =>
+  note(F.heavyText(ACTION_LIMITS.noteChars, ACTION_LIMITS.noteBytes), 59 - i, LONG_NAME),
+);
 const EVERYONE = [
   action("3", { dueOn: "2026-11-10", owner: "Megan Bowen", ownerId: "user-megan" }),
   action("5", { title: "Train reception staff in plain English", refs: "2.1.3", dueOn: "2026-12-10" }),
-  action("7", { title: "Survey tenants about repairs", dueOn: "2027-01-10", status: "on-hold", owner: "Megan Bowen", ownerId: "user-megan" }),
+  action("7", {
+    title: "Survey tenants about repairs",
+    dueOn: "2027-01-10",
+    status: "on-hold",
+    owner: "Megan Bowen",
+    ownerId: "user-megan",
+  }),
 ];
 // Titles at their heaviest (the list cuts them short), owners with Entra-length ids and long names.
-const MANY = Array.from({ length: 42 }, (_, i) => ({ ...LONGEST, title: F.LONGEST_ACTION_TITLE, id: String(99_999_900 + i), owner: { userId: `${String(i).padStart(8, "0")}-1111-2222-3333-444455556666`, name: LONG_NAME } }));
+const MANY = Array.from({ length: 42 }, (_, i) => ({
+  ...LONGEST,
+  title: F.LONGEST_ACTION_TITLE,
+  id: String(99_999_900 + i),
+  owner: { userId: `${String(i).padStart(8, "0")}-1111-2222-3333-444455556666`, name: LONG_NAME },
+}));
 const LONGEST_REFUSAL = validateActionDraft({ title: "x".repeat(5000), refs: "3.2.1", dueOn: "2027-01-01" }, TODAY);
 
 const CARDS: [string, AdaptiveCard][] = [
   ["form: empty", actionFormCard({ today: TODAY })],
   ["form: from an element", actionFormCard({ today: TODAY, refs: "3.2.1" })],
-  ["form: refused, with hostile drafts echoed", actionFormCard({ today: TODAY, draft: { title: "\u0001€".repeat(5000), description: "\ud800\"".repeat(20_000), refs: "3".repeat(1000), dueOn: "2".repeat(20), priority: "urgent" }, notice: LONGEST_REFUSAL.ok ? "" : LONGEST_REFUSAL.refusal.message })],
-  ["action: owner, overdue, with notes", actionCard(view(TYPICAL, { notes: NOTES }), { ...CAMPAIGN, notice: { tone: "good", text: "Progress note added to action 12." } })],
+  [
+    "form: refused, with hostile drafts echoed",
+    actionFormCard({
+      today: TODAY,
+      draft: {
+        title: "\u0001€".repeat(5000),
+        description: '\ud800"'.repeat(20_000),
+        refs: "3".repeat(1000),
+        dueOn: "2".repeat(20),
+        priority: "urgent",
+      },
+      notice: LONGEST_REFUSAL.ok ? "" : LONGEST_REFUSAL.refusal.message,
+    }),
+  ],
+  [
+    "action: owner, overdue, with notes",
+    actionCard(view(TYPICAL, { notes: NOTES }), { ...CAMPAIGN, notice: { tone: "good", text: "Progress note added to action 12." } }),
+  ],
   ["action: someone else's, no campaign", actionCard(view(TYPICAL, { canEdit: false }))],
   ["action: done", actionCard(view(action("4", { status: "done" })), CAMPAIGN)],
-  ["action: longest, hostile drafts", actionCard(view(LONGEST, { notes: LONGEST_NOTES }), { ...CAMPAIGN, noteDraft: "\u0002\"".repeat(5000), dueDraft: "9".repeat(20), notice: { tone: "attention", text: LONGEST_REFUSAL.ok ? "" : LONGEST_REFUSAL.refusal.message } })],
+  [
+    "action: longest, hostile drafts",
+    actionCard(view(LONGEST, { notes: LONGEST_NOTES }), {
+      ...CAMPAIGN,
+      noteDraft: '\u0002"'.repeat(5000),
+      dueDraft: "9".repeat(20),
+      notice: { tone: "attention", text: LONGEST_REFUSAL.ok ? "" : LONGEST_REFUSAL.refusal.message },
+    }),
+  ],
   ["list: mine", actionsCard(list([TYPICAL, EVERYONE[1]!]), { canSeeAll: false })],
   ["list: everyone's", actionsCard(list(EVERYONE, { everyone: true, filter: { all: true } }), { canSeeAll: true })],
   ["list: nothing", actionsCard(list([]), { canSeeAll: false })],
-  ["list: longest", actionsCard(list(MANY, { everyone: true, filter: { all: true } }), { canSeeAll: true, notice: { tone: "attention", text: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours." } })],
+  [
+    "list: longest",
+    actionsCard(list(MANY, { everyone: true, filter: { all: true } }), {
+      canSeeAll: true,
+      notice: { tone: "attention", text: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours." },
+    }),
+  ],
 ];
-
-
 
 const values = (card: AdaptiveCard) => Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]));
 const buttons = (card: AdaptiveCard) => findActions(card).map((a) => a.title);
@@ -99,7 +186,10 @@ describe("new action form", () => {
     const card = actionFormCard({ today: TODAY, refs: "3.2.1" });
     expect(values(card)).toEqual({ title: "", description: "", refs: "3.2.1", dueOn: "", priority: "medium" });
     expect(findInputs(card).find((i) => i.id === "dueOn")).toMatchObject({ type: "Input.Date", min: TODAY });
-    expect(findInputs(card).find((i) => i.id === "description")).toMatchObject({ isMultiline: true, maxLength: ACTION_LIMITS.descriptionChars });
+    expect(findInputs(card).find((i) => i.id === "description")).toMatchObject({
+      isMultiline: true,
+      maxLength: ACTION_LIMITS.descriptionChars,
+    });
     expect(findActions(card)[0]).toMatchObject({ title: "Create action", verb: "cse.actionCreate" });
   });
 
@@ -126,17 +216,31 @@ describe("action card", () => {
       "Draft agreed with the repairs team.",
       "Cora Coordinator, 18 Nov 2026 at 09:20",
     ]);
-    expect(findActions(card).filter((a) => a.verb === "cse.open").map((a) => a.data)).toEqual(["3.2.1", "4.1.2"].map((ref) => ({ ...CAMPAIGN, ref, id: "12", verb: "cse.open" })));
+    expect(
+      findActions(card)
+        .filter((a) => a.verb === "cse.open")
+        .map((a) => a.data),
+    ).toEqual(["3.2.1", "4.1.2"].map((ref) => ({ ...CAMPAIGN, ref, id: "12", verb: "cse.open" })));
   });
 
   it("offers its owner only the status moves that make sense, a note, snoozes and a new due date", () => {
-    const moves = (status: ActionStatus) => findActions(actionCard(view(action("1", { status })), CAMPAIGN)).filter((a) => a.verb === "cse.actionStatus").map((a) => `${a.title}:${a.data.to}`);
+    const moves = (status: ActionStatus) =>
+      findActions(actionCard(view(action("1", { status })), CAMPAIGN))
+        .filter((a) => a.verb === "cse.actionStatus")
+        .map((a) => `${a.title}:${a.data.to}`);
     expect(moves("open")).toEqual(["Start:in-progress", "On hold:on-hold", "Done:done", "Cancel action:cancelled"]);
     expect(moves("in-progress")).toEqual(["On hold:on-hold", "Done:done", "Cancel action:cancelled"]);
     expect(moves("on-hold")).toEqual(["Resume:in-progress", "Done:done", "Cancel action:cancelled"]);
     expect(moves("done")).toEqual(["Reopen:in-progress"]);
     const card = CARDS[3]![1];
-    expect(findActions(card).filter((a) => a.verb === "cse.actionSnooze").map((a) => [a.title, a.data.length, a.data.id])).toEqual([["A day", "day", "12"], ["A week", "week", "12"]]);
+    expect(
+      findActions(card)
+        .filter((a) => a.verb === "cse.actionSnooze")
+        .map((a) => [a.title, a.data.length, a.data.id]),
+    ).toEqual([
+      ["A day", "day", "12"],
+      ["A week", "week", "12"],
+    ]);
     expect(values(card)).toEqual({ note: "", dueOn: "2026-11-15" });
     expect(buttons(card)).toEqual(expect.arrayContaining(["Add progress note", "Change due date"]));
     // Finished: no snoozing or new due date, but it can be reopened.
@@ -163,10 +267,20 @@ describe("actions list card", () => {
   it("counts what is open and overdue, highlights overdue rows and opens each action", () => {
     const card = actionsCard(list([TYPICAL, EVERYONE[1]!]), { canSeeAll: false });
     const text = cardText(card);
-    expectInOrder(text, ["My improvement actions", "2 open, 1 overdue", "**12** Publish service standards", "due 15 Nov 2026, overdue by 5 days · In progress · 3.2.1, 4.1.2", "**5** Train reception staff", "due 10 Dec 2026, due in 20 days · Open · 2.1.3"]);
+    expectInOrder(text, [
+      "My improvement actions",
+      "2 open, 1 overdue",
+      "**12** Publish service standards",
+      "due 15 Nov 2026, overdue by 5 days · In progress · 3.2.1, 4.1.2",
+      "**5** Train reception staff",
+      "due 10 Dec 2026, due in 20 days · Open · 2.1.3",
+    ]);
     expect(text).not.toContain("Olu Officer");
     const opens = findActions(card).filter((a) => a.title === "Open");
-    expect(opens.map((a) => a.data)).toEqual([{ id: "12", verb: "cse.action" }, { id: "5", verb: "cse.action" }]);
+    expect(opens.map((a) => a.data)).toEqual([
+      { id: "12", verb: "cse.action" },
+      { id: "5", verb: "cse.action" },
+    ]);
     expect(JSON.stringify(card)).toContain('"color":"Attention"');
     expect(buttons(card)).toEqual(["Open", "Open", "New action", "Overdue"]);
   });
@@ -175,14 +289,23 @@ describe("actions list card", () => {
     const card = CARDS[8]![1];
     expect(cardText(card)).toContain("Everyone's improvement actions");
     expect(cardText(card)).toContain("Megan Bowen · due 10 Nov 2026, overdue by 10 days");
-    expect(findInputs(card).find((i) => i.id === "owner").choices).toEqual([{ title: "Megan Bowen (2)", value: "user-megan" }, { title: "Olu Officer (1)", value: "user-olu" }]);
-    expect(findActions(card).filter((a) => a.verb === "cse.actions").map((a) => `${a.title}:${a.data.filter}`)).toEqual(["Show:all", "My actions:mine", "Overdue:overdue"]);
+    expect(findInputs(card).find((i) => i.id === "owner").choices).toEqual([
+      { title: "Megan Bowen (2)", value: "user-megan" },
+      { title: "Olu Officer (1)", value: "user-olu" },
+    ]);
+    expect(
+      findActions(card)
+        .filter((a) => a.verb === "cse.actions")
+        .map((a) => `${a.title}:${a.data.filter}`),
+    ).toEqual(["Show:all", "My actions:mine", "Overdue:overdue"]);
   });
 
   it(`shows at most ${LIST_ROWS} and says how to narrow the rest`, () => {
     const card = CARDS[10]![1];
     expect(findActions(card).filter((a) => a.title === "Open")).toHaveLength(LIST_ROWS);
-    expect(cardText(card)).toContain(`and ${MANY.length - LIST_ROWS} more: narrow it with actions overdue, actions 3.2.1 or actions and a name.`);
+    expect(cardText(card)).toContain(
+      `and ${MANY.length - LIST_ROWS} more: narrow it with actions overdue, actions 3.2.1 or actions and a name.`,
+    );
     expect(cardText(actionsCard(list([]), { canSeeAll: false }))).toContain("You have no open improvement actions.");
   });
 });
@@ -194,7 +317,11 @@ describe("element card's improvement actions", () => {
     expect(text).toContain("Improvement actions (5)");
     expect(text).toContain(`Action 99999990 · ${F.LONGEST_ACTION_TITLE.slice(0, 49)}\u2026 · due 30 Sept 2027`);
     expect(text).toContain("and 2 more: type actions 3.2.1");
-    expect(findActions(card).filter((a) => a.verb === "cse.action").map((a) => a.data)).toEqual(["99999990", "99999991", "99999992"].map((id) => ({ id, verb: "cse.action" })));
+    expect(
+      findActions(card)
+        .filter((a) => a.verb === "cse.action")
+        .map((a) => a.data),
+    ).toEqual(["99999990", "99999991", "99999992"].map((id) => ({ id, verb: "cse.action" })));
     // Compliance Plus: nothing to plan.
     expect(buttons(card)).not.toContain("Plan an improvement action");
   });

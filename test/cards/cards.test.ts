@@ -6,7 +6,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
-import { campaignFormCard, campaignsCard, cardBytes, elementCard, helpCard, historyCard, myWorkCard, overviewCard, progressCard, welcomeCard, type AdaptiveCard } from "../../src/cards/index.js";
+import {
+  campaignFormCard,
+  campaignsCard,
+  cardBytes,
+  elementCard,
+  helpCard,
+  historyCard,
+  myWorkCard,
+  overviewCard,
+  progressCard,
+  welcomeCard,
+  type AdaptiveCard,
+} from "../../src/cards/index.js";
 import { renderCard, TEMPLATE_DIR } from "../../src/cards/render.js";
 import { narrativeHash } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
@@ -49,10 +61,20 @@ const CARDS: [string, AdaptiveCard][] = [
   ["my work: nothing assigned", myWorkCard(F.myWorkView("empty"))],
   ["my work: every element", myWorkCard(F.myWorkView("longest"))],
   ["overview: typical, coordinator", overviewCard(F.overviewView("typical"))],
-  ["overview: leader, with a notice", overviewCard({ ...F.overviewView("typical"), canChase: false }, { tone: "good", text: "Chased 2 people, one message each." })],
+  [
+    "overview: leader, with a notice",
+    overviewCard({ ...F.overviewView("typical"), canChase: false }, { tone: "good", text: "Chased 2 people, one message each." }),
+  ],
   ["overview: longest", overviewCard(F.overviewView("longest"))],
   ["campaign form: empty", campaignFormCard({ today: "2026-11-20" })],
-  ["campaign form: refused, with what was typed", campaignFormCard({ today: "2026-11-20", draft: { name: "x".repeat(5000), type: "annual-review-1", units: "€".repeat(20_000), dueDate: "2020-01-01" }, notice: "The due date is in the past." })],
+  [
+    "campaign form: refused, with what was typed",
+    campaignFormCard({
+      today: "2026-11-20",
+      draft: { name: "x".repeat(5000), type: "annual-review-1", units: "€".repeat(20_000), dueDate: "2020-01-01" },
+      notice: "The due date is in the past.",
+    }),
+  ],
 ];
 
 /** Parses as the Teams client does; returns the parse and validation messages. */
@@ -64,8 +86,6 @@ function adaptiveCardProblems(json: unknown): { parseEvents: number; parse: stri
   return { parseEvents: ctx.eventCount, parse, validation: card.validateProperties().validationEvents.map((e) => e.message) };
 }
 
-
-
 describe("card templates", () => {
   it.each(TEMPLATES)("%s is valid JSON declaring version 1.5 and the schema", (file) => {
     const json = JSON.parse(readFileSync(`${TEMPLATE_DIR}${file}`, "utf8"));
@@ -74,7 +94,26 @@ describe("card templates", () => {
 
   // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts.
   it("are all exercised by these tests", () => {
-    expect(TEMPLATES.sort()).toEqual(["action-form.json", "action.json", "actions.json", "campaign-form.json", "campaigns.json", "criterion.json", "dates.json", "element.json", "export.json", "help.json", "history.json", "import-preview.json", "my-work.json", "overview.json", "progress.json", "reminder.json", "summary.json", "welcome.json"]);
+    expect(TEMPLATES.sort()).toEqual([
+      "action-form.json",
+      "action.json",
+      "actions.json",
+      "campaign-form.json",
+      "campaigns.json",
+      "criterion.json",
+      "dates.json",
+      "element.json",
+      "export.json",
+      "help.json",
+      "history.json",
+      "import-preview.json",
+      "my-work.json",
+      "overview.json",
+      "progress.json",
+      "reminder.json",
+      "summary.json",
+      "welcome.json",
+    ]);
   });
 });
 
@@ -164,7 +203,12 @@ describe("element card", () => {
   it("keeps what was typed after a refusal", () => {
     const view = ELEMENT_VIEWS["refused, with drafts"]!;
     const values = Object.fromEntries(findInputs(elementCard(view)).map((i) => [i.id, i.value]));
-    expect(values).toEqual({ rating: view.drafts!.rating, narrative: view.drafts!.narrative, linkTitle: view.drafts!.linkTitle, linkUrl: view.drafts!.linkUrl });
+    expect(values).toEqual({
+      rating: view.drafts!.rating,
+      narrative: view.drafts!.narrative,
+      linkTitle: view.drafts!.linkTitle,
+      linkUrl: view.drafts!.linkUrl,
+    });
   });
 
   it("carries the longest narrative through unchanged, quotes, backslashes and newlines included", () => {
@@ -177,7 +221,15 @@ describe("element card", () => {
 
   it("stays within 28 KB when a tampered client echoes oversize drafts full of control characters", () => {
     const view = F.longestView();
-    const hostile = { ...view, drafts: { rating: "x".repeat(5000), narrative: "\u0001\ud800".repeat(25_000), linkTitle: "\u0002".repeat(5000), linkUrl: "\u0003".repeat(10_000) } };
+    const hostile = {
+      ...view,
+      drafts: {
+        rating: "x".repeat(5000),
+        narrative: "\u0001\ud800".repeat(25_000),
+        linkTitle: "\u0002".repeat(5000),
+        linkUrl: "\u0003".repeat(10_000),
+      },
+    };
     const bytes = cardBytes(elementCard(hostile));
     console.log(`element card with hostile drafts: ${bytes} bytes of ${MAX_BYTES}`);
     expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
@@ -186,7 +238,9 @@ describe("element card", () => {
   it("stays within 28 KB with the longest allowed content, for every element", () => {
     const bytes = cardBytes(elementCard(F.longestView()));
     console.log(`longest element card (${F.LONGEST_ELEMENT.ref}): ${bytes} bytes of ${MAX_BYTES}`);
-    const worst = ELEMENTS.map((e) => ({ ref: e.ref, bytes: cardBytes(elementCard(F.longestView(e.ref))) })).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const worst = ELEMENTS.map((e) => ({ ref: e.ref, bytes: cardBytes(elementCard(F.longestView(e.ref))) })).reduce((a, b) =>
+      b.bytes > a.bytes ? b : a,
+    );
     console.log(`largest over all ${ELEMENTS.length} elements: ${worst.ref}, ${worst.bytes} bytes`);
     expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
     expect(worst.bytes).toBeLessThanOrEqual(MAX_BYTES);
@@ -210,7 +264,16 @@ describe("progress card", () => {
 describe("history card", () => {
   it("says each kind of change in plain words, newest first, with who and when", () => {
     const text = cardText(historyCard(F.historyView("typical")));
-    const lines = ["**Evidence link removed**", "Old leaflet", "Priya Shah, 20 Nov 2026 at 09:40", "**Evidence link added**", "Accessible information policy", "**Narrative** written", 'Now: "We publish information in plain English', "**Rating** changed from Not yet rated to Compliance"];
+    const lines = [
+      "**Evidence link removed**",
+      "Old leaflet",
+      "Priya Shah, 20 Nov 2026 at 09:40",
+      "**Evidence link added**",
+      "Accessible information policy",
+      "**Narrative** written",
+      'Now: "We publish information in plain English',
+      "**Rating** changed from Not yet rated to Compliance",
+    ];
     expectInOrder(text, lines);
     expect(text).not.toContain("https://council.gov.uk/leaflet.pdf");
   });
@@ -222,7 +285,11 @@ describe("history card", () => {
 
   it("offers to open the element, with its campaign and reference in the action", () => {
     const [open] = findActions(historyCard(F.historyView("typical")));
-    expect(open).toMatchObject({ title: "Open 3.2.1", verb: "cse.open", data: { verb: "cse.open", ref: "3.2.1", campaignId: F.campaign().id } });
+    expect(open).toMatchObject({
+      title: "Open 3.2.1",
+      verb: "cse.open",
+      data: { verb: "cse.open", ref: "3.2.1", campaignId: F.campaign().id },
+    });
   });
 });
 
@@ -230,30 +297,53 @@ describe("campaigns card", () => {
   it("shows each campaign's type, status, scope and due date, and marks the current one", () => {
     const text = cardText(campaignsCard(F.campaignsView("typical")));
     expect(text).toContain("**CSE annual review 2027** (you are working in this one)");
-    expect(text).toMatch(/Type Annual review, year 2[\s\S]*Status Open[\s\S]*Scope 2 units: Corporate Services, Landlord Services[\s\S]*Due 31 Mar 2027[\s\S]*Led by Not set/);
+    expect(text).toMatch(
+      /Type Annual review, year 2[\s\S]*Status Open[\s\S]*Scope 2 units: Corporate Services, Landlord Services[\s\S]*Due 31 Mar 2027[\s\S]*Led by Not set/,
+    );
     expect(text).toContain('"CSE annual review 2027" is now open.');
   });
 
   it("offers coordinators the lifecycle moves the campaign allows, and officers only a choice of campaign", () => {
-    const titles = (coordinator: boolean) => findActions(campaignsCard(F.campaignsView("typical", coordinator))).map((a) => `${a.title}:${a.data.campaignId ?? ""}:${a.data.to ?? ""}`);
+    const titles = (coordinator: boolean) =>
+      findActions(campaignsCard(F.campaignsView("typical", coordinator))).map(
+        (a) => `${a.title}:${a.data.campaignId ?? ""}:${a.data.to ?? ""}`,
+      );
     expect(titles(true)).toEqual([
-      "Overview:ar-2027:", "Move to review:ar-2027:in-review", "Start next cycle:ar-2027:",
-      "Work in this:ar-2026:", "Overview:ar-2026:", "Archive:ar-2026:archived", "Start next cycle:ar-2026:",
-      "Set up a new campaign::", "My self-assessment::",
+      "Overview:ar-2027:",
+      "Move to review:ar-2027:in-review",
+      "Start next cycle:ar-2027:",
+      "Work in this:ar-2026:",
+      "Overview:ar-2026:",
+      "Archive:ar-2026:archived",
+      "Start next cycle:ar-2026:",
+      "Set up a new campaign::",
+      "My self-assessment::",
     ]);
     expect(titles(false)).toEqual(["Work in this:ar-2026:", "My self-assessment::"]);
   });
 
   it("labels every input of the new-campaign form and keeps what was typed after a refusal", () => {
-    const form = campaignFormCard({ today: "2026-11-20", draft: { name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" }, notice: "The due date is in the past." });
-    expect(Object.fromEntries(findInputs(form).map((i) => [i.id, i.value]))).toEqual({ name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" });
+    const form = campaignFormCard({
+      today: "2026-11-20",
+      draft: { name: "CSE review", type: "health-check", units: "Housing", dueDate: "2020-01-01" },
+      notice: "The due date is in the past.",
+    });
+    expect(Object.fromEntries(findInputs(form).map((i) => [i.id, i.value]))).toEqual({
+      name: "CSE review",
+      type: "health-check",
+      units: "Housing",
+      dueDate: "2020-01-01",
+    });
     expect(cardText(form)).toContain("The due date is in the past.");
   });
 });
 
 describe("element card in the review workflow", () => {
   it("shows a returned element's status and the reviewer's comment, with Submit for review", () => {
-    const view = { ...F.ratedView(), assessment: { ...F.ratedView().assessment, status: "returned" as const, reviewComment: "Please link the 2026 survey" } };
+    const view = {
+      ...F.ratedView(),
+      assessment: { ...F.ratedView().assessment, status: "returned" as const, reviewComment: "Please link the 2026 survey" },
+    };
     const card = elementCard(view);
     expect(cardText(card)).toContain('Returned for changes: "Please link the 2026 survey"');
     expect(cardText(card)).toContain("Status: **Returned for changes**");
@@ -261,7 +351,10 @@ describe("element card in the review workflow", () => {
   });
 
   it("locks a submitted element for its owner: narrative shown as text, no inputs or edit buttons", () => {
-    const view = { ...F.ratedView(), assessment: { ...F.ratedView().assessment, status: "submitted" as const, submittedByName: "Olu Officer" } };
+    const view = {
+      ...F.ratedView(),
+      assessment: { ...F.ratedView().assessment, status: "submitted" as const, submittedByName: "Olu Officer" },
+    };
     const card = elementCard(view);
     expect(cardText(card)).toContain("Status: **Submitted for review by Olu Officer**");
     expect(cardText(card)).toContain(view.assessment.narrative);
@@ -271,7 +364,9 @@ describe("element card in the review workflow", () => {
 
   it("gives a reviewer a labelled comment box with Approve and Return for changes", () => {
     const card = elementCard(F.reviewerView("Looks good"));
-    expect(findInputs(card).map((i) => [i.id, i.label, i.value])).toEqual([["comment", `Comment for ${"€".repeat(59)}\u2026 (needed to return it)`, "Looks good"]]);
+    expect(findInputs(card).map((i) => [i.id, i.label, i.value])).toEqual([
+      ["comment", `Comment for ${"€".repeat(59)}\u2026 (needed to return it)`, "Looks good"],
+    ]);
     expect(findActions(card).map((a) => a.title)).toEqual(expect.arrayContaining(["Approve", "Return for changes"]));
   });
 });
@@ -308,6 +403,9 @@ describe("overview card", () => {
   });
 
   it("does not offer leaders the chase button", () => {
-    expect(findActions(overviewCard({ ...F.overviewView("typical"), canChase: false })).map((a) => a.title)).toEqual(["Refresh", "Campaigns"]);
+    expect(findActions(overviewCard({ ...F.overviewView("typical"), canChase: false })).map((a) => a.title)).toEqual([
+      "Refresh",
+      "Campaigns",
+    ]);
   });
 });

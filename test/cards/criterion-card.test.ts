@@ -7,7 +7,18 @@ import { CRITERIA } from "../../src/standard/index.js";
 import { cardProblems, strings } from "../support/card-checks.js";
 import { cardText } from "../support/teams.js";
 
-const campaign: Campaign = { tenantId: "t", id: "c1", name: "CSE annual review 2027", type: "annual-review-1", status: "open", units: [COUNCIL_WIDE], leads: [], standardVersion: "cse-57.v1", createdBy: "u", createdAt: "2026-11-01T10:00:00Z" };
+const campaign: Campaign = {
+  tenantId: "t",
+  id: "c1",
+  name: "CSE annual review 2027",
+  type: "annual-review-1",
+  status: "open",
+  units: [COUNCIL_WIDE],
+  leads: [],
+  standardVersion: "cse-57.v1",
+  createdBy: "u",
+  createdAt: "2026-11-01T10:00:00Z",
+};
 const delivery = CRITERIA[3]!;
 const refs = delivery.subCriteria.flatMap((s) => s.elements);
 
@@ -16,7 +27,14 @@ function view(owners: string[], evidence: number): CriterionView {
     campaign,
     number: 4,
     title: delivery.title,
-    rows: refs.map((e, i) => ({ ref: e.ref, statement: e.statement, rating: i === 1 ? "partial" : i === 2 ? "compliance-plus" : "compliance", status: i === 0 ? "Approved" : "Submitted for review", owners, evidence })),
+    rows: refs.map((e, i) => ({
+      ref: e.ref,
+      statement: e.statement,
+      rating: i === 1 ? "partial" : i === 2 ? "compliance-plus" : "compliance",
+      status: i === 0 ? "Approved" : "Submitted for review",
+      owners,
+      evidence,
+    })),
   };
 }
 

@@ -15,34 +15,69 @@ const TODAY = "2026-11-22";
 const MAX_BYTES = 28 * 1024;
 
 function settings(scopeId: string, scopeName: string, fields: Partial<CertificationSettings> = {}): CertificationSettings {
-  return { tenantId: "t", scopeId, scopeName, certifiedOn: "2026-03-14", evidenceLeadWorkingDays: 10, overrides: {}, updatedBy: "u", updatedByName: "Cora Coordinator", updatedAt: "2026-11-20T10:00:00Z", ...fields };
+  return {
+    tenantId: "t",
+    scopeId,
+    scopeName,
+    certifiedOn: "2026-03-14",
+    evidenceLeadWorkingDays: 10,
+    overrides: {},
+    updatedBy: "u",
+    updatedByName: "Cora Coordinator",
+    updatedAt: "2026-11-20T10:00:00Z",
+    ...fields,
+  };
 }
 
 function view(calendars: CertificationSettings[], fields: Partial<DatesView> = {}): DatesView {
   return {
     today: TODAY,
-    calendars: calendars.map((s) => ({ settings: s, visits: visitsOf(s).map((v) => ({ ...v, daysToGo: daysBetween(TODAY, v.date), evidenceDaysToGo: daysBetween(TODAY, v.evidenceDue) })) })),
+    calendars: calendars.map((s) => ({
+      settings: s,
+      visits: visitsOf(s).map((v) => ({ ...v, daysToGo: daysBetween(TODAY, v.date), evidenceDaysToGo: daysBetween(TODAY, v.evidenceDue) })),
+    })),
     canEdit: true,
-    scopes: [{ id: "council", name: "Whole council" }, ...calendars.filter((c) => c.scopeId !== "council").map((c) => ({ id: c.scopeId, name: c.scopeName }))],
+    scopes: [
+      { id: "council", name: "Whole council" },
+      ...calendars.filter((c) => c.scopeId !== "council").map((c) => ({ id: c.scopeId, name: c.scopeName })),
+    ],
     ...fields,
   };
 }
 
 const LONG = "€".repeat(60);
-const many = Array.from({ length: 30 }, (_, i) => settings(`unit-${i}`, `${LONG}${i}`, { updatedByName: LONG, overrides: { "annual-review-1": "2027-04-01" } }));
-const typical = view([settings("council", "Whole council", { overrides: { reassessment: "2029-03-20" } }), settings("housing", "Housing", { certifiedOn: "2025-11-10", evidenceLeadWorkingDays: 5 })]);
+const many = Array.from({ length: 30 }, (_, i) =>
+  settings(`unit-${i}`, `${LONG}${i}`, { updatedByName: LONG, overrides: { "annual-review-1": "2027-04-01" } }),
+);
+const typical = view([
+  settings("council", "Whole council", { overrides: { reassessment: "2029-03-20" } }),
+  settings("housing", "Housing", { certifiedOn: "2025-11-10", evidenceLeadWorkingDays: 5 }),
+]);
 
 const CARDS: [string, AdaptiveCard][] = [
   ["coordinator, nothing set", datesCard(view([]))],
   ["coordinator, typical", datesCard(typical)],
-  ["coordinator, refused, with what was typed", datesCard({ ...typical, notice: { tone: "attention", text: "The certification date is in the future." }, draft: { scopeId: "housing", certifiedOn: "not a date", leadDays: "ten", overrides: { "annual-review-1": "2027-01-04" } } })],
+  [
+    "coordinator, refused, with what was typed",
+    datesCard({
+      ...typical,
+      notice: { tone: "attention", text: "The certification date is in the future." },
+      draft: { scopeId: "housing", certifiedOn: "not a date", leadDays: "ten", overrides: { "annual-review-1": "2027-01-04" } },
+    }),
+  ],
   ["coordinator in a channel", datesCard(typical, { readOnlyNote: "To change the dates, chat with me one-to-one and type dates." })],
   ["officer, nothing set", datesCard(view([], { canEdit: false, scopes: [] }))],
   ["officer, typical", datesCard({ ...typical, canEdit: false, scopes: [] })],
-  ["longest: 31 calendars with the longest names", datesCard(view([settings("council", LONG), ...many], { notice: { tone: "good", text: `Saved the dates for ${LONG}. Next: annual review, year 1 on 15 Mar 2027, evidence due 1 Mar 2027.` } }), { formScope: "unit-29" })],
+  [
+    "longest: 31 calendars with the longest names",
+    datesCard(
+      view([settings("council", LONG), ...many], {
+        notice: { tone: "good", text: `Saved the dates for ${LONG}. Next: annual review, year 1 on 15 Mar 2027, evidence due 1 Mar 2027.` },
+      }),
+      { formScope: "unit-29" },
+    ),
+  ],
 ];
-
-
 
 describe.each(CARDS)("dates card: %s", (_name, card) => {
   it("parses as Adaptive Card 1.5 with no parse or validation events, fully bound, within 28 KB", () => {
@@ -77,15 +112,33 @@ describe("dates card", () => {
 
   it("gives coordinators a labelled form filled from the chosen calendar, with Save dates", () => {
     const card = datesCard(typical, { formScope: "housing" });
-    expect(Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]))).toEqual({ scope: "housing", certified: "2025-11-10", leadDays: 5, review1: "", review2: "", reassess: "" });
-    expect(findInputs(card).find((i) => i.id === "scope").choices.map((c: { value: string }) => c.value)).toEqual(["council", "housing"]);
+    expect(Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]))).toEqual({
+      scope: "housing",
+      certified: "2025-11-10",
+      leadDays: 5,
+      review1: "",
+      review2: "",
+      reassess: "",
+    });
+    expect(
+      findInputs(card)
+        .find((i) => i.id === "scope")
+        .choices.map((c: { value: string }) => c.value),
+    ).toEqual(["council", "housing"]);
     expect(findActions(card).map((a) => a.title)).toEqual(["Show its dates in this form", "Save dates", "Refresh"]);
   });
 
   it("keeps what was typed after a refusal, except what is not a date or a number", () => {
     const card = CARDS[2]![1];
     expect(cardText(card)).toContain("The certification date is in the future.");
-    expect(Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]))).toEqual({ scope: "housing", certified: "", leadDays: 10, review1: "2027-01-04", review2: "", reassess: "" });
+    expect(Object.fromEntries(findInputs(card).map((i) => [i.id, i.value]))).toEqual({
+      scope: "housing",
+      certified: "",
+      leadDays: 10,
+      review1: "2027-01-04",
+      review2: "",
+      reassess: "",
+    });
   });
 
   it("shows everyone else the dates read-only, and coordinators in a channel where to change them", () => {

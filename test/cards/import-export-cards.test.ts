@@ -60,7 +60,7 @@ describe("import preview card", () => {
   });
 
   it("stays within 28 KB at its longest: 12 areas of 500 wide characters, 60 findings, long names", () => {
-    const wide = (n: number) => "€\"".repeat(n / 2);
+    const wide = (n: number) => '€"'.repeat(n / 2);
     const report: ParsedReport = {
       ...parseAssessorReport(OADBY),
       organisation: wide(150),
@@ -81,14 +81,19 @@ describe("export card", () => {
   it("offers the three files, each a link, says when they stop working, and offers new links", () => {
     const card = exportCard({
       campaignName: "CSE self-assessment 2026",
-      links: (["xlsx", "csv", "html"] as const).map((format) => ({ format, url: `https://cse-bot.example.gov.uk/exports/token-${format}` })),
+      links: (["xlsx", "csv", "html"] as const).map((format) => ({
+        format,
+        url: `https://cse-bot.example.gov.uk/exports/token-${format}`,
+      })),
       expiresAt: "2026-11-22T10:15:00Z",
     });
     const text = cardText(card);
     expect(text).toContain("Evidence matrix (Excel)");
     expect(text).toContain("Self-assessment report");
     expect(text).toContain("they work until 22 Nov 2026 at 10:15 (15 minutes)");
-    expect(nodes(card, (o) => o.type === "Action.OpenUrl" || o.type === "Action.Execute").map((a) => [a.type, a.title, a.url ?? a.verb])).toEqual([
+    expect(
+      nodes(card, (o) => o.type === "Action.OpenUrl" || o.type === "Action.Execute").map((a) => [a.type, a.title, a.url ?? a.verb]),
+    ).toEqual([
       ["Action.OpenUrl", "Download .xlsx", "https://cse-bot.example.gov.uk/exports/token-xlsx"],
       ["Action.OpenUrl", "Download .csv", "https://cse-bot.example.gov.uk/exports/token-csv"],
       ["Action.OpenUrl", "Open the report", "https://cse-bot.example.gov.uk/exports/token-html"],

@@ -38,16 +38,39 @@ const MIX: ReminderItem[] = [
   action("41", "Benchmark satisfaction with other councils", ["5.2.3"], "2027-02-15"),
   action("3", "Review complaint response times", ["5.2.3"], "2026-12-18", "Priya Shah"),
   action("9", 'Publish the "You said, we did" page', ["1.3.1"], "2026-12-21", "Dan O'Neill"),
-  { kind: "elements", key: "e|ar-2027|due-3wd", campaignId: "ar-2027", campaignName: "CSE annual review 2027", dueOn: "2027-01-12", picks: ["housing 3.2.1", "housing 3.2.2", "council 4.1.2"], count: 5 },
-  { kind: "date", key: "d|council|annual-review-1|evidence-90d|2027-03-19", scopeName: "Whole council", label: "Evidence due for annual review, year 1", on: "2027-03-19" },
-  { kind: "date", key: "d|council|annual-review-1|visit-90d|2027-04-02", scopeName: "Whole council", label: "Annual review, year 1", on: "2027-04-02" },
+  {
+    kind: "elements",
+    key: "e|ar-2027|due-3wd",
+    campaignId: "ar-2027",
+    campaignName: "CSE annual review 2027",
+    dueOn: "2027-01-12",
+    picks: ["housing 3.2.1", "housing 3.2.2", "council 4.1.2"],
+    count: 5,
+  },
+  {
+    kind: "date",
+    key: "d|council|annual-review-1|evidence-90d|2027-03-19",
+    scopeName: "Whole council",
+    label: "Evidence due for annual review, year 1",
+    on: "2027-03-19",
+  },
+  {
+    kind: "date",
+    key: "d|council|annual-review-1|visit-90d|2027-04-02",
+    scopeName: "Whole council",
+    label: "Annual review, year 1",
+    on: "2027-04-02",
+  },
 ];
 const MINE = ["12", "7", "31", "40", "41"];
 
-const view = (items: readonly ReminderItem[], fields: Partial<ReminderView> = {}): ReminderView => ({ name: "Sam Patel", day: TODAY, today: TODAY, items, ...fields });
-
-
-
+const view = (items: readonly ReminderItem[], fields: Partial<ReminderView> = {}): ReminderView => ({
+  name: "Sam Patel",
+  day: TODAY,
+  today: TODAY,
+  items,
+  ...fields,
+});
 
 /** Presses a button as Teams does: the action's data with every input on the card, as typed. */
 function press(card: AdaptiveCard, action: Record<string, any>, typed: Record<string, string> = {}): unknown {
@@ -79,13 +102,17 @@ describe("the reminder card on a typical morning", () => {
   });
 
   it("says how many things need the reader, and what, in plain words", () => {
-    expect(summary).toBe("2 actions overdue, 3 actions coming up, 2 overdue actions in your campaign, your self-assessment needs finishing, 2 certification dates ahead");
+    expect(summary).toBe(
+      "2 actions overdue, 3 actions coming up, 2 overdue actions in your campaign, your self-assessment needs finishing, 2 certification dates ahead",
+    );
     expect(card.fallbackText).toBe(summary);
     expectInOrder(text, ["CSE reminders \u00b7 5 Jan 2027", "10 things need you", `Good morning Sam. ${summary}.`]);
   });
 
   it("lists overdue actions first, then what is coming up, then the campaign's, the self-assessment and the dates", () => {
-    const titles = nodes(card, (o) => o.type === "TextBlock" && o.weight === "Bolder" && o.size === undefined).map((o) => `${o.text} [${o.color}]`);
+    const titles = nodes(card, (o) => o.type === "TextBlock" && o.weight === "Bolder" && o.size === undefined).map(
+      (o) => `${o.text} [${o.color}]`,
+    );
     expect(titles).toEqual([
       "Overdue (2) [Attention]",
       "Coming up (3) [Default]",
@@ -122,7 +149,12 @@ describe("the reminder card on a typical morning", () => {
     for (const id of MINE) {
       const sets = nodes(card, (o) => o.type === "ActionSet" && o.actions.some((a: any) => a.data?.id === id));
       expect(sets, `action ${id}`).toHaveLength(1);
-      expect(sets[0]!.actions.map((a: any) => `${a.type} ${a.title}`)).toEqual(["Action.Execute Mark done", "Action.ShowCard Snooze", "Action.ShowCard Add a note", "Action.Execute Open"]);
+      expect(sets[0]!.actions.map((a: any) => `${a.type} ${a.title}`)).toEqual([
+        "Action.Execute Mark done",
+        "Action.ShowCard Snooze",
+        "Action.ShowCard Add a note",
+        "Action.Execute Open",
+      ]);
       expect(findActions(sets[0]).map((a) => [a.title, a.data])).toEqual([
         ["Mark done", { id, to: "done", day: TODAY, verb: "cse.actionStatus" }],
         ["A day", { id, length: "day", day: TODAY, verb: "cse.actionSnooze" }],
@@ -131,7 +163,13 @@ describe("the reminder card on a typical morning", () => {
         ["Open", { id, verb: "cse.action" }],
       ]);
       const [note] = findInputs(sets[0]);
-      expect(note).toMatchObject({ type: "Input.Text", id: `note-${id}`, label: `What has happened on action ${id}?`, isMultiline: true, maxLength: ACTION_LIMITS.noteChars });
+      expect(note).toMatchObject({
+        type: "Input.Text",
+        id: `note-${id}`,
+        label: `What has happened on action ${id}?`,
+        isMultiline: true,
+        maxLength: ACTION_LIMITS.noteChars,
+      });
     }
   });
 
@@ -159,17 +197,30 @@ describe("the reminder card on a typical morning", () => {
     expect(press(card, on("A week", "12"))).toEqual({ kind: "actionSnooze", id: "12", length: "week", day: TODAY });
     expect(press(card, on("Open", "41"))).toEqual({ kind: "action", id: "41", day: undefined });
     expect(press(card, on("All my actions"))).toEqual({ kind: "actions", filter: "mine", ref: undefined, ownerId: undefined });
-    expect(press(card, on("Open my work"))).toMatchObject({ kind: "element", action: { verb: "open", campaignId: "ar-2027", unitId: "housing", ref: "3.2.1" } });
+    expect(press(card, on("Open my work"))).toMatchObject({
+      kind: "element",
+      action: { verb: "open", campaignId: "ar-2027", unitId: "housing", ref: "3.2.1" },
+    });
   });
 
   it("saves the note typed into that action's own box, not another's", () => {
     const save = (id: string) => findActions(card).find((a) => a.title === "Save note" && a.data.id === id)!;
     const typed = { "note-12": "Draft standards agreed with the repairs team", "note-7": "Survey closes on Friday" };
     expect(press(card, save("7"), typed)).toEqual({ kind: "actionNote", id: "7", note: "Survey closes on Friday", day: TODAY });
-    expect(press(card, save("12"), typed)).toEqual({ kind: "actionNote", id: "12", note: "Draft standards agreed with the repairs team", day: TODAY });
+    expect(press(card, save("12"), typed)).toEqual({
+      kind: "actionNote",
+      id: "12",
+      note: "Draft standards agreed with the repairs team",
+      day: TODAY,
+    });
     // The Action.Submit fallback (older clients) carries the same.
     const fallback = save("7").fallback;
-    expect(parseCardAction({ ...fallback.data, ...typed })).toEqual({ kind: "actionNote", id: "7", note: "Survey closes on Friday", day: TODAY });
+    expect(parseCardAction({ ...fallback.data, ...typed })).toEqual({
+      kind: "actionNote",
+      id: "7",
+      note: "Survey closes on Friday",
+      day: TODAY,
+    });
   });
 });
 
@@ -183,10 +234,18 @@ describe("the reminder card, other mornings", () => {
   });
 
   it("puts buttons on the first six actions only, and points to the rest", () => {
-    const items = Array.from({ length: 8 }, (_, i) => action(String(100 + i), `Action number ${i}`, ["3.2.1"], i < 3 ? "2027-01-04" : "2027-01-20"));
+    const items = Array.from({ length: 8 }, (_, i) =>
+      action(String(100 + i), `Action number ${i}`, ["3.2.1"], i < 3 ? "2027-01-04" : "2027-01-20"),
+    );
     const { card } = reminderCard(view(items));
     expectValidCard(card);
-    expect([...new Set(findActions(card).map((a) => a.data.id).filter(Boolean))]).toEqual(["100", "101", "102", "103", "104", "105"]);
+    expect([
+      ...new Set(
+        findActions(card)
+          .map((a) => a.data.id)
+          .filter(Boolean),
+      ),
+    ]).toEqual(["100", "101", "102", "103", "104", "105"]);
     expect(cardText(card)).toContain("3.2.1 \u00b7 due 20 Jan 2027 \u00b7 due in 15 days");
     expect(cardText(card)).toContain("Type actions to see and update all of your actions.");
   });
@@ -218,14 +277,23 @@ describe("the reminder card at its largest", () => {
   // 240 bytes, 300 bytes in JSON; emoji (2 characters, 4 bytes) with quotes; control characters
   // a tampering client could send (each 6 bytes of JSON if they got through).
   const accepted = (title: string) => {
-    const checked = validateActionDraft({ title, refs: ELEMENTS.slice(-ACTION_LIMITS.refs).map((e) => e.ref).join(" "), dueOn: "2027-01-05" }, "2026-11-20");
+    const checked = validateActionDraft(
+      {
+        title,
+        refs: ELEMENTS.slice(-ACTION_LIMITS.refs)
+          .map((e) => e.ref)
+          .join(" "),
+        dueOn: "2027-01-05",
+      },
+      "2026-11-20",
+    );
     if (!checked.ok) throw new Error(checked.refusal.message);
     return checked.value;
   };
   const TITLES = {
     "quotes and euro signs": '"\u20ac'.repeat(ACTION_LIMITS.titleChars / 2),
     "quotes and emoji": '"\u{1F600}'.repeat(ACTION_LIMITS.titleChars / 3),
-    "backslashes": "\\".repeat(ACTION_LIMITS.titleChars),
+    backslashes: "\\".repeat(ACTION_LIMITS.titleChars),
     "control characters": `${"\u0001\u0007\u001b".repeat(34)}Fix the leaflets`,
   };
   // Entra ID display names run to 256 characters.
@@ -243,7 +311,12 @@ describe("the reminder card at its largest", () => {
       dueOn: i % 2 === 0 ? "2026-11-02" : "2027-03-31",
       ...(i >= MAX_ITEMS_PER_MESSAGE - leads ? { ownerName: LONG_NAME } : {}),
     }));
-    return reminderCard(view(items, { name: LONG_NAME, notice: { tone: "attention", text: `Action ${ID(0)} could not be changed: someone else changed it first. Please try again.` } })).card;
+    return reminderCard(
+      view(items, {
+        name: LONG_NAME,
+        notice: { tone: "attention", text: `Action ${ID(0)} could not be changed: someone else changed it first. Please try again.` },
+      }),
+    ).card;
   }
 
   it("starts from titles at the limits", () => {
@@ -259,16 +332,19 @@ describe("the reminder card at its largest", () => {
     expect(accepted(TITLES["control characters"]).title).toBe("Fix the leaflets");
   });
 
-  it.each(Object.keys(TITLES) as (keyof typeof TITLES)[])("with %s in every title, 25 actions, 10 refs each and long names, stays within 28 KB", (kind) => {
-    let worst = 0;
-    for (const leads of [0, 6, 19, MAX_ITEMS_PER_MESSAGE]) {
-      const card = largest(TITLES[kind], leads);
-      expectValidCard(card);
-      worst = Math.max(worst, cardBytes(card));
-    }
-    console.log(`largest reminder card, ${kind}: ${worst} bytes of ${MAX_BYTES}`);
-    expect(worst).toBeLessThanOrEqual(MAX_BYTES);
-  });
+  it.each(Object.keys(TITLES) as (keyof typeof TITLES)[])(
+    "with %s in every title, 25 actions, 10 refs each and long names, stays within 28 KB",
+    (kind) => {
+      let worst = 0;
+      for (const leads of [0, 6, 19, MAX_ITEMS_PER_MESSAGE]) {
+        const card = largest(TITLES[kind], leads);
+        expectValidCard(card);
+        worst = Math.max(worst, cardBytes(card));
+      }
+      console.log(`largest reminder card, ${kind}: ${worst} bytes of ${MAX_BYTES}`);
+      expect(worst).toBeLessThanOrEqual(MAX_BYTES);
+    },
+  );
 
   it("shortens a long owner name", () => {
     const card = largest("Fix the leaflets", MAX_ITEMS_PER_MESSAGE);

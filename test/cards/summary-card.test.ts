@@ -20,7 +20,9 @@ const MAX_BYTES = 28 * 1024;
 const TODAY = "2026-11-23";
 const AT = "2026-11-23T09:00:00Z";
 const COUNCIL: Unit[] = [{ id: "council", name: "Whole council" }];
-const OADBY: Record<string, RatingOrUnrated> = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings;
+const OADBY: Record<string, RatingOrUnrated> = JSON.parse(
+  readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8"),
+).ratings;
 
 function assessments(ratings: Record<string, RatingOrUnrated>, unitId = "council"): ElementAssessment[] {
   return Object.entries(ratings).map(([ref, rating]) => ({ ...emptyAssessment("cse-2026", unitId, ref), rating }));
@@ -28,18 +30,50 @@ function assessments(ratings: Record<string, RatingOrUnrated>, unitId = "council
 
 /** The first `compliant` elements Compliance, then `partial` Partial, `nc` Non-Compliance, the rest unrated. */
 const ratings = (compliant: number, partial: number, nc = 0): Record<string, RatingOrUnrated> =>
-  Object.fromEntries(ELEMENTS.map((e, i) => [e.ref, i < compliant ? "compliance" : i < compliant + partial ? "partial" : i < compliant + partial + nc ? "non-compliance" : "unrated"]));
+  Object.fromEntries(
+    ELEMENTS.map((e, i) => [
+      e.ref,
+      i < compliant ? "compliance" : i < compliant + partial ? "partial" : i < compliant + partial + nc ? "non-compliance" : "unrated",
+    ]),
+  );
 
 function action(id: string, dueOn: string, fields: Partial<ImprovementAction> = {}): ImprovementAction {
   const person = { userId: "user-megan", name: "Megan Bowen" };
-  return { tenantId: "t", id, title: `Action ${id}`, description: "", refs: ["4.1.2"], owner: person, dueOn, priority: "medium", status: "open", createdBy: person, createdAt: AT, updatedAt: AT, ...fields };
+  return {
+    tenantId: "t",
+    id,
+    title: `Action ${id}`,
+    description: "",
+    refs: ["4.1.2"],
+    owner: person,
+    dueOn,
+    priority: "medium",
+    status: "open",
+    createdBy: person,
+    createdAt: AT,
+    updatedAt: AT,
+    ...fields,
+  };
 }
 
-const ANNUAL_REVIEW: NextVisit = { scopeName: "Whole council", label: "Annual review, year 1", date: "2027-03-16", daysToGo: daysBetween(TODAY, "2027-03-16"), evidenceDue: "2027-03-02", evidenceDaysToGo: daysBetween(TODAY, "2027-03-02") };
+const ANNUAL_REVIEW: NextVisit = {
+  scopeName: "Whole council",
+  label: "Annual review, year 1",
+  date: "2027-03-16",
+  daysToGo: daysBetween(TODAY, "2027-03-16"),
+  evidenceDue: "2027-03-02",
+  evidenceDaysToGo: daysBetween(TODAY, "2027-03-02"),
+};
 
 function view(input: Partial<SummaryInput> = {}, fields: Partial<SummaryView> = {}): SummaryView {
   const summary = summarise({ assessments: assessments(OADBY), units: COUNCIL, actions: [], today: TODAY, at: AT, ...input });
-  return { campaign: { ...defaultCampaign("t", "cse-2026", "user-sam", new Date(AT)), units: input.units ?? COUNCIL }, summary, today: TODAY, showOwners: true, ...fields };
+  return {
+    campaign: { ...defaultCampaign("t", "cse-2026", "user-sam", new Date(AT)), units: input.units ?? COUNCIL },
+    summary,
+    today: TODAY,
+    showOwners: true,
+    ...fields,
+  };
 }
 
 function expectValidCard(card: AdaptiveCard): void {
@@ -55,7 +89,21 @@ const barOf = (bar: Record<string, any>) => bar.inlines.map((r: any) => `${r.col
 
 /** Oadby and Wigston's ratings, a year of evidence, three overdue actions and one not yet due, the next visit set. */
 const withEvidence = assessments(OADBY).map((a, i) =>
-  i < 51 ? { ...a, status: i < 40 ? ("approved" as const) : ("submitted" as const), evidence: [{ id: `l${i}`, title: "Report", url: `https://x.gov.uk/${a.ref}`, addedBy: "u", addedAt: i < 7 ? "2025-06-01T10:00:00Z" : "2026-10-01T10:00:00Z" }] } : a,
+  i < 51
+    ? {
+        ...a,
+        status: i < 40 ? ("approved" as const) : ("submitted" as const),
+        evidence: [
+          {
+            id: `l${i}`,
+            title: "Report",
+            url: `https://x.gov.uk/${a.ref}`,
+            addedBy: "u",
+            addedAt: i < 7 ? "2025-06-01T10:00:00Z" : "2026-10-01T10:00:00Z",
+          },
+        ],
+      }
+    : a,
 );
 const ACTIONS = [
   action("12", "2026-11-20", { title: "Publish service standards for housing repairs" }),
@@ -78,7 +126,12 @@ describe("the summary card for Oadby and Wigston's 2023 ratings", () => {
     const outlook = "On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.";
     expect(card.fallbackText).toBe(outlook);
     expect(textBlock(card, outlook)).toMatchObject({ size: "Medium", weight: "Bolder", color: "Good" });
-    expectInOrder(text, ["CSE compliance summary \u00b7 23 Nov 2026", "CSE self-assessment 2026", outlook, "Still to improve: Partial 4.1.2, 5.3.2"]);
+    expectInOrder(text, [
+      "CSE compliance summary \u00b7 23 Nov 2026",
+      "CSE self-assessment 2026",
+      outlook,
+      "Still to improve: Partial 4.1.2, 5.3.2",
+    ]);
   });
 
   it("reads top to bottom: counts, progress, criteria, evidence, actions, next review", () => {
@@ -86,11 +139,16 @@ describe("the summary card for Oadby and Wigston's 2023 ratings", () => {
       "8 Compliance Plus \u00b7 47 Compliance \u00b7 2 Partial",
       "57 of 57 rated, 51 submitted, 40 approved",
       "By criterion",
-      "1 Customer Insight", "CP 3 \u00b7 C 8 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
-      "2 The Culture of the Organisation", "CP 2 \u00b7 C 9 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
-      "3 Information and Access", "CP 1 \u00b7 C 11 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
-      "4 Delivery", "CP 1 \u00b7 C 11 \u00b7 PC 1 \u00b7 NC 0 \u00b7 \u2014 0",
-      "5 Timeliness and Quality of Service", "CP 1 \u00b7 C 8 \u00b7 PC 1 \u00b7 NC 0 \u00b7 \u2014 0",
+      "1 Customer Insight",
+      "CP 3 \u00b7 C 8 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
+      "2 The Culture of the Organisation",
+      "CP 2 \u00b7 C 9 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
+      "3 Information and Access",
+      "CP 1 \u00b7 C 11 \u00b7 PC 0 \u00b7 NC 0 \u00b7 \u2014 0",
+      "4 Delivery",
+      "CP 1 \u00b7 C 11 \u00b7 PC 1 \u00b7 NC 0 \u00b7 \u2014 0",
+      "5 Timeliness and Quality of Service",
+      "CP 1 \u00b7 C 8 \u00b7 PC 1 \u00b7 NC 0 \u00b7 \u2014 0",
       "Evidence",
       "51 of 57 elements have evidence linked; 7 links are over a year old (in 7 elements).",
       "Improvement actions",
@@ -108,8 +166,17 @@ describe("the summary card for Oadby and Wigston's 2023 ratings", () => {
   it("draws the counts as one stacked bar, and makes the weak criteria stand out", () => {
     const [overall, ...rows] = nodes(card, (o) => o.type === "RichTextBlock" && o.inlines.every((r: any) => /^\u25A0+$/.test(r.text)));
     expect(barOf(overall!)).toEqual(["Accent 8", "Good 47", "Warning 2"]);
-    expect(rows.map(barOf)).toEqual([["Accent 3", "Good 8"], ["Accent 2", "Good 9"], ["Accent 1", "Good 11"], ["Accent 1", "Good 11", "Warning 1"], ["Accent 1", "Good 8", "Warning 1"]]);
-    const headings = nodes(card, (o) => o.type === "TextBlock" && o.weight !== undefined && o.color !== undefined && /^\d /.test(o.text)).map((o) => `${o.text} [${o.color} ${o.weight}]`);
+    expect(rows.map(barOf)).toEqual([
+      ["Accent 3", "Good 8"],
+      ["Accent 2", "Good 9"],
+      ["Accent 1", "Good 11"],
+      ["Accent 1", "Good 11", "Warning 1"],
+      ["Accent 1", "Good 8", "Warning 1"],
+    ]);
+    const headings = nodes(
+      card,
+      (o) => o.type === "TextBlock" && o.weight !== undefined && o.color !== undefined && /^\d /.test(o.text),
+    ).map((o) => `${o.text} [${o.color} ${o.weight}]`);
     expect(headings).toEqual([
       "1 Customer Insight [Default Default]",
       "2 The Culture of the Organisation [Default Default]",
@@ -121,7 +188,11 @@ describe("the summary card for Oadby and Wigston's 2023 ratings", () => {
 
   it("drills into each criterion and the overdue actions with small buttons, at most three in a row", () => {
     const sets = nodes(card, (o) => o.type === "ActionSet");
-    expect(sets.map((s) => s.actions.map((a: any) => a.title))).toEqual([["Criterion 1", "Criterion 2", "Criterion 3"], ["Criterion 4", "Criterion 5"], ["Overdue actions"]]);
+    expect(sets.map((s) => s.actions.map((a: any) => a.title))).toEqual([
+      ["Criterion 1", "Criterion 2", "Criterion 3"],
+      ["Criterion 4", "Criterion 5"],
+      ["Overdue actions"],
+    ]);
     expect(findActions(card).map((a) => a.data)).toEqual([
       ...["1", "2", "3", "4", "5"].map((criterion) => ({ campaignId: "cse-2026", criterion, verb: "cse.summaryCriterion" })),
       { filter: "overdue", verb: "cse.actions" },
@@ -164,17 +235,29 @@ describe("the summary card when certification is not certain", () => {
     const card = summaryCard(view({ assessments: assessments(ratings(40, 15)) }));
     expectValidCard(card);
     expect(card.fallbackText).toBe("At risk: 40 compliant, 6 short of 46 with only 2 still to rate.");
-    expect(cardText(card)).toContain("Putting certification at risk: Partial 4.2.4, 4.3.1, 4.3.2, 4.3.3, 4.3.4, 4.3.5, 4.3.6, 5.1.1 and 7 more");
+    expect(cardText(card)).toContain(
+      "Putting certification at risk: Partial 4.2.4, 4.3.1, 4.3.2, 4.3.3, 4.3.4, 4.3.5, 4.3.6, 5.1.1 and 7 more",
+    );
   });
 });
 
 describe("what changed since the previous digest", () => {
-  const before: Snapshot = { at: "2026-11-16T09:00:00Z", ratings: { ...OADBY, "4.1.2": "compliance", "1.1.1": "compliance-plus", "3.1.1": "partial" } };
+  const before: Snapshot = {
+    at: "2026-11-16T09:00:00Z",
+    ratings: { ...OADBY, "4.1.2": "compliance", "1.1.1": "compliance-plus", "3.1.1": "partial" },
+  };
 
   it("says which criteria moved, and which elements became Compliance Plus or Partial", () => {
     const card = summaryCard(view({ assessments: assessments({ ...OADBY, "2.2.1": "compliance-plus" }), previous: before }));
     expectValidCard(card);
-    expectInOrder(cardText(card), ["5 Timeliness and Quality of Service", "Since 16 Nov 2026", "Compliant elements: Criterion 3 \u25b21 \u00b7 Criterion 4 \u25bc1", "New Compliance Plus: 2.2.1", "New Partial: 4.1.2", "Evidence"]);
+    expectInOrder(cardText(card), [
+      "5 Timeliness and Quality of Service",
+      "Since 16 Nov 2026",
+      "Compliant elements: Criterion 3 \u25b21 \u00b7 Criterion 4 \u25bc1",
+      "New Compliance Plus: 2.2.1",
+      "New Partial: 4.1.2",
+      "Evidence",
+    ]);
   });
 
   it("says so when nothing moved", () => {
@@ -196,9 +279,18 @@ describe("owners, units and the next visit", () => {
   });
 
   it("rolls up each unit on one line, and names a unit's own calendar", () => {
-    const units = [{ id: "housing", name: "Housing and Communities" }, { id: "planning", name: "Planning" }];
+    const units = [
+      { id: "housing", name: "Housing and Communities" },
+      { id: "planning", name: "Planning" },
+    ];
     const v = view(
-      { units, assessments: [...assessments(OADBY, "housing").map((a) => ({ ...a, status: "submitted" as const })), ...assessments({ ...OADBY, "1.1.1": "partial" }, "planning")] },
+      {
+        units,
+        assessments: [
+          ...assessments(OADBY, "housing").map((a) => ({ ...a, status: "submitted" as const })),
+          ...assessments({ ...OADBY, "1.1.1": "partial" }, "planning"),
+        ],
+      },
       { nextVisit: { ...ANNUAL_REVIEW, scopeName: "Housing and Communities" } },
     );
     const card = summaryCard(v);
@@ -216,7 +308,18 @@ describe("owners, units and the next visit", () => {
 
 describe("the summary as plain text", () => {
   it("says the same as the card, section by section", () => {
-    expect(summaryText(view({ assessments: withEvidence, actions: ACTIONS, previous: { at: "2026-11-16T09:00:00Z", ratings: { ...OADBY, "4.1.2": "compliance" } } }, { nextVisit: ANNUAL_REVIEW }))).toBe(
+    expect(
+      summaryText(
+        view(
+          {
+            assessments: withEvidence,
+            actions: ACTIONS,
+            previous: { at: "2026-11-16T09:00:00Z", ratings: { ...OADBY, "4.1.2": "compliance" } },
+          },
+          { nextVisit: ANNUAL_REVIEW },
+        ),
+      ),
+    ).toBe(
       [
         "CSE compliance summary \u00b7 CSE self-assessment 2026 \u00b7 23 Nov 2026",
         "On track for certification: 55 of 57 elements at Compliance or better, 9 above the threshold of 46.",
@@ -243,11 +346,19 @@ describe("the summary as plain text", () => {
   });
 
   it("starts with the card's fallback sentence, and lists units and the missing calendar", () => {
-    const units = [{ id: "housing", name: "Housing" }, { id: "planning", name: "Planning" }];
+    const units = [
+      { id: "housing", name: "Housing" },
+      { id: "planning", name: "Planning" },
+    ];
     const v = view({ units, assessments: [...assessments(ratings(30, 5), "housing"), ...assessments(ratings(30, 5), "planning")] });
     const lines = summaryText(v).split("\n");
     expect(lines[1]).toBe(summaryCard(v).fallbackText);
-    expect(lines.slice(-4)).toEqual(["Next review: Set the certification dates with dates.", "By unit:", "  Housing: 30 of 57 compliant \u00b7 5 partial \u00b7 0 submitted", "  Planning: 30 of 57 compliant \u00b7 5 partial \u00b7 0 submitted"]);
+    expect(lines.slice(-4)).toEqual([
+      "Next review: Set the certification dates with dates.",
+      "By unit:",
+      "  Housing: 30 of 57 compliant \u00b7 5 partial \u00b7 0 submitted",
+      "  Planning: 30 of 57 compliant \u00b7 5 partial \u00b7 0 submitted",
+    ]);
   });
 });
 
@@ -255,27 +366,46 @@ describe("the summary card at its largest", () => {
   // The characters that cost the most JSON: a quote (2 bytes in JSON) and a euro sign (3 bytes).
   const costly = (chars: number) => '"\u20ac'.repeat(Math.ceil(chars / 2)).slice(0, chars);
 
-  it.each([20, CAMPAIGN_LIMITS.units])("stays within 28 KB with %i units of the longest names, 200 overdue actions and every element Partial", (unitCount) => {
-    const units = Array.from({ length: unitCount }, (_, i) => ({ id: `unit-${i}`, name: `${i}${costly(CAMPAIGN_LIMITS.unitNameChars - 2)}` }));
-    const allPartial = Object.fromEntries(ELEMENTS.map((e) => [e.ref, "partial" as const]));
-    const owner = { userId: "user-x", name: costly(256) };
-    const actions = Array.from({ length: 200 }, (_, i) => action(String(99999000 + i), "2026-01-01", { title: costly(ACTION_LIMITS.titleChars), owner }));
-    const v = view(
-      { units, assessments: units.flatMap((u) => assessments(allPartial, u.id).map((a) => ({ ...a, status: "submitted" as const }))), actions, previous: { at: "2026-11-16T09:00:00Z", ratings: Object.fromEntries(ELEMENTS.map((e, i) => [e.ref, i % 2 ? "compliance-plus" : "compliance"])) } },
-      { campaign: { ...defaultCampaign("t", "cse-2026", "u", new Date(AT)), name: costly(CAMPAIGN_LIMITS.nameChars), units }, nextVisit: { ...ANNUAL_REVIEW, scopeName: costly(CAMPAIGN_LIMITS.unitNameChars) } },
-    );
-    const card = summaryCard(v);
-    expectValidCard(card);
-    const bytes = cardBytes(card);
-    console.info(`summary card, ${unitCount} units at their longest: ${bytes} bytes of ${MAX_BYTES}`);
-    expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
+  it.each([20, CAMPAIGN_LIMITS.units])(
+    "stays within 28 KB with %i units of the longest names, 200 overdue actions and every element Partial",
+    (unitCount) => {
+      const units = Array.from({ length: unitCount }, (_, i) => ({
+        id: `unit-${i}`,
+        name: `${i}${costly(CAMPAIGN_LIMITS.unitNameChars - 2)}`,
+      }));
+      const allPartial = Object.fromEntries(ELEMENTS.map((e) => [e.ref, "partial" as const]));
+      const owner = { userId: "user-x", name: costly(256) };
+      const actions = Array.from({ length: 200 }, (_, i) =>
+        action(String(99999000 + i), "2026-01-01", { title: costly(ACTION_LIMITS.titleChars), owner }),
+      );
+      const v = view(
+        {
+          units,
+          assessments: units.flatMap((u) => assessments(allPartial, u.id).map((a) => ({ ...a, status: "submitted" as const }))),
+          actions,
+          previous: {
+            at: "2026-11-16T09:00:00Z",
+            ratings: Object.fromEntries(ELEMENTS.map((e, i) => [e.ref, i % 2 ? "compliance-plus" : "compliance"])),
+          },
+        },
+        {
+          campaign: { ...defaultCampaign("t", "cse-2026", "u", new Date(AT)), name: costly(CAMPAIGN_LIMITS.nameChars), units },
+          nextVisit: { ...ANNUAL_REVIEW, scopeName: costly(CAMPAIGN_LIMITS.unitNameChars) },
+        },
+      );
+      const card = summaryCard(v);
+      expectValidCard(card);
+      const bytes = cardBytes(card);
+      console.info(`summary card, ${unitCount} units at their longest: ${bytes} bytes of ${MAX_BYTES}`);
+      expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
 
-    const text = cardText(card);
-    expect(nodes(card, (o) => o.type === "FactSet")[0]!.facts).toHaveLength(5);
-    expect(text).toContain("200 open actions, 200 overdue; the 5 most overdue:");
-    expect(text).toContain("Putting certification at risk: Partial 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
-    expect(text).toContain("New Partial: 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
-    expect(nodes(card, (o) => o.type === "FactSet")[1]!.facts).toHaveLength(unitCount);
-    expect(findActions(card)).toHaveLength(6);
-  });
+      const text = cardText(card);
+      expect(nodes(card, (o) => o.type === "FactSet")[0]!.facts).toHaveLength(5);
+      expect(text).toContain("200 open actions, 200 overdue; the 5 most overdue:");
+      expect(text).toContain("Putting certification at risk: Partial 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
+      expect(text).toContain("New Partial: 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
+      expect(nodes(card, (o) => o.type === "FactSet")[1]!.facts).toHaveLength(unitCount);
+      expect(findActions(card)).toHaveLength(6);
+    },
+  );
 });

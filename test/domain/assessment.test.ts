@@ -37,7 +37,8 @@ function expectRefused(result: Result<EditOutcome>, code: RefusalCode): void {
 }
 
 /** Someone else's earlier edit, already stored. */
-const stored = (from: ElementAssessment, draft: ElementEdit["draft"]) => applied(applyEdit(from, edit(from, { draft }), "user-other", AT)).next;
+const stored = (from: ElementAssessment, draft: ElementEdit["draft"]) =>
+  applied(applyEdit(from, edit(from, { draft }), "user-other", AT)).next;
 
 /** A first edit also records that work on the element has started. */
 const STARTED = { field: "status", from: "to-do", to: "in-progress" };
@@ -60,14 +61,18 @@ describe("rating and narrative", () => {
   });
 
   it("normalises line endings and trailing spaces in the narrative", () => {
-    const { next, changes } = applied(applyEdit(blank, edit(blank, { draft: { narrative: "Line one  \r\nLine two\t\rLine three \r\n" } }), WHO, AT));
+    const { next, changes } = applied(
+      applyEdit(blank, edit(blank, { draft: { narrative: "Line one  \r\nLine two\t\rLine three \r\n" } }), WHO, AT),
+    );
     expect(next.narrative).toBe("Line one\nLine two\nLine three");
     expect(changes).toEqual([{ field: "narrative", from: "", to: "Line one\nLine two\nLine three" }, STARTED]);
   });
 
   it("treats an edit that only re-sends the same values as no change, returning the same object", () => {
     const current = stored(blank, { rating: "partial", narrative: "We survey\nevery year" });
-    const result = applied(applyEdit(current, edit(current, { draft: { rating: "partial", narrative: "We survey  \r\nevery year\r\n" } }), WHO, AT));
+    const result = applied(
+      applyEdit(current, edit(current, { draft: { rating: "partial", narrative: "We survey  \r\nevery year\r\n" } }), WHO, AT),
+    );
     expect(result.changes).toHaveLength(0);
     expect(result.next).toBe(current);
     expect(result.next.updatedBy).toBe("user-other");
@@ -142,7 +147,9 @@ describe("evidence links", () => {
 
   it("adds a validated link, recording who added it and when", () => {
     const { next, changes } = applied(applyEdit(blank, edit(blank, { draft: {}, addLink: report }), WHO, AT));
-    expect(next.evidence).toEqual([{ id: linkId(report.url), title: report.title, url: report.url, addedBy: WHO, addedAt: AT.toISOString() }]);
+    expect(next.evidence).toEqual([
+      { id: linkId(report.url), title: report.title, url: report.url, addedBy: WHO, addedAt: AT.toISOString() },
+    ]);
     expect(changes).toEqual([{ field: "evidence", from: "", to: `${report.title} <${report.url}>` }, STARTED]);
     expect(next.updatedBy).toBe(WHO);
   });
@@ -161,7 +168,9 @@ describe("evidence links", () => {
   it("accepts links up to the per-element limit and refuses one more", () => {
     let current = blank;
     for (let i = 1; i <= LIMITS.linksPerElement; i++) {
-      current = applied(applyEdit(current, edit(current, { draft: {}, addLink: { title: `Doc ${i}`, url: `https://council.gov.uk/doc/${i}` } }), WHO, AT)).next;
+      current = applied(
+        applyEdit(current, edit(current, { draft: {}, addLink: { title: `Doc ${i}`, url: `https://council.gov.uk/doc/${i}` } }), WHO, AT),
+      ).next;
     }
     expect(current.evidence).toHaveLength(LIMITS.linksPerElement);
     const extra = { title: "One more", url: "https://council.gov.uk/doc/extra" };

@@ -11,8 +11,10 @@ import {
 
 describe("working days in England and Wales", () => {
   it("knows the regular bank holidays, the substitutes and the one-offs (as published on GOV.UK)", () => {
-    for (const d of ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"]) expect(isBankHoliday(d), d).toBe(true);
-    for (const d of ["2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08", "2027-12-27", "2027-12-28"]) expect(isBankHoliday(d), d).toBe(true);
+    for (const d of ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"])
+      expect(isBankHoliday(d), d).toBe(true);
+    for (const d of ["2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08", "2027-12-27", "2027-12-28"])
+      expect(isBankHoliday(d), d).toBe(true);
     for (const d of ["2026-12-24", "2026-03-17", "2026-11-05"]) expect(isBankHoliday(d), d).toBe(false);
   });
 

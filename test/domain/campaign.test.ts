@@ -12,11 +12,21 @@ import {
 } from "../../src/domain/campaign.js";
 
 const TODAY = "2026-11-20";
-const draft = (overrides: Partial<Parameters<typeof validateCampaignDraft>[0]> = {}) => ({ name: "CSE annual review 2027", type: "annual-review-1", units: "", ...overrides });
+const draft = (overrides: Partial<Parameters<typeof validateCampaignDraft>[0]> = {}) => ({
+  name: "CSE annual review 2027",
+  type: "annual-review-1",
+  units: "",
+  ...overrides,
+});
 
 describe("campaign lifecycle", () => {
   const allowed: [CampaignStatus, CampaignStatus][] = [
-    ["draft", "open"], ["draft", "archived"], ["open", "in-review"], ["in-review", "open"], ["in-review", "signed-off"], ["signed-off", "archived"],
+    ["draft", "open"],
+    ["draft", "archived"],
+    ["open", "in-review"],
+    ["in-review", "open"],
+    ["in-review", "signed-off"],
+    ["signed-off", "archived"],
   ];
 
   it("allows exactly the moves draft -> open -> in review -> signed off -> archived, and back from review", () => {
@@ -49,7 +59,10 @@ describe("validating a new campaign", () => {
   });
 
   it("reads units one per line or separated by commas, as Charnwood's four directorates", () => {
-    const result = validateCampaignDraft(draft({ units: "Neighbourhood & Community Wellbeing\nLandlord Services, Planning & Regeneration;Corporate Services" }), TODAY);
+    const result = validateCampaignDraft(
+      draft({ units: "Neighbourhood & Community Wellbeing\nLandlord Services, Planning & Regeneration;Corporate Services" }),
+      TODAY,
+    );
     expect(result.ok && result.value.units).toEqual([
       { id: "neighbourhood-community", name: "Neighbourhood & Community Wellbeing" },
       { id: "landlord-services", name: "Landlord Services" },
@@ -77,7 +90,10 @@ describe("validating a new campaign", () => {
   }
 
   it("keeps unit ids short, and refuses two units whose names start too alike", () => {
-    const result = validateCampaignDraft(draft({ units: "Neighbourhood and Community Wellbeing North\nNeighbourhood and Community Wellbeing South" }), TODAY);
+    const result = validateCampaignDraft(
+      draft({ units: "Neighbourhood and Community Wellbeing North\nNeighbourhood and Community Wellbeing South" }),
+      TODAY,
+    );
     expect(result).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("start too alike") } });
     expect(unitId("Neighbourhood and Community Wellbeing")).toBe("neighbourhood-and-commun");
   });

@@ -9,8 +9,14 @@ import {
 } from "../../src/domain/certification.js";
 
 const TODAY = "2026-11-22";
-const calendar = (certifiedOn: string, overrides = {}, evidenceLeadWorkingDays = 10) => ({ certifiedOn, evidenceLeadWorkingDays, overrides });
-const draft = (fields: Partial<Omit<CertificationDraft, "overrides">> & { overrides?: CertificationDraft["overrides"] } = {}): CertificationDraft => ({
+const calendar = (certifiedOn: string, overrides = {}, evidenceLeadWorkingDays = 10) => ({
+  certifiedOn,
+  evidenceLeadWorkingDays,
+  overrides,
+});
+const draft = (
+  fields: Partial<Omit<CertificationDraft, "overrides">> & { overrides?: CertificationDraft["overrides"] } = {},
+): CertificationDraft => ({
   scopeId: "council",
   certifiedOn: "2026-03-14",
   leadDays: "10",
@@ -34,7 +40,13 @@ describe("the visits of a certification calendar", () => {
   it("uses a date set by hand, and counts its evidence deadline back from it across Christmas and New Year", () => {
     const visits = visitsOf(calendar("2026-01-05", { "annual-review-1": "2027-01-04" }));
     // Ten working days before Mon 4 Jan 2027 skip New Year's Day, Christmas, the Boxing Day substitute and two weekends.
-    expect(visits[0]).toEqual({ kind: "annual-review-1", label: "Annual review, year 1", date: "2027-01-04", evidenceDue: "2026-12-16", overridden: true });
+    expect(visits[0]).toEqual({
+      kind: "annual-review-1",
+      label: "Annual review, year 1",
+      date: "2027-01-04",
+      evidenceDue: "2026-12-16",
+      overridden: true,
+    });
     expect(visits[1]).toMatchObject({ date: "2028-01-05", overridden: false });
   });
 
@@ -55,12 +67,22 @@ describe("days to go", () => {
 
 describe("checking the dates form", () => {
   it("accepts a certification date, a lead time and hand-set dates in order, keeping only real overrides", () => {
-    const result = validateCertificationDraft(draft({ leadDays: " 15 ", overrides: { "annual-review-1": "2027-03-22", "annual-review-2": "2028-03-14", reassessment: "" } }), TODAY);
-    expect(result).toEqual({ ok: true, value: { certifiedOn: "2026-03-14", evidenceLeadWorkingDays: 15, overrides: { "annual-review-1": "2027-03-22" } } });
+    const result = validateCertificationDraft(
+      draft({ leadDays: " 15 ", overrides: { "annual-review-1": "2027-03-22", "annual-review-2": "2028-03-14", reassessment: "" } }),
+      TODAY,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { certifiedOn: "2026-03-14", evidenceLeadWorkingDays: 15, overrides: { "annual-review-1": "2027-03-22" } },
+    });
   });
 
   it("uses 10 working days when the lead time is left empty, and allows 0 and 60", () => {
-    for (const [lead, days] of [["", 10], ["0", 0], ["60", 60]] as const) {
+    for (const [lead, days] of [
+      ["", 10],
+      ["0", 0],
+      ["60", 60],
+    ] as const) {
       const result = validateCertificationDraft(draft({ leadDays: lead }), TODAY);
       expect(result.ok && result.value.evidenceLeadWorkingDays, lead).toBe(days);
     }
@@ -75,11 +97,31 @@ describe("checking the dates form", () => {
     ["a negative lead time", draft({ leadDays: "-1" }), "must be a whole number of working days"],
     ["a fractional lead time", draft({ leadDays: "2.5" }), "must be a whole number of working days"],
     ["a lead time in words", draft({ leadDays: "ten" }), "must be a whole number of working days"],
-    ["a hand-set date that is not a date", draft({ overrides: { reassessment: "2029-13-01" } }), "The date for the three-year reassessment is not a real date"],
-    ["a review before certification", draft({ overrides: { "annual-review-1": "2026-03-01" } }), "The annual review, year 1 (1 Mar 2026) must come after the certification date (14 Mar 2026)"],
-    ["a review on the certification date", draft({ overrides: { "annual-review-1": "2026-03-14" } }), "must come after the certification date"],
-    ["reviews out of order", draft({ overrides: { "annual-review-1": "2028-04-01" } }), "The annual review, year 2 (14 Mar 2028) must come after the annual review, year 1 (1 Apr 2028)"],
-    ["a reassessment before year 2", draft({ overrides: { reassessment: "2028-01-10" } }), "The three-year reassessment (10 Jan 2028) must come after the annual review, year 2 (14 Mar 2028)"],
+    [
+      "a hand-set date that is not a date",
+      draft({ overrides: { reassessment: "2029-13-01" } }),
+      "The date for the three-year reassessment is not a real date",
+    ],
+    [
+      "a review before certification",
+      draft({ overrides: { "annual-review-1": "2026-03-01" } }),
+      "The annual review, year 1 (1 Mar 2026) must come after the certification date (14 Mar 2026)",
+    ],
+    [
+      "a review on the certification date",
+      draft({ overrides: { "annual-review-1": "2026-03-14" } }),
+      "must come after the certification date",
+    ],
+    [
+      "reviews out of order",
+      draft({ overrides: { "annual-review-1": "2028-04-01" } }),
+      "The annual review, year 2 (14 Mar 2028) must come after the annual review, year 1 (1 Apr 2028)",
+    ],
+    [
+      "a reassessment before year 2",
+      draft({ overrides: { reassessment: "2028-01-10" } }),
+      "The three-year reassessment (10 Jan 2028) must come after the annual review, year 2 (14 Mar 2028)",
+    ],
   ])("refuses %s in plain words", (_name, input, message) => {
     const result = validateCertificationDraft(input, TODAY);
     expect(result.ok).toBe(false);
@@ -90,7 +132,9 @@ describe("checking the dates form", () => {
   });
 
   it("describes a calendar in one line for the audit trail", () => {
-    expect(describeCalendar(calendar("2026-03-14", { reassessment: "2029-03-20" }))).toBe("certified 2026-03-14; evidence 10 working days before; three-year reassessment on 2029-03-20");
+    expect(describeCalendar(calendar("2026-03-14", { reassessment: "2029-03-20" }))).toBe(
+      "certified 2026-03-14; evidence 10 working days before; three-year reassessment on 2029-03-20",
+    );
   });
 });
 
@@ -129,11 +173,15 @@ describe("the calendar an assessor report implies", () => {
 
   it("names a visit the report expects in another month", () => {
     const proposed = proposeCalendar({ assessmentDate: "2023-12-13", nextReviews: [{ label: "Annual Review Year 1", month: "2025-02" }] });
-    expect(proposed?.differences).toEqual(["The report expects the annual review, year 1 in February 2025; the calendar would put it on 13 Dec 2024."]);
+    expect(proposed?.differences).toEqual([
+      "The report expects the annual review, year 1 in February 2025; the calendar would put it on 13 Dec 2024.",
+    ]);
   });
 
   it("falls back to the report's own title, and proposes nothing without a date or a place in the cycle", () => {
-    expect(proposeCalendar({ reportType: "Annual Review, Year 1", assessmentDate: "2024-03-05", nextReviews: [] })?.certifiedOn).toBe("2023-03-05");
+    expect(proposeCalendar({ reportType: "Annual Review, Year 1", assessmentDate: "2024-03-05", nextReviews: [] })?.certifiedOn).toBe(
+      "2023-03-05",
+    );
     expect(proposeCalendar({ reportType: "Annual Review Year 1", nextReviews: [] })).toBeUndefined();
     expect(proposeCalendar({ reportType: "Visit notes", assessmentDate: "2024-03-05", nextReviews: [] })).toBeUndefined();
   });

@@ -6,7 +6,14 @@ describe("compareWithAssessor", () => {
   it("sorts each element the assessor rated into higher, lower or the same", () => {
     const result = compareWithAssessor(
       { "1.1.1": "compliance-plus", "1.1.2": "partial", "1.1.3": "compliance", "1.2.1": "unrated", "1.2.2": "not-applicable" },
-      { "1.1.1": "compliance", "1.1.2": "compliance", "1.1.3": "compliance", "1.2.1": "compliance", "1.2.2": "compliance", "1.2.3": "partial" },
+      {
+        "1.1.1": "compliance",
+        "1.1.2": "compliance",
+        "1.1.3": "compliance",
+        "1.2.1": "compliance",
+        "1.2.2": "compliance",
+        "1.2.3": "partial",
+      },
     );
     expect(result.higher).toEqual([{ ref: "1.1.1", self: "compliance-plus", assessor: "compliance" }]);
     expect(result.lower).toEqual([{ ref: "1.1.2", self: "partial", assessor: "compliance" }]);

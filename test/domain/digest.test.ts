@@ -34,18 +34,32 @@ describe("parseSchedule", () => {
   it("reads what a coordinator types", () => {
     expect(parseSchedule(["weekly"])).toEqual({ ok: true, value: weekly });
     expect(parseSchedule(["Weekly", "Friday", "16:30"])).toEqual({ ok: true, value: { ...weekly, weekday: 5, hour: 16, minute: 30 } });
-    expect(parseSchedule(["monthly", "15", "8.00"])).toEqual({ ok: true, value: { ...weekly, cadence: "monthly", monthDay: 15, hour: 8, minute: 0 } });
+    expect(parseSchedule(["monthly", "15", "8.00"])).toEqual({
+      ok: true,
+      value: { ...weekly, cadence: "monthly", monthDay: 15, hour: 8, minute: 0 },
+    });
   });
 
   it("refuses what it cannot read, saying what would work", () => {
-    expect(parseSchedule(["daily"])).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("digest weekly, digest monthly or digest off") } });
-    expect(parseSchedule(["weekly", "saturday"])).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("not a working day") } });
+    expect(parseSchedule(["daily"])).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("digest weekly, digest monthly or digest off") },
+    });
+    expect(parseSchedule(["weekly", "saturday"])).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("not a working day") },
+    });
     expect(parseSchedule(["monthly", "31"])).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("from 1 to 28") } });
-    expect(parseSchedule(["weekly", "25:00"])).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("not a time of day") } });
+    expect(parseSchedule(["weekly", "25:00"])).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("not a time of day") },
+    });
   });
 
   it("describes a schedule in words", () => {
     expect(describeSchedule(weekly)).toBe("every Monday at 09:00");
-    expect(describeSchedule({ ...weekly, cadence: "monthly", monthDay: 2, hour: 16, minute: 30 })).toBe("on the 2nd of each month at 16:30");
+    expect(describeSchedule({ ...weekly, cadence: "monthly", monthDay: 2, hour: 16, minute: 30 })).toBe(
+      "on the 2nd of each month at 16:30",
+    );
   });
 });

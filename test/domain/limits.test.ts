@@ -4,7 +4,12 @@ import { validateLink } from "../../src/domain/evidence.js";
 import { LIMITS, tooLong, truncateTo, utf8Bytes } from "../../src/domain/limits.js";
 
 const edit = (narrative: string) =>
-  applyEdit(emptyAssessment("c", "council", "1.1.1"), { base: { rating: "unrated", narrativeHash: narrativeHash("") }, draft: { narrative } }, "u", new Date("2026-11-20T10:00:00Z"));
+  applyEdit(
+    emptyAssessment("c", "council", "1.1.1"),
+    { base: { rating: "unrated", narrativeHash: narrativeHash("") }, draft: { narrative } },
+    "u",
+    new Date("2026-11-20T10:00:00Z"),
+  );
 
 describe("byte limits, for text full of special characters", () => {
   it("accepts a narrative of exactly the byte limit and refuses one byte more, in plain words", () => {
@@ -15,7 +20,10 @@ describe("byte limits, for text full of special characters", () => {
     expect(atLimit.length).toBeLessThanOrEqual(LIMITS.narrativeChars);
     expect(edit(atLimit).ok).toBe(true);
     const over = edit(`${atLimit}b`);
-    expect(over).toMatchObject({ ok: false, refusal: { code: "text-too-long", message: expect.stringContaining("uses many accented or special characters") } });
+    expect(over).toMatchObject({
+      ok: false,
+      refusal: { code: "text-too-long", message: expect.stringContaining("uses many accented or special characters") },
+    });
   });
 
   it("still reports the character limit first for ordinary text", () => {

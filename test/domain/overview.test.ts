@@ -6,9 +6,15 @@ import { campaignOverview } from "../../src/domain/overview.js";
 const campaign: Campaign = {
   ...defaultCampaign("t", "c", "cora", new Date("2026-11-01T00:00:00Z")),
   dueDate: "2026-11-30",
-  units: [{ id: "corp", name: "Corporate Services" }, { id: "land", name: "Landlord Services" }],
+  units: [
+    { id: "corp", name: "Corporate Services" },
+    { id: "land", name: "Landlord Services" },
+  ],
 };
-const a = (unitId: string, ref: string, more: Partial<ElementAssessment> = {}): ElementAssessment => ({ ...emptyAssessment("c", unitId, ref), ...more });
+const a = (unitId: string, ref: string, more: Partial<ElementAssessment> = {}): ElementAssessment => ({
+  ...emptyAssessment("c", unitId, ref),
+  ...more,
+});
 const link = { id: "x", title: "t", url: "https://council.gov.uk/x", addedBy: "u", addedAt: "2026-11-01T00:00:00Z" };
 const stored = [
   a("corp", "1.1.1", { rating: "compliance", status: "approved", ownerId: "olu", ownerName: "Olu", evidence: [link] }),

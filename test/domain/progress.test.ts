@@ -9,7 +9,13 @@ const FIRST = ALL_REFS[0]!;
 const LAST = ALL_REFS.at(-1)!;
 
 function assessment(ref: string, rating: RatingOrUnrated, links = 0): ElementAssessment {
-  const evidence = Array.from({ length: links }, (_, i) => ({ id: `l${i}`, title: `Doc ${i}`, url: `https://council.gov.uk/${ref}/${i}`, addedBy: "u", addedAt: "2025-01-01T00:00:00.000Z" }));
+  const evidence = Array.from({ length: links }, (_, i) => ({
+    id: `l${i}`,
+    title: `Doc ${i}`,
+    url: `https://council.gov.uk/${ref}/${i}`,
+    addedBy: "u",
+    addedAt: "2025-01-01T00:00:00.000Z",
+  }));
   return { ...emptyAssessment("cse-2025", "council", ref), rating, evidence };
 }
 

@@ -165,7 +165,14 @@ describe("actionReminderDays", () => {
   it("keeps a lead reminder that falls between owner reminders as a day of its own", () => {
     // Overdue by more than 10 days: Fri 15 Jan, between the weekly Tuesdays.
     const days = actionReminderDays("2027-01-04", { ...DEFAULT_POLICY, escalateAfterDays: 10 }).filter((d) => d.on > "2027-01-04");
-    expect(days).toEqual([owner("2027-01-05"), owner("2027-01-12"), { on: "2027-01-15", toOwner: false, toLead: true }, owner("2027-01-19"), owner("2027-01-26"), owner("2027-02-02")]);
+    expect(days).toEqual([
+      owner("2027-01-05"),
+      owner("2027-01-12"),
+      { on: "2027-01-15", toOwner: false, toLead: true },
+      owner("2027-01-19"),
+      owner("2027-01-26"),
+      owner("2027-02-02"),
+    ]);
   });
 
   it("lands every reminder on a working day, once per day, in order, for every due date from Oct 2026 to Jun 2027", () => {
@@ -173,15 +180,28 @@ describe("actionReminderDays", () => {
       const due = new Date(t).toISOString().slice(0, 10);
       const days = actionReminderDays(due);
       for (const d of days) expect(isWorkingDay(d.on), `${due}: ${d.on}`).toBe(true);
-      expect(days.map((d) => d.on), due).toEqual([...new Set(days.map((d) => d.on))].sort());
-      expect(days.filter((d) => d.on < due), due).toHaveLength(3);
-      expect(days.filter((d) => d.toLead), due).toHaveLength(1);
+      expect(
+        days.map((d) => d.on),
+        due,
+      ).toEqual([...new Set(days.map((d) => d.on))].sort());
+      expect(
+        days.filter((d) => d.on < due),
+        due,
+      ).toHaveLength(3);
+      expect(
+        days.filter((d) => d.toLead),
+        due,
+      ).toHaveLength(1);
     }
   });
 });
 
 describe("nextActionReminder", () => {
-  const action = (fields: Partial<ImprovementAction> = {}): Pick<ImprovementAction, "dueOn" | "status" | "snoozedUntil"> => ({ dueOn: "2027-01-04", status: "open", ...fields });
+  const action = (fields: Partial<ImprovementAction> = {}): Pick<ImprovementAction, "dueOn" | "status" | "snoozedUntil"> => ({
+    dueOn: "2027-01-04",
+    status: "open",
+    ...fields,
+  });
 
   it("gives the next reminder after a day", () => {
     expect(nextActionReminder(action(), "2026-11-17")).toEqual(owner("2026-11-18"));
@@ -218,7 +238,11 @@ describe("nextActionReminder", () => {
   });
 
   it("keeps the scheduled reminder, lead included, when the snooze ends on its day", () => {
-    expect(nextActionReminder(action({ snoozedUntil: "2027-01-19" }), "2027-01-12")).toEqual({ on: "2027-01-19", toOwner: true, toLead: true });
+    expect(nextActionReminder(action({ snoozedUntil: "2027-01-19" }), "2027-01-12")).toEqual({
+      on: "2027-01-19",
+      toOwner: true,
+      toLead: true,
+    });
     // A snooze ending on Sun 17 Jan resumes on Mon 18 Jan, the day before.
     expect(nextActionReminder(action({ snoozedUntil: "2027-01-17" }), "2027-01-12")).toEqual(owner("2027-01-18"));
   });
@@ -345,7 +369,15 @@ describe("sendingDay", () => {
   const at = (iso: string) => sendingDay(fixedClock(iso).now());
 
   it("sends nothing on a Saturday, a Sunday or a bank holiday, whatever the time", () => {
-    for (const iso of ["2026-11-21T12:00:00Z", "2026-11-22T12:00:00Z", "2026-12-25T12:00:00Z", "2026-12-28T12:00:00Z", "2027-01-01T15:00:00Z", "2027-03-26T12:00:00Z", "2027-05-03T12:00:00Z"]) {
+    for (const iso of [
+      "2026-11-21T12:00:00Z",
+      "2026-11-22T12:00:00Z",
+      "2026-12-25T12:00:00Z",
+      "2026-12-28T12:00:00Z",
+      "2027-01-01T15:00:00Z",
+      "2027-03-26T12:00:00Z",
+      "2027-05-03T12:00:00Z",
+    ]) {
       expect(at(iso), iso).toBeUndefined();
     }
   });
@@ -405,10 +437,18 @@ describe("actionReminderOn: who hears when a reminder row is sent", () => {
   });
 
   it("keeps the owner quiet while snoozed, but not the lead", () => {
-    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-30" }, "2026-11-25", "2026-11-25")).toEqual({ on: "2026-11-25", toOwner: false, toLead: true });
+    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-30" }, "2026-11-25", "2026-11-25")).toEqual({
+      on: "2026-11-25",
+      toOwner: false,
+      toLead: true,
+    });
   });
 
   it("a row not on the schedule is the end of a snooze, for the owner", () => {
-    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-20" }, "2026-11-20", "2026-11-20")).toEqual({ on: "2026-11-20", toOwner: true, toLead: false });
+    expect(actionReminderOn({ ...action, snoozedUntil: "2026-11-20" }, "2026-11-20", "2026-11-20")).toEqual({
+      on: "2026-11-20",
+      toOwner: true,
+      toLead: false,
+    });
   });
 });

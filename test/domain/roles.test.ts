@@ -12,7 +12,8 @@ describe("role permissions", () => {
   for (const [who, permissions] of Object.entries(expected)) {
     it(`gives ${who} exactly what it should`, () => {
       const roles = who === "no role" ? [] : [parseRole(who)!];
-      for (const [permission, allowed] of Object.entries(permissions)) expect(can(roles, permission as Permission), permission).toBe(allowed);
+      for (const [permission, allowed] of Object.entries(permissions))
+        expect(can(roles, permission as Permission), permission).toBe(allowed);
     });
   }
 

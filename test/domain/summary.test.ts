@@ -6,7 +6,8 @@ import { emptyAssessment, type ElementAssessment } from "../../src/domain/assess
 import { changeSince, councilRating, summarise, type Snapshot } from "../../src/domain/summary.js";
 import { ELEMENTS, type RatingOrUnrated } from "../../src/standard/index.js";
 
-const report = (file: string) => JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), "utf8")).ratings as Record<string, RatingOrUnrated>;
+const report = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), "utf8")).ratings as Record<string, RatingOrUnrated>;
 const COUNCIL = [{ id: "council", name: "Whole council" }];
 
 function assessments(ratings: Record<string, RatingOrUnrated>, unitId = "council"): ElementAssessment[] {
@@ -42,7 +43,12 @@ describe("the seed assessor reports", () => {
 
 describe("the certification outlook", () => {
   const ratings = (compliant: number, partial: number, nc: number): Record<string, RatingOrUnrated> =>
-    Object.fromEntries(ELEMENTS.map((e, i) => [e.ref, i < compliant ? "compliance" : i < compliant + partial ? "partial" : i < compliant + partial + nc ? "non-compliance" : "unrated"]));
+    Object.fromEntries(
+      ELEMENTS.map((e, i) => [
+        e.ref,
+        i < compliant ? "compliance" : i < compliant + partial ? "partial" : i < compliant + partial + nc ? "non-compliance" : "unrated",
+      ]),
+    );
 
   it("is at risk with any Non-Compliance, however many are compliant", () => {
     expect(summarise({ ...base, assessments: assessments(ratings(56, 0, 1)) }).outlook).toMatchObject({ verdict: "at-risk", margin: 10 });
@@ -51,7 +57,11 @@ describe("the certification outlook", () => {
     expect(summarise({ ...base, assessments: assessments(ratings(46, 11, 0)) }).outlook).toMatchObject({ verdict: "on-track", margin: 0 });
   });
   it("is not there yet while enough elements are still to rate, and at risk when they cannot make it", () => {
-    expect(summarise({ ...base, assessments: assessments(ratings(30, 5, 0)) }).outlook).toMatchObject({ verdict: "not-yet", margin: -16, unrated: 22 });
+    expect(summarise({ ...base, assessments: assessments(ratings(30, 5, 0)) }).outlook).toMatchObject({
+      verdict: "not-yet",
+      margin: -16,
+      unrated: 22,
+    });
     expect(summarise({ ...base, assessments: assessments(ratings(40, 15, 0)) }).outlook).toMatchObject({ verdict: "at-risk", margin: -6 });
   });
   it("follows a council's own rule", () => {
@@ -75,11 +85,31 @@ describe("units, evidence, actions and change", () => {
       { id: "planning", name: "Planning" },
     ];
     const housing = assessments({ "1.1.1": "compliance", "1.1.2": "partial" }, "housing").map((a) =>
-      a.ref === "1.1.1" ? { ...a, status: "approved" as const, evidence: [{ id: "l1", title: "Survey", url: "https://x.gov.uk/a", addedBy: "u", addedAt: "2025-06-01T10:00:00Z" }] } : a,
+      a.ref === "1.1.1"
+        ? {
+            ...a,
+            status: "approved" as const,
+            evidence: [{ id: "l1", title: "Survey", url: "https://x.gov.uk/a", addedBy: "u", addedAt: "2025-06-01T10:00:00Z" }],
+          }
+        : a,
     );
-    const planning = assessments({ "1.1.1": "compliance-plus" }, "planning").map((a) => ({ ...a, evidence: [{ id: "l2", title: "Plan", url: "https://x.gov.uk/b", addedBy: "u", addedAt: "2026-10-01T10:00:00Z" }] }));
+    const planning = assessments({ "1.1.1": "compliance-plus" }, "planning").map((a) => ({
+      ...a,
+      evidence: [{ id: "l2", title: "Plan", url: "https://x.gov.uk/b", addedBy: "u", addedAt: "2026-10-01T10:00:00Z" }],
+    }));
     const action = (id: string, dueOn: string, status: ImprovementAction["status"] = "open"): ImprovementAction => ({
-      tenantId: "t", id, title: `Action ${id}`, description: "", refs: ["1.1.2"], owner: { userId: "u", name: "Megan Bowen" }, dueOn, priority: "medium", status, createdBy: { userId: "u", name: "M" }, createdAt: at, updatedAt: at,
+      tenantId: "t",
+      id,
+      title: `Action ${id}`,
+      description: "",
+      refs: ["1.1.2"],
+      owner: { userId: "u", name: "Megan Bowen" },
+      dueOn,
+      priority: "medium",
+      status,
+      createdBy: { userId: "u", name: "M" },
+      createdAt: at,
+      updatedAt: at,
     });
     const actions = [action("1", "2026-11-01"), action("2", "2026-10-01"), action("3", "2026-12-01"), action("4", "2026-09-01", "done")];
     const s = summarise({ ...base, units, assessments: [...housing, ...planning], actions });
@@ -96,8 +126,15 @@ describe("units, evidence, actions and change", () => {
   });
 
   it("says what changed since the last summary, from its stored snapshot", () => {
-    const before: Snapshot = { at: "2026-11-16T09:00:00Z", ratings: { ...report("oadby-wigston-2023.json"), "4.1.2": "compliance", "1.1.1": "compliance-plus" } };
-    const now = summarise({ ...base, assessments: assessments({ ...report("oadby-wigston-2023.json"), "2.2.1": "compliance-plus" }), previous: before });
+    const before: Snapshot = {
+      at: "2026-11-16T09:00:00Z",
+      ratings: { ...report("oadby-wigston-2023.json"), "4.1.2": "compliance", "1.1.1": "compliance-plus" },
+    };
+    const now = summarise({
+      ...base,
+      assessments: assessments({ ...report("oadby-wigston-2023.json"), "2.2.1": "compliance-plus" }),
+      previous: before,
+    });
     expect(now.change).toMatchObject({ since: "2026-11-16T09:00:00Z", newCompliancePlus: ["2.2.1"], newPartials: ["4.1.2"] });
     expect(now.change!.byCriterion.find((c) => c.number === 4)!.delta).toBe(-1);
     expect(now.change!.byCriterion.find((c) => c.number === 1)!.delta).toBe(0); // Compliance Plus to Compliance is still compliant

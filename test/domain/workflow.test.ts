@@ -18,7 +18,12 @@ describe("the review workflow", () => {
   it("starts at to do and moves to in progress on the first edit", () => {
     const blank = emptyAssessment("c", "council", "1.1.1");
     expect(statusOf(blank)).toBe("to-do");
-    const edited = applyEdit(blank, { base: { rating: "unrated", narrativeHash: narrativeHash("") }, draft: { rating: "partial" } }, "olu", AT);
+    const edited = applyEdit(
+      blank,
+      { base: { rating: "unrated", narrativeHash: narrativeHash("") }, draft: { rating: "partial" } },
+      "olu",
+      AT,
+    );
     expect(edited.ok && edited.value.next.status).toBe("in-progress");
   });
 
@@ -26,7 +31,13 @@ describe("the review workflow", () => {
     const submitted = step(rated, "submit");
     expect(submitted).toMatchObject({ status: "submitted", submittedBy: "olu", submittedByName: "Olu Officer" });
     const returned = review(submitted, "return", RITA, AT, "  Please link the 2026 survey  ");
-    expect(returned).toMatchObject({ ok: true, value: { next: { status: "returned", reviewComment: "Please link the 2026 survey" }, change: { field: "status", from: "submitted", to: "returned: Please link the 2026 survey" } } });
+    expect(returned).toMatchObject({
+      ok: true,
+      value: {
+        next: { status: "returned", reviewComment: "Please link the 2026 survey" },
+        change: { field: "status", from: "submitted", to: "returned: Please link the 2026 survey" },
+      },
+    });
     const again = step(returned.ok ? returned.value.next : rated, "submit");
     expect(again.reviewComment).toBe("");
     expect(step(again, "approve", RITA)).toMatchObject({ status: "approved" });
@@ -35,7 +46,12 @@ describe("the review workflow", () => {
   it("locks content while submitted or approved, in the domain itself", () => {
     const submitted = step(rated, "submit");
     expect(isLocked(submitted)).toBe(true);
-    const edit = applyEdit(submitted, { base: { rating: "compliance", narrativeHash: narrativeHash("") }, draft: { rating: "partial" } }, "olu", AT);
+    const edit = applyEdit(
+      submitted,
+      { base: { rating: "compliance", narrativeHash: narrativeHash("") }, draft: { rating: "partial" } },
+      "olu",
+      AT,
+    );
     expect(edit).toMatchObject({ ok: false, refusal: { code: "not-allowed", message: expect.stringContaining("with a reviewer") } });
     expect(isLocked(step(submitted, "approve", RITA))).toBe(true);
     expect(isLocked({ ...rated, status: "returned" })).toBe(false);
@@ -46,7 +62,13 @@ describe("the review workflow", () => {
     ["submitting twice", { ...rated, status: "submitted" }, "submit", undefined, /already with a reviewer/],
     ["approving what was not submitted", rated, "approve", undefined, /Only an element submitted for review/],
     ["returning without a comment", { ...rated, status: "submitted" }, "return", "   ", /say what needs changing/],
-    ["returning with an over-long comment", { ...rated, status: "submitted" }, "return", "x".repeat(LIMITS.commentChars + 1), /comment is too long/],
+    [
+      "returning with an over-long comment",
+      { ...rated, status: "submitted" },
+      "return",
+      "x".repeat(LIMITS.commentChars + 1),
+      /comment is too long/,
+    ],
   ];
   for (const [what, from, s, comment, message] of refusals) {
     it(`refuses ${what}`, () => {

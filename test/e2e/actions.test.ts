@@ -45,7 +45,13 @@ describe("improvement actions in Teams", () => {
 
     const created = await olu.press(card(refused), "Create action", { dueOn: DUE, description: "On the website and in every reception." });
     expect(cardText(card(created))).toContain("Improvement action 1 created");
-    expect(await stored("1")).toMatchObject({ title: "Publish service standards", refs: ["3.2.1"], owner: { userId: "user-olu", name: "Olu Officer" }, status: "open", dueOn: DUE });
+    expect(await stored("1")).toMatchObject({
+      title: "Publish service standards",
+      refs: ["3.2.1"],
+      owner: { userId: "user-olu", name: "Olu Officer" },
+      status: "open",
+      dueOn: DUE,
+    });
 
     await olu.say("actions");
     const list = cardFor(olu);
@@ -54,7 +60,11 @@ describe("improvement actions in Teams", () => {
     expect(cardText(list)).toContain("**1** Publish service standards");
     const opened = await olu.press(list, "Open", {}, (a) => a.data.id === "1");
     expect(cardText(card(opened))).toContain("Improvement action 1");
-    expect(findActions(card(opened)).filter((a) => a.verb === "cse.open").map((a) => a.data.ref)).toEqual(["3.2.1"]);
+    expect(
+      findActions(card(opened))
+        .filter((a) => a.verb === "cse.open")
+        .map((a) => a.data.ref),
+    ).toEqual(["3.2.1"]);
 
     const done = await olu.press(card(opened), "Done");
     expect(cardText(card(done))).toContain("Action 1 is now done.");
@@ -96,9 +106,13 @@ describe("improvement actions in Teams", () => {
 
   it("lets a coordinator give an action to someone else in a channel, and tells them", async () => {
     await world.mention(client(CORA, "channel"), MEGAN, "action 1 owner");
-    expect(stub.texts().find((t) => t.startsWith("Action 1 now belongs"))).toBe("Action 1 now belongs to Megan Bowen. Megan Bowen has been told.");
+    expect(stub.texts().find((t) => t.startsWith("Action 1 now belongs"))).toBe(
+      "Action 1 now belongs to Megan Bowen. Megan Bowen has been told.",
+    );
     expect((await stored("1"))?.owner).toEqual({ userId: "user-megan", name: "Megan Bowen" });
-    expect(textsTo(client(MEGAN)).at(-1)).toBe(`Cora Coordinator gave you improvement action 1: "Publish service standards", due ${formatLondonDay(DUE)}. Type action 1 to see it.`);
+    expect(textsTo(client(MEGAN)).at(-1)).toBe(
+      `Cora Coordinator gave you improvement action 1: "Publish service standards", due ${formatLondonDay(DUE)}. Type action 1 to see it.`,
+    );
 
     // Olu no longer owns it, so Olu cannot give it away (not even back to Megan).
     await world.mention(client(OLU, "channel"), MEGAN, "action 1 owner");

@@ -24,17 +24,28 @@ describe("assigning elements in Teams", () => {
   it("assigns a sub-criterion by mention and tells the owner one-to-one", async () => {
     await olu.install();
     await world.mention(client(CORA, "channel"), OLU, "assign 3.2");
-    expect(stub.texts().find((t) => t.startsWith("Assigned"))).toBe('Assigned 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026" to Olu Officer. Olu Officer has been told.');
-    expect(textsTo(olu).at(-1)).toBe('Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026". Type my work to see your elements.');
+    expect(stub.texts().find((t) => t.startsWith("Assigned"))).toBe(
+      'Assigned 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026" to Olu Officer. Olu Officer has been told.',
+    );
+    expect(textsTo(olu).at(-1)).toBe(
+      'Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026". Type my work to see your elements.',
+    );
   });
 
   it("shows the owner their elements in my work and opens the one they choose", async () => {
     await olu.say("my work");
     const card = lastCardTo(olu);
     expect(cardText(card)).toContain("My work: 4 elements");
-    expect(findInputs(card)[0].choices.map((c: { value: string }) => c.value)).toEqual(["council 3.2.1", "council 3.2.2", "council 3.2.3", "council 3.2.4"]);
+    expect(findInputs(card)[0].choices.map((c: { value: string }) => c.value)).toEqual([
+      "council 3.2.1",
+      "council 3.2.2",
+      "council 3.2.3",
+      "council 3.2.4",
+    ]);
     const opened = await olu.press(card, "Open", { pick: "council 3.2.3" });
-    expect(cardText(opened.body.value)).toContain("We have improved the range, content and quality of verbal, published and web based information");
+    expect(cardText(opened.body.value)).toContain(
+      "We have improved the range, content and quality of verbal, published and web based information",
+    );
     expect(findActions(opened.body.value).map((a) => a.title)).toContain("Submit for review");
   });
 
@@ -52,7 +63,12 @@ describe("assigning elements in Teams", () => {
     const throttledBefore = stub.throttled;
     const started = Date.now();
     await world.mention(client(CORA, "channel"), OLU, "assign 3.3");
-    expect(stub.texts().filter((t) => t.startsWith("Assigned 3.3")).at(-1)).toContain("Olu Officer has been told.");
+    expect(
+      stub
+        .texts()
+        .filter((t) => t.startsWith("Assigned 3.3"))
+        .at(-1),
+    ).toContain("Olu Officer has been told.");
     expect(textsTo(olu).at(-1)).toContain("has asked you to self-assess 3.3");
     expect(stub.throttled).toBe(throttledBefore + 1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -60,7 +76,12 @@ describe("assigning elements in Teams", () => {
     // The app was removed for Olu: 403 is final, and the coordinator is told so.
     stub.failConversation(olu.conversationId, 403);
     await world.mention(client(CORA, "channel"), OLU, "assign 3.4");
-    expect(stub.texts().filter((t) => t.startsWith("Assigned 3.4")).at(-1)).toContain("could not tell them");
+    expect(
+      stub
+        .texts()
+        .filter((t) => t.startsWith("Assigned 3.4"))
+        .at(-1),
+    ).toContain("could not tell them");
     stub.reset();
   });
 });

@@ -21,12 +21,24 @@ afterAll(async () => stub.stop());
 /** A Teams message activity, as Teams would send it, with whatever Authorization header we like. */
 async function postMessage(botUrl: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const activity = {
-    type: "message", id: randomUUID(), timestamp: new Date().toISOString(), channelId: "msteams", serviceUrl: stub.url,
-    from: { id: `29:${USER.aadObjectId}`, name: USER.name, aadObjectId: USER.aadObjectId }, recipient: BOT,
-    conversation: { id: `a:${USER.aadObjectId}`, conversationType: "personal", tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
-    text: "assess", textFormat: "plain", locale: "en-GB",
+    type: "message",
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: stub.url,
+    from: { id: `29:${USER.aadObjectId}`, name: USER.name, aadObjectId: USER.aadObjectId },
+    recipient: BOT,
+    conversation: { id: `a:${USER.aadObjectId}`, conversationType: "personal", tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    text: "assess",
+    textFormat: "plain",
+    locale: "en-GB",
   };
-  const res = await fetch(`${botUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(activity),
+  });
   return { status: res.status, body: await res.text() };
 }
 

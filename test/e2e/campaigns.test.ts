@@ -41,7 +41,12 @@ describe("running a campaign", () => {
     await cora.say("campaign new");
     const form = lastCard();
     expect(cardText(form)).toContain("Set up a CSE campaign");
-    const created = await cora.press(form, "Create as draft", { name: "CSE annual review 2027", type: "annual-review-1", units: "Corporate Services\nLandlord Services", dueDate: "2027-03-31" });
+    const created = await cora.press(form, "Create as draft", {
+      name: "CSE annual review 2027",
+      type: "annual-review-1",
+      units: "Corporate Services\nLandlord Services",
+      dueDate: "2027-03-31",
+    });
     expect(cardText(card(created))).toContain("is set up as a draft with 2 units (Corporate Services, Landlord Services)");
     const opened = await pressFor(cora, card(created), "Open it", "CSE annual review 2027");
     expect(cardText(card(opened))).toContain('"CSE annual review 2027" is now open.');
@@ -49,7 +54,12 @@ describe("running a campaign", () => {
 
   it("refuses a campaign form with a date in the past, keeping what was typed", async () => {
     await cora.say("campaign new");
-    const reply = await cora.press(lastCard(), "Create as draft", { name: "Old review", type: "health-check", units: "", dueDate: "2020-01-01" });
+    const reply = await cora.press(lastCard(), "Create as draft", {
+      name: "Old review",
+      type: "health-check",
+      units: "",
+      dueDate: "2020-01-01",
+    });
     expect(cardText(card(reply))).toContain("The due date is in the past");
     expect((await bot.stores.campaigns.list(TENANT)).map((c) => c.name)).not.toContain("Old review");
   });

@@ -28,7 +28,12 @@ describe("a coordinator runs a campaign with two units, end to end", () => {
     await mention(RITA, "role add reviewer");
     await olu.install();
     await cora.say("campaign new");
-    const created = await cora.press(cardFor(cora), "Create as draft", { name: "CSE annual review 2027", type: "annual-review-1", units: "Corporate Services\nLandlord Services", dueDate: "2030-03-31" });
+    const created = await cora.press(cardFor(cora), "Create as draft", {
+      name: "CSE annual review 2027",
+      type: "annual-review-1",
+      units: "Corporate Services\nLandlord Services",
+      dueDate: "2030-03-31",
+    });
     const id = await campaignId();
     const opened = await cora.press(created.body.value, "Open it", {}, (a) => a.data.campaignId === id);
     expect(cardText(opened.body.value)).toContain('"CSE annual review 2027" is now open.');
@@ -37,18 +42,38 @@ describe("a coordinator runs a campaign with two units, end to end", () => {
   it("assigns 3.2 in Landlord Services to the officer, who is messaged", async () => {
     await cora.say("unit Landlord Services");
     await mention(OLU, "assign 3.2");
-    expect(stub.texts().filter((t) => t.startsWith("Assigned")).at(-1)).toBe('Assigned 3.2 Quality of Information (4 elements) in "CSE annual review 2027" (Landlord Services) to Olu Officer. Olu Officer has been told.');
-    expect(textsTo(olu).at(-1)).toContain('Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE annual review 2027" (Landlord Services), due 31 Mar 2030.');
+    expect(
+      stub
+        .texts()
+        .filter((t) => t.startsWith("Assigned"))
+        .at(-1),
+    ).toBe(
+      'Assigned 3.2 Quality of Information (4 elements) in "CSE annual review 2027" (Landlord Services) to Olu Officer. Olu Officer has been told.',
+    );
+    expect(textsTo(olu).at(-1)).toContain(
+      'Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE annual review 2027" (Landlord Services), due 31 Mar 2030.',
+    );
   });
 
   it("lets the officer find the work, self-assess and submit", async () => {
     await olu.say("my work");
     const work = cardFor(olu);
-    expect(findInputs(work)[0].choices.map((c: { value: string }) => c.value)).toEqual(["landlord-services 3.2.1", "landlord-services 3.2.2", "landlord-services 3.2.3", "landlord-services 3.2.4"]);
+    expect(findInputs(work)[0].choices.map((c: { value: string }) => c.value)).toEqual([
+      "landlord-services 3.2.1",
+      "landlord-services 3.2.2",
+      "landlord-services 3.2.3",
+      "landlord-services 3.2.4",
+    ]);
     const opened = await olu.press(work, "Open", { pick: "landlord-services 3.2.1" });
     expect(cardText(opened.body.value)).toContain("Unit: Landlord Services");
-    const linked = await olu.press(opened.body.value, "Add link", { linkTitle: "Accessible formats policy", linkUrl: "https://council.sharepoint.com/formats.pdf" });
-    const submitted = await olu.press(linked.body.value, "Submit for review", { rating: "compliance", narrative: "Information comes in print, online, easy read and BSL video." });
+    const linked = await olu.press(opened.body.value, "Add link", {
+      linkTitle: "Accessible formats policy",
+      linkUrl: "https://council.sharepoint.com/formats.pdf",
+    });
+    const submitted = await olu.press(linked.body.value, "Submit for review", {
+      rating: "compliance",
+      narrative: "Information comes in print, online, easy read and BSL video.",
+    });
     expect(cardText(submitted.body.value)).toContain("Status: **Submitted for review by Olu Officer**");
   });
 
@@ -57,7 +82,9 @@ describe("a coordinator runs a campaign with two units, end to end", () => {
     await rita.say("assess 3.2.1");
     const returned = await rita.press(cardFor(rita), "Return for changes", { comment: "Please add the BSL video link." });
     expect(cardText(returned.body.value)).toContain("Returned for changes. Olu Officer has been told.");
-    expect(textsTo(olu).at(-1)).toContain('returned element 3.2.1 in "CSE annual review 2027" for changes: "Please add the BSL video link."');
+    expect(textsTo(olu).at(-1)).toContain(
+      'returned element 3.2.1 in "CSE annual review 2027" for changes: "Please add the BSL video link."',
+    );
 
     await olu.say("assess 3.2.1");
     const fixed = await olu.press(cardFor(olu), "Add link", { linkTitle: "BSL video", linkUrl: "https://council.gov.uk/bsl" });

@@ -38,9 +38,19 @@ describe("the certification calendar in Teams", () => {
     expect(isWorkingDay(review1!.date)).toBe(true);
     expect(text).toContain("Saved the dates for Whole council.");
     expect(text).toContain("Certified 14 Mar 2026. Evidence is due 10 working days before each visit.");
-    expect(text).toMatch(new RegExp(`\\*\\*Annual review, year 1\\*\\*: ${formatLondonDay(review1!.date)}, (in \\d+ days|\\d+ days ago|today|tomorrow|yesterday)`));
+    expect(text).toMatch(
+      new RegExp(
+        `\\*\\*Annual review, year 1\\*\\*: ${formatLondonDay(review1!.date)}, (in \\d+ days|\\d+ days ago|today|tomorrow|yesterday)`,
+      ),
+    );
     expect(text).toContain(`Evidence due ${formatLondonDay(review1!.evidenceDue)}`);
-    expect(await stored()).toMatchObject({ scopeName: "Whole council", certifiedOn: "2026-03-14", evidenceLeadWorkingDays: 10, overrides: {}, updatedByName: "Cora Coordinator" });
+    expect(await stored()).toMatchObject({
+      scopeName: "Whole council",
+      certifiedOn: "2026-03-14",
+      evidenceLeadWorkingDays: 10,
+      overrides: {},
+      updatedByName: "Cora Coordinator",
+    });
     expect(await world.bot().stores.certification.history(TENANT, "council")).toHaveLength(1);
   });
 
@@ -53,7 +63,9 @@ describe("the certification calendar in Teams", () => {
     const before = await stored();
 
     const refused = await cora.press(card(saved), "Save dates", { review1: "2026-01-05" });
-    expect(cardText(card(refused))).toContain("The annual review, year 1 (5 Jan 2026) must come after the certification date (14 Mar 2026)");
+    expect(cardText(card(refused))).toContain(
+      "The annual review, year 1 (5 Jan 2026) must come after the certification date (14 Mar 2026)",
+    );
     expect(findInputs(card(refused)).find((i) => i.id === "review1")?.value).toBe("2026-01-05");
     expect((await stored())?.etag).toBe(before?.etag);
   });
@@ -70,7 +82,14 @@ describe("the certification calendar in Teams", () => {
   it("refuses a forged save from a contributor and stores nothing", async () => {
     const before = await stored();
     const history = await world.bot().stores.certification.history(TENANT, "council");
-    const reply = await olu.invoke("cse.datesSave", { scope: "council", certified: "2025-01-06", leadDays: "0", review1: "", review2: "", reassess: "" });
+    const reply = await olu.invoke("cse.datesSave", {
+      scope: "council",
+      certified: "2025-01-06",
+      leadDays: "0",
+      review1: "",
+      review2: "",
+      reassess: "",
+    });
     expect(cardText(card(reply))).toContain("Only a CSE coordinator can change the certification dates");
     expect(findInputs(card(reply))).toEqual([]);
     expect(await stored()).toEqual(before);

@@ -31,7 +31,8 @@ const OLU = user("user-olu", "Olu Officer");
 const leaders = client(CORA, "channel");
 /** A second channel of the team, where Cora also types. */
 const BOARD = "19:board@thread.tacv2";
-const inBoard = (text: string) => leaders.post({ type: "message", text, conversation: { id: BOARD, conversationType: "channel", tenantId: TENANT } });
+const inBoard = (text: string) =>
+  leaders.post({ type: "message", text, conversation: { id: BOARD, conversationType: "channel", tenantId: TENANT } });
 const postsTo = (conversationId: string) => stub.sent.filter((s) => s.conversationId === conversationId && s.body.attachments);
 
 /** A scheduler instance as another server would run it: its own stores, jobs and lease id. `dies`: it stops for good when it tries to post. */
@@ -60,7 +61,9 @@ describe("setting up a channel's digest", () => {
 
     await client(CORA).say("assess 4.1.2"); // the council's first campaign starts here
     await leaders.say("digest weekly monday 09:00");
-    expect(world.textsTo(leaders).at(-1)).toMatch(/This channel will get the compliance summary of ".*" every Monday at 09:00 \(UK time\)\./);
+    expect(world.textsTo(leaders).at(-1)).toMatch(
+      /This channel will get the compliance summary of ".*" every Monday at 09:00 \(UK time\)\./,
+    );
     await inBoard("digest monthly 1 no-names");
     expect(stub.texts().at(-1)).toContain("on the 1st of each month at 09:00 (UK time), without people's names.");
     await leaders.say("digest fortnightly");

@@ -23,7 +23,8 @@ const cora = client(CORA);
 const olu = client(OLU);
 const LINK = { linkTitle: "Customer insight strategy 2026", linkUrl: "https://council.sharepoint.com/sites/cse/Insight%20strategy.docx" };
 
-const linksOf = (card: Record<string, any>) => Object.fromEntries(nodes(card, (o) => o.type === "Action.OpenUrl").map((a) => [a.title as string, a.url as string]));
+const linksOf = (card: Record<string, any>) =>
+  Object.fromEntries(nodes(card, (o) => o.type === "Action.OpenUrl").map((a) => [a.title as string, a.url as string]));
 
 beforeAll(async () => {
   await cora.say("setup");
@@ -46,7 +47,9 @@ describe("export from chat", () => {
     const xlsx = await fetch(links["Download .xlsx"]!);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(xlsx.headers.get("content-disposition")).toMatch(/^attachment; filename="cse-self-assessment-\d{4}-[\w-]+-evidence-matrix\.xlsx"$/);
+    expect(xlsx.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="cse-self-assessment-\d{4}-[\w-]+-evidence-matrix\.xlsx"$/,
+    );
     expect(xlsx.headers.get("cache-control")).toBe("no-store");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
@@ -78,7 +81,9 @@ describe("export from chat", () => {
   it("refuses a contributor, and in a channel says to ask one-to-one", async () => {
     await world.mention(client(CORA, "channel"), world.member(OLU), "role add contributor");
     await olu.say("export");
-    expect(textsTo(olu).at(-1)).toContain("Exports hold everyone's narratives and evidence, so they are for CSE coordinators, reviewers and leaders.");
+    expect(textsTo(olu).at(-1)).toContain(
+      "Exports hold everyone's narratives and evidence, so they are for CSE coordinators, reviewers and leaders.",
+    );
     await client(CORA, "channel").say("export");
     expect(textsTo(client(CORA, "channel")).at(-1)).toContain("Open a chat with me");
   });
@@ -89,7 +94,9 @@ describe("export from chat", () => {
     const [base, token] = url.split("/exports/");
     const [body, signature] = token!.split("~");
     // The same signature on other claims: another format or campaign.
-    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), f: "html" })).toString("base64url");
+    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), f: "html" })).toString(
+      "base64url",
+    );
     for (const bad of [`${forgedBody}~${signature}`, `${body}~${signature!.slice(0, -2)}AA`, "nothing-here", `${body}`]) {
       const res = await fetch(`${base}/exports/${bad}`);
       expect(res.status, bad).toBe(404);
@@ -100,9 +107,21 @@ describe("export from chat", () => {
     const stores = world.bot().stores;
     const log = createLogger("silent");
     const roles = new RolesService(stores, fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()), log, []);
-    const later = new ExportLinkService(stores, fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()), log, (a: Actor) => roles.rolesOf(a), () => base!);
+    const later = new ExportLinkService(
+      stores,
+      fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()),
+      log,
+      (a: Actor) => roles.rolesOf(a),
+      () => base!,
+    );
     expect(await later.open(token!)).toMatchObject({ code: "stale", message: expect.stringContaining("This download link has expired") });
-    const now = new ExportLinkService(stores, fixedClock(new Date().toISOString()), log, (a: Actor) => roles.rolesOf(a), () => base!);
+    const now = new ExportLinkService(
+      stores,
+      fixedClock(new Date().toISOString()),
+      log,
+      (a: Actor) => roles.rolesOf(a),
+      () => base!,
+    );
     expect(await now.open(token!)).toMatchObject({ fileName: expect.stringMatching(/evidence-matrix\.xlsx$/) });
   });
 });

@@ -26,7 +26,11 @@ describe("the log of each turn", () => {
   });
 
   it("one line per turn: tenant, hashed user, route, status, duration and storage calls, and nothing typed", async () => {
-    const sam = new TeamsClient(() => bot.url, () => stub.url, SAM);
+    const sam = new TeamsClient(
+      () => bot.url,
+      () => stub.url,
+      SAM,
+    );
     await sam.say("assess 3.2.1");
     const card = stub.cards().at(-1)!;
     const saved = await sam.press(card, "Save", { rating: "compliance", narrative: NARRATIVE });
@@ -58,7 +62,11 @@ describe("readiness and shutdown", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready" });
 
-    const sam = new TeamsClient(() => bot.url, () => stub.url, SAM);
+    const sam = new TeamsClient(
+      () => bot.url,
+      () => stub.url,
+      SAM,
+    );
     const slow = sam.say("help");
     await new Promise((r) => setTimeout(r, 300)); // the turn is now waiting on the connector
     const closing = bot.close();
@@ -74,13 +82,20 @@ describe("readiness and shutdown", () => {
     const stub = new ConnectorStub({ latencyMs: 1000 });
     await stub.start();
     const bot = await startBot();
-    const sam = new TeamsClient(() => bot.url, () => stub.url, SAM);
+    const sam = new TeamsClient(
+      () => bot.url,
+      () => stub.url,
+      SAM,
+    );
     const keepAlive = await fetch(`${bot.url}/readyz`); // an open keep-alive connection to ask on
     expect(keepAlive.status).toBe(200);
     const slow = sam.say("help");
     await new Promise((r) => setTimeout(r, 200));
     const closing = bot.close();
-    const during = await fetch(`${bot.url}/readyz`).then((r) => r.status, () => "refused");
+    const during = await fetch(`${bot.url}/readyz`).then(
+      (r) => r.status,
+      () => "refused",
+    );
     // A new connection is refused, or an existing one is told the instance is draining: never "ready".
     expect([503, "refused"]).toContain(during);
     await slow;

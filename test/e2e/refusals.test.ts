@@ -101,7 +101,11 @@ describe("refusals and concurrent edits", () => {
 
   it("keeps typed text in the card when a link is refused", async () => {
     const card = await openCard(sam, "1.3.2");
-    const reply = await sam.press(card, "Add link", { linkTitle: "Survey", linkUrl: "file:///C:/survey.xlsx", narrative: "Draft narrative" });
+    const reply = await sam.press(card, "Add link", {
+      linkTitle: "Survey",
+      linkUrl: "file:///C:/survey.xlsx",
+      narrative: "Draft narrative",
+    });
     const inputs = Object.fromEntries(findInputs(reply.body.value).map((i) => [i.id, i.value]));
     expect(inputs).toMatchObject({ linkTitle: "Survey", linkUrl: "file:///C:/survey.xlsx", narrative: "Draft narrative" });
     expect(await stored("1.3.2")).toBeUndefined();
@@ -121,7 +125,13 @@ describe("refusals and concurrent edits", () => {
       type: "invoke",
       name: "adaptiveCard/action",
       channelData: { tenant: { id: "another-council" } },
-      value: { action: { type: "Action.Execute", verb: "cse.save", data: { verb: "cse.save", campaignId: id, ref: "1.1.2", rating: "compliance" } } },
+      value: {
+        action: {
+          type: "Action.Execute",
+          verb: "cse.save",
+          data: { verb: "cse.save", campaignId: id, ref: "1.1.2", rating: "compliance" },
+        },
+      },
     });
     expect(reply.body.value).toContain("could not tell which organisation");
     expect(await stored("1.1.2")).toBeUndefined();

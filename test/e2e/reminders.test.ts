@@ -25,7 +25,9 @@ const card = (reply: InvokeReply) => reply.body.value as Record<string, any>;
 const DAY = "2026-11-25";
 
 async function runReminders(day: string) {
-  const job = createReminderJob(world.bot().stores, createAdapter(loadConfig({})), "", clock, createLogger("silent"), { backoff: { attempts: 2, baseMs: 5, capMs: 10 } });
+  const job = createReminderJob(world.bot().stores, createAdapter(loadConfig({})), "", clock, createLogger("silent"), {
+    backoff: { attempts: 2, baseMs: 5, capMs: 10 },
+  });
   return job.run(day);
 }
 
@@ -94,7 +96,15 @@ describe("reaching people", () => {
     const cora = client(CORA);
     await megan.say("reminders");
     expect(world.textsTo(megan).at(-1)).toContain("Only a CSE coordinator");
-    await world.bot().stores.participants.markUnreachable(TENANT, "user-adele", "Adele Vance", "the app was removed or is not installed for them", clock.now().toISOString());
+    await world
+      .bot()
+      .stores.participants.markUnreachable(
+        TENANT,
+        "user-adele",
+        "Adele Vance",
+        "the app was removed or is not installed for them",
+        clock.now().toISOString(),
+      );
     await cora.say("reminders");
     const status = world.textsTo(cora).at(-1)!;
     expect(status).toContain("2 sent");
@@ -112,7 +122,11 @@ describe("reaching people", () => {
     expect((await world.bot().stores.actions.get(TENANT, "6"))?.owner.userId).toBe("user-nestor");
 
     stub.createdConversations.length = 0;
-    await cora.post({ type: "conversationUpdate", membersAdded: [{ id: BOT.id }], channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } });
+    await cora.post({
+      type: "conversationUpdate",
+      membersAdded: [{ id: BOT.id }],
+      channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } },
+    });
     expect(stub.createdConversations.map((c) => c.memberId)).toEqual(["user-nestor"]);
     const stored = await world.bot().stores.participants.get(TENANT, "user-nestor");
     expect(JSON.parse(stored!.conversation!).conversation.id).toBe(stub.createdConversations[0]!.id);

@@ -22,7 +22,8 @@ const olu = client(OLU);
 const OADBY = readFileSync(new URL("../fixtures/assessor-report-oadby-wigston-2023.txt", import.meta.url), "utf8");
 const CHARNWOOD = readFileSync(new URL("../fixtures/assessor-report-charnwood-2017.txt", import.meta.url), "utf8");
 const stores = () => world.bot().stores;
-const send = (who: typeof cora, name: string, url: string, text = "") => who.post({ type: "message", text, attachments: [fileAttachment(name, url)] });
+const send = (who: typeof cora, name: string, url: string, text = "") =>
+  who.post({ type: "message", text, attachments: [fileAttachment(name, url)] });
 const lastText = (who: typeof cora) => textsTo(who).at(-1) ?? "";
 const card = (reply: InvokeReply) => reply.body.value as Record<string, any>;
 
@@ -113,7 +114,9 @@ describe("a coordinator imports the Oadby and Wigston report from a Word file", 
     expect(text).toContain("Areas for improvement (9)");
     expect(text).toContain("Elements 4.1.2, 5.3.2");
     expect(text).toContain("The summary of strengths cites 2.1.3, but the table rates it Compliance; the table is used.");
-    expect(text).toContain("Certified 13 Dec 2023: the report's visit (13 Dec 2023) was a certification. These dates will be set for the whole council");
+    expect(text).toContain(
+      "Certified 13 Dec 2023: the report's visit (13 Dec 2023) was a certification. These dates will be set for the whole council",
+    );
     expect(text).toContain("14 Dec 2026 (evidence due 30 Nov 2026)");
     expect(findActions(preview).map((a) => a.title)).toEqual(["Import", "Cancel"]);
     await nothingImported();

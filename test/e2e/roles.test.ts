@@ -14,7 +14,13 @@ const LEE = user("user-lee", "Lee Morgan");
 
 beforeAll(async () => {
   await stub.start();
-  for (const p of [SAM, PRIYA, LEE]) stub.members.push({ id: `29:${p.aadObjectId}`, name: p.name, aadObjectId: p.aadObjectId, userPrincipalName: `${p.aadObjectId}@council.gov.uk` });
+  for (const p of [SAM, PRIYA, LEE])
+    stub.members.push({
+      id: `29:${p.aadObjectId}`,
+      name: p.name,
+      aadObjectId: p.aadObjectId,
+      userPrincipalName: `${p.aadObjectId}@council.gov.uk`,
+    });
   bot = await startBot();
 });
 

@@ -20,7 +20,12 @@ let a: Awaited<ReturnType<typeof startBot>>;
 let b: Awaited<ReturnType<typeof startBot>>;
 const SAM = { tenantId: TENANT, aadObjectId: "user-sam", name: "Sam Patel" };
 const MEGAN = { tenantId: TENANT, aadObjectId: "user-megan", name: "Megan Bowen" };
-const on = (bot: () => { url: string }, who: typeof SAM) => new TeamsClient(() => bot().url, () => stub.url, who);
+const on = (bot: () => { url: string }, who: typeof SAM) =>
+  new TeamsClient(
+    () => bot().url,
+    () => stub.url,
+    who,
+  );
 const card = (reply: InvokeReply) => reply.body.value as Record<string, any>;
 const lastCard = (who: TeamsClient) => stub.cards(who.conversationId).at(-1)!;
 
@@ -40,7 +45,10 @@ describe("two instances on one storage account", () => {
     const samOnA = on(() => a, SAM);
     const samOnB = on(() => b, SAM);
     await samOnA.say("assess 3.2.1");
-    const saved = await samOnA.press(lastCard(samOnA), "Save", { rating: "compliance", narrative: "Plain English checked by the readers' panel." });
+    const saved = await samOnA.press(lastCard(samOnA), "Save", {
+      rating: "compliance",
+      narrative: "Plain English checked by the readers' panel.",
+    });
     expect(cardText(card(saved))).toContain("Saved.");
 
     await samOnB.say("assess 3.2.1");
@@ -52,7 +60,9 @@ describe("two instances on one storage account", () => {
     const changedOnB = await samOnB.press(onB, "Save", { rating: "partial" });
     expect(cardText(card(changedOnB))).toContain("Current rating: **Partial Compliance**");
     const stale = await samOnA.press(card(saved), "Save", { rating: "compliance-plus" });
-    expect(cardText(card(stale))).toContain("Someone else changed the rating to Partial Compliance while you were editing, so your change was not saved.");
+    expect(cardText(card(stale))).toContain(
+      "Someone else changed the rating to Partial Compliance while you were editing, so your change was not saved.",
+    );
     expect((await a.stores.assessments.get(TENANT, "cse-2026", "council", "3.2.1"))?.rating).toBe("partial");
   });
 
@@ -60,11 +70,17 @@ describe("two instances on one storage account", () => {
     const megan = on(() => b, MEGAN);
     await megan.install();
     // Due Wednesday: its owner is reminded one working day before, on Tuesday.
-    const created = await megan.invoke("cse.actionCreate", { title: "Publish the complaints leaflet in Polish", dueOn: "2026-11-04", refs: "3.2.1", priority: "high" });
+    const created = await megan.invoke("cse.actionCreate", {
+      title: "Publish the complaints leaflet in Polish",
+      dueOn: "2026-11-04",
+      refs: "3.2.1",
+      priority: "high",
+    });
     expect(cardText(card(created))).toContain("created");
     clock.set("2026-11-03T09:30:00Z");
 
-    const reminders = () => stub.sent.filter((s) => s.conversationId === megan.conversationId && JSON.stringify(s.body).includes("CSE reminders"));
+    const reminders = () =>
+      stub.sent.filter((s) => s.conversationId === megan.conversationId && JSON.stringify(s.body).includes("CSE reminders"));
     for (let waited = 0; reminders().length === 0 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     // Both keep looking every 150 ms; give them time to send it again if they were going to.
     await new Promise((r) => setTimeout(r, 1500));

@@ -57,7 +57,10 @@ describe("self-assessment walk-through", () => {
   });
 
   it("rates, writes a narrative and moves on, updating the card in place", async () => {
-    const reply = await sam.press(lastCard(), "Save and next", { rating: "compliance", narrative: "We profile customers from the census and our CRM every year." });
+    const reply = await sam.press(lastCard(), "Save and next", {
+      rating: "compliance",
+      narrative: "We profile customers from the census and our CRM every year.",
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.type).toBe("application/vnd.microsoft.card.adaptive");
     const next = reply.body.value;
@@ -79,7 +82,10 @@ describe("self-assessment walk-through", () => {
 
   it("adds an evidence link and shows it on the card", async () => {
     const card = (await sam.say("assess 3.2.1"), lastCard());
-    const reply = await sam.press(card, "Add link", { linkTitle: "Accessible information policy", linkUrl: "https://oadby.sharepoint.com/sites/cse/Policy.docx" });
+    const reply = await sam.press(card, "Add link", {
+      linkTitle: "Accessible information policy",
+      linkUrl: "https://oadby.sharepoint.com/sites/cse/Policy.docx",
+    });
     const updated = reply.body.value;
     expect(cardText(updated)).toContain("[Accessible information policy](https://oadby.sharepoint.com/sites/cse/Policy.docx)");
     expect(cardText(updated)).toContain(`Evidence links (1 of ${LIMITS.linksPerElement})`);
@@ -89,7 +95,11 @@ describe("self-assessment walk-through", () => {
   it("refuses an unsafe link in the card and stores nothing", async () => {
     const before = await bot.stores.assessments.get("tenant-oadby", "cse-" + new Date().getUTCFullYear(), "council", "3.2.1");
     const card = (await sam.say("assess 3.2.1"), lastCard());
-    const reply = await sam.press(card, "Add link", { linkTitle: "Click me", linkUrl: "javascript:alert(document.cookie)", narrative: "Changed text that must not be saved" });
+    const reply = await sam.press(card, "Add link", {
+      linkTitle: "Click me",
+      linkUrl: "javascript:alert(document.cookie)",
+      narrative: "Changed text that must not be saved",
+    });
     const refused = reply.body.value;
     expect(cardText(refused)).toContain('A "javascript:" link cannot be opened safely');
     // What the person typed stays in the card so they can correct it.
@@ -103,7 +113,9 @@ describe("self-assessment walk-through", () => {
     await sam.press(card, "Add link", { linkTitle: "Old leaflet", linkUrl: "https://www.oadby-wigston.gov.uk/leaflet.pdf" });
     const withTwo = (await sam.say("assess 3.2.1"), lastCard());
     expect(cardText(withTwo)).toContain(`Evidence links (2 of ${LIMITS.linksPerElement})`);
-    const choice = findInputs(withTwo).find((i) => i.id === "removeLinkId").choices.find((c: any) => c.title === "2. Old leaflet");
+    const choice = findInputs(withTwo)
+      .find((i) => i.id === "removeLinkId")
+      .choices.find((c: any) => c.title === "2. Old leaflet");
     const reply = await sam.press(withTwo, "Remove", { removeLinkId: choice.value });
     expect(cardText(reply.body.value)).toContain(`Evidence links (1 of ${LIMITS.linksPerElement})`);
     expect(cardText(reply.body.value)).not.toContain("Old leaflet");
@@ -139,7 +151,17 @@ describe("self-assessment walk-through", () => {
   it("shows who changed an element, when and how, newest first, with history", async () => {
     await sam.say("history 3.2.1");
     const text = cardText(lastCard());
-    const expected = ["History of 3.2.1", "**Evidence link removed**", "Old leaflet", "**Evidence link added**", "Old leaflet", "**Evidence link added**", "Accessible information policy", "**Rating** changed from Not yet rated to Compliance Plus", "Sam Patel"];
+    const expected = [
+      "History of 3.2.1",
+      "**Evidence link removed**",
+      "Old leaflet",
+      "**Evidence link added**",
+      "Old leaflet",
+      "**Evidence link added**",
+      "Accessible information policy",
+      "**Rating** changed from Not yet rated to Compliance Plus",
+      "Sam Patel",
+    ];
     expectInOrder(text, expected);
     // The refused javascript: link left no trace.
     expect(text).not.toContain("Click me");
@@ -171,9 +193,24 @@ describe("tenant isolation", () => {
     expect(cardText(card)).toContain("Current rating: **Not yet rated**");
     expect(cardText(card)).toContain("0 rated, 57 to go");
 
-    const oadbyCampaign = await bot.stores.campaigns.createOrGet({ ...defaultCampaign("tenant-oadby", "oadby-review-2027", "user-sam", new Date()), name: "Annual review 2027" });
-    await bot.stores.assessments.save("tenant-oadby", { campaignId: oadbyCampaign.id, unitId: "council", ref: "3.2.1", rating: "compliance-plus", narrative: "", evidence: [] });
-    const tampered = await alex.invoke("cse.save", { campaignId: oadbyCampaign.id, ref: "3.2.1", baseRating: "compliance-plus", rating: "non-compliance" });
+    const oadbyCampaign = await bot.stores.campaigns.createOrGet({
+      ...defaultCampaign("tenant-oadby", "oadby-review-2027", "user-sam", new Date()),
+      name: "Annual review 2027",
+    });
+    await bot.stores.assessments.save("tenant-oadby", {
+      campaignId: oadbyCampaign.id,
+      unitId: "council",
+      ref: "3.2.1",
+      rating: "compliance-plus",
+      narrative: "",
+      evidence: [],
+    });
+    const tampered = await alex.invoke("cse.save", {
+      campaignId: oadbyCampaign.id,
+      ref: "3.2.1",
+      baseRating: "compliance-plus",
+      rating: "non-compliance",
+    });
     expect(tampered.status).toBe(200);
     expect(tampered.body.type).toBe("application/vnd.microsoft.activity.message");
     expect(tampered.body.value).toContain("not in your organisation");

@@ -14,15 +14,28 @@ const bicep = read("infra/azure.bicep");
 const parameters = JSON.parse(read("infra/azure.parameters.json")).parameters as Record<string, { value: string }>;
 const teamsapp = read("teamsapp.yml");
 const envDev = readEnvFile(read("env/.env.dev"));
+const packageJson = JSON.parse(read("package.json")) as { engines: { node: string }; scripts: Record<string, string> };
 
 /** App settings as the template writes them: name, and the literal value when it is one. */
-const appSettings = [...bicep.matchAll(/\{ name: '([^']+)', value: ([^}]+?) \}/g)].map((m) => ({ name: m[1]!, value: /^'([^'$]*)'$/.exec(m[2]!.trim())?.[1] }));
+const appSettings = [...bicep.matchAll(/\{ name: '([^']+)', value: ([^}]+?) \}/g)].map((m) => ({
+  name: m[1]!,
+  value: /^'([^'$]*)'$/.exec(m[2]!.trim())?.[1],
+}));
 /** Settings the platform reads, not the bot. */
-const PLATFORM = ["WEBSITE_RUN_FROM_PACKAGE", "SCM_DO_BUILD_DURING_DEPLOYMENT", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION"];
+const PLATFORM = [
+  "WEBSITE_RUN_FROM_PACKAGE",
+  "SCM_DO_BUILD_DURING_DEPLOYMENT",
+  "AZURE_CLIENT_ID",
+  "APPLICATIONINSIGHTS_CONNECTION_STRING",
+  "ApplicationInsightsAgent_EXTENSION_VERSION",
+];
 
 describe("infra/azure.bicep", () => {
   it("creates every table the bot uses, and no other", () => {
-    const listed = /var tableNames = \[([^\]]+)\]/.exec(bicep)![1]!.match(/'(\w+)'/g)!.map((t) => t.slice(1, -1));
+    const listed = /var tableNames = \[([^\]]+)\]/
+      .exec(bicep)![1]!
+      .match(/'(\w+)'/g)!
+      .map((t) => t.slice(1, -1));
     expect(listed).toEqual([...TABLE_NAMES]);
   });
 
@@ -37,9 +50,16 @@ describe("infra/azure.bicep", () => {
       TABLES_ENDPOINT: "https://csebotoadbystore.table.core.windows.net/",
       COORDINATORS: "",
     };
-    const env = Object.fromEntries(appSettings.filter((s) => SETTING_NAMES.includes(s.name)).map((s) => [s.name, s.value ?? computed[s.name] ?? ""]));
+    const env = Object.fromEntries(
+      appSettings.filter((s) => SETTING_NAMES.includes(s.name)).map((s) => [s.name, s.value ?? computed[s.name] ?? ""]),
+    );
     const config = loadConfig(env);
-    expect(config).toMatchObject({ BOT_TYPE: "UserAssignedMSI", localMode: false, REMINDERS: "on", TABLES_ENDPOINT: computed.TABLES_ENDPOINT });
+    expect(config).toMatchObject({
+      BOT_TYPE: "UserAssignedMSI",
+      localMode: false,
+      REMINDERS: "on",
+      TABLES_ENDPOINT: computed.TABLES_ENDPOINT,
+    });
     expect(config.TABLES_CONNECTION_STRING).toBeUndefined();
   });
 
@@ -48,7 +68,14 @@ describe("infra/azure.bicep", () => {
     expect(bicep).toContain("allowSharedKeyAccess: false");
     expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
     expect(bicep).toContain("healthCheckPath: '/readyz'");
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+  });
+
+  it("runs on App Service's Node 24 LTS, a runtime package.json supports, with the same start command as npm start", () => {
+    expect(bicep).toContain("linuxFxVersion: 'NODE|24-lts'");
+    expect(packageJson.engines.node).toMatch(/>=24\b|\^24\b/);
+    const startCommand = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
+    expect(startCommand).toBe(packageJson.scripts.start);
+    expect(startCommand).not.toContain("--disable-warning");
   });
 
   it("its parameters file gives only parameters the template declares, from values the env template has", () => {
@@ -75,7 +102,8 @@ describe("teamsapp.yml", () => {
     expect(teamsapp).toContain("artifactFolder: ./.deploy");
     expect(teamsapp).toContain("resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}");
     expect(teamsapp).not.toContain("botAadApp/create"); // the managed identity replaces the app secret
-    for (const path of [...teamsapp.matchAll(/(?:path|parameters|manifestPath): (\.\/[\w./-]+)/g)].map((m) => m[1]!)) expect(existsSync(new URL(`../../${path}`, import.meta.url)), path).toBe(true);
+    for (const path of [...teamsapp.matchAll(/(?:path|parameters|manifestPath): (\.\/[\w./-]+)/g)].map((m) => m[1]!))
+      expect(existsSync(new URL(`../../${path}`, import.meta.url)), path).toBe(true);
     expect(JSON.parse(read("package.json")).scripts.stage).toBe("npm run build && tsx scripts/stage.ts");
   });
 

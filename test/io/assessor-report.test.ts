@@ -1,7 +1,14 @@
 /** Reading assessor reports' text: two real reports, every way of writing a rating, and damaged or hostile text. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { describeCounts, parseAssessorReport, ratingCounts, ratingFromLabel, totalsAgree, type ParsedReport } from "../../src/io/assessor-report.js";
+import {
+  describeCounts,
+  parseAssessorReport,
+  ratingCounts,
+  ratingFromLabel,
+  totalsAgree,
+  type ParsedReport,
+} from "../../src/io/assessor-report.js";
 import { parseDay, reviewMonth } from "../../src/io/report-text.js";
 import { ELEMENTS, type RatingId } from "../../src/standard/index.js";
 
@@ -39,12 +46,26 @@ describe("Oadby and Wigston, Review 3 (C 3), December 2023", () => {
 
   it("reads the front page when Word puts empty paragraphs between each label and its value", () => {
     const spaced = parseAssessorReport(OADBY.split("\n").join("\n\n"));
-    expect([spaced.organisation, spaced.reportType, spaced.assessmentDate]).toEqual(["Oadby and Wigston Borough Council", "Review 3 (C 3)", "2023-12-13"]);
+    expect([spaced.organisation, spaced.reportType, spaced.assessmentDate]).toEqual([
+      "Oadby and Wigston Borough Council",
+      "Review 3 (C 3)",
+      "2023-12-13",
+    ]);
   });
 
   it("reads the strengths and the areas for improvement with their refs", () => {
     expect(report.strengths).toEqual(["1.3.1", "1.3.2", "1.3.3", "2.1.1", "2.1.3", "3.3.3", "4.1.3", "5.1.1"]);
-    expect(report.areas.map((a) => a.refs)).toEqual([["4.1.2", "5.3.2"], ["1.3.4"], ["2.1.6"], ["5.1.2"], ["5.2.5"], ["4.3.4"], ["5.2.1"], ["1.3.1"], ["5.1.1", "5.1.2"]]);
+    expect(report.areas.map((a) => a.refs)).toEqual([
+      ["4.1.2", "5.3.2"],
+      ["1.3.4"],
+      ["2.1.6"],
+      ["5.1.2"],
+      ["5.2.5"],
+      ["4.3.4"],
+      ["5.2.1"],
+      ["1.3.1"],
+      ["5.1.1", "5.1.2"],
+    ]);
     expect(report.areas[0]?.text).toMatch(/^Targets for the timeliness of service are not currently being achieved/);
     expect(report.areas[0]?.text).toMatch(/\(Reference Partial Compliances for Elements 4\.1\.2 & 5\.3\.2\)\.$/);
     expect(report.areas.some((a) => a.text.startsWith("Sections:") || a.text.includes("These are: -"))).toBe(false);
@@ -93,7 +114,15 @@ describe("Charnwood, Annual Review Year 2, September 2017", () => {
 
   it("reads the strengths and areas for improvement, and notes what the narrative leaves out", () => {
     expect(report.strengths).toEqual(["3.4.1", "3.4.3", "3.4.2", "2.1.1", "2.1.2", "2.1.6", "2.2.4"]);
-    expect(report.areas.map((a) => a.refs)).toEqual([["3.4.1", "3.4.3"], ["3.4.3"], ["1.3.4"], ["1.1.2", "1.2.2", "3.2.3"], ["1.3.2"], ["1.3.2"], ["1.1.1", "1.1.2"]]);
+    expect(report.areas.map((a) => a.refs)).toEqual([
+      ["3.4.1", "3.4.3"],
+      ["3.4.3"],
+      ["1.3.4"],
+      ["1.1.2", "1.2.2", "3.2.3"],
+      ["1.3.2"],
+      ["1.3.2"],
+      ["1.1.1", "1.1.2"],
+    ]);
     expect(report.disagreements).toEqual([
       "The table rates 1.2.3 Compliance Plus, but the summary of strengths does not cite it.",
       "The table rates 1.3.5 Compliance Plus, but the summary of strengths does not cite it.",
@@ -107,12 +136,39 @@ describe("Charnwood, Annual Review Year 2, September 2017", () => {
 
 describe("ratingFromLabel", () => {
   const cases: [string, RatingId | undefined][] = [
-    ["Compliance Plus", "compliance-plus"], ["Compliant Plus", "compliance-plus"], ["CP", "compliance-plus"], ["● Compliance Plus", "compliance-plus"], ["**compliance plus**", "compliance-plus"], ["Compliance plus", "compliance-plus"],
-    ["Compliance", "compliance"], ["Compliant", "compliance"], ["Full Compliance", "compliance"], ["FC", "compliance"], ["| Compliance |", "compliance"], ["- Compliance", "compliance"],
-    ["Partial Compliance", "partial"], ["Partial Compliant", "partial"], ["Partially Compliant", "partial"], ["PC", "partial"], ["● Partial Compliance", "partial"],
-    ["Non-Compliance", "non-compliance"], ["Non Compliance", "non-compliance"], ["Not Compliance", "non-compliance"], ["Non Compliant", "non-compliance"], ["Not Compliant", "non-compliance"], ["NC", "non-compliance"], ["non-compliant.", "non-compliance"],
-    ["N/A", "not-applicable"], ["Not applicable", "not-applicable"], ["n/a", "not-applicable"],
-    ["", undefined], ["Accreditation -CP / FC / PC or NC", undefined], ["a new Compliance Plus has been awarded", undefined], ["This Element is a Partial Compliance.", undefined], ["Compliances", undefined], ["x".repeat(10_000), undefined],
+    ["Compliance Plus", "compliance-plus"],
+    ["Compliant Plus", "compliance-plus"],
+    ["CP", "compliance-plus"],
+    ["● Compliance Plus", "compliance-plus"],
+    ["**compliance plus**", "compliance-plus"],
+    ["Compliance plus", "compliance-plus"],
+    ["Compliance", "compliance"],
+    ["Compliant", "compliance"],
+    ["Full Compliance", "compliance"],
+    ["FC", "compliance"],
+    ["| Compliance |", "compliance"],
+    ["- Compliance", "compliance"],
+    ["Partial Compliance", "partial"],
+    ["Partial Compliant", "partial"],
+    ["Partially Compliant", "partial"],
+    ["PC", "partial"],
+    ["● Partial Compliance", "partial"],
+    ["Non-Compliance", "non-compliance"],
+    ["Non Compliance", "non-compliance"],
+    ["Not Compliance", "non-compliance"],
+    ["Non Compliant", "non-compliance"],
+    ["Not Compliant", "non-compliance"],
+    ["NC", "non-compliance"],
+    ["non-compliant.", "non-compliance"],
+    ["N/A", "not-applicable"],
+    ["Not applicable", "not-applicable"],
+    ["n/a", "not-applicable"],
+    ["", undefined],
+    ["Accreditation -CP / FC / PC or NC", undefined],
+    ["a new Compliance Plus has been awarded", undefined],
+    ["This Element is a Partial Compliance.", undefined],
+    ["Compliances", undefined],
+    ["x".repeat(10_000), undefined],
   ];
   it.each(cases)("%j is %s", (label, rating) => {
     expect(ratingFromLabel(label)).toBe(rating);
@@ -121,8 +177,14 @@ describe("ratingFromLabel", () => {
 
 describe("dates", () => {
   it.each([
-    ["13TH DEC 2023", "2023-12-13"], ["20th & 21st September 2017", "2017-09-21"], ["12th and 13th December 2023", "2023-12-13"],
-    ["13/12/2023", "2023-12-13"], ["2023-12-13", "2023-12-13"], ["December 13th, 2023", "2023-12-13"], ["31st February 2023", undefined], ["soon", undefined],
+    ["13TH DEC 2023", "2023-12-13"],
+    ["20th & 21st September 2017", "2017-09-21"],
+    ["12th and 13th December 2023", "2023-12-13"],
+    ["13/12/2023", "2023-12-13"],
+    ["2023-12-13", "2023-12-13"],
+    ["December 13th, 2023", "2023-12-13"],
+    ["31st February 2023", undefined],
+    ["soon", undefined],
   ])("%j is %s", (text, day) => {
     expect(parseDay(text)).toBe(day);
   });
@@ -149,8 +211,17 @@ describe("other ways of writing the table", () => {
         "1.3.1\tCompliance Plus\tcarried over from last year's notes",
       ].join("\n"),
     );
-    expect(Object.fromEntries(report.ratings)).toEqual({ "1.1.1": "compliance-plus", "1.1.2": "compliance", "1.1.3": "partial", "1.2.1": "not-applicable" });
-    expect(report.problems).toContain(`4 of 57 elements found; missing ${ELEMENTS.slice(4).map((e) => e.ref).join(", ")}.`);
+    expect(Object.fromEntries(report.ratings)).toEqual({
+      "1.1.1": "compliance-plus",
+      "1.1.2": "compliance",
+      "1.1.3": "partial",
+      "1.2.1": "not-applicable",
+    });
+    expect(report.problems).toContain(
+      `4 of 57 elements found; missing ${ELEMENTS.slice(4)
+        .map((e) => e.ref)
+        .join(", ")}.`,
+    );
   });
 
   it("reads a Totals table laid out as a row of labels then a row of counts, and says when it disagrees", () => {
@@ -160,7 +231,10 @@ describe("other ways of writing the table", () => {
     expect(agrees.problems).toEqual([]);
     const differs = parseAssessorReport(`The Council achieved 9 Compliance Plus, 46 Compliance and 2 Partial Compliance.\n\n${table}`);
     expect(differs.statedTotals).toEqual({ "compliance-plus": 9, compliance: 46, partial: 2 });
-    expect(differs.problems).toEqual(["The report's totals say 9 Compliance Plus, but its table has 8.", "The report's totals say 46 Compliance, but its table has 47."]);
+    expect(differs.problems).toEqual([
+      "The report's totals say 9 Compliance Plus, but its table has 8.",
+      "The report's totals say 46 Compliance, but its table has 47.",
+    ]);
   });
 });
 
@@ -185,12 +259,20 @@ describe("damaged and hostile text", () => {
   it("a report cut off inside its table lists the missing elements", () => {
     const report = parseAssessorReport(OADBY.slice(0, OADBY.indexOf("3.3\t3.3.1")));
     expect(report.ratings.size).toBe(28);
-    expect(report.problems).toEqual([`28 of 57 elements found; missing ${ELEMENTS.slice(28).map((e) => e.ref).join(", ")}.`]);
+    expect(report.problems).toEqual([
+      `28 of 57 elements found; missing ${ELEMENTS.slice(28)
+        .map((e) => e.ref)
+        .join(", ")}.`,
+    ]);
   });
 
   it("a table of 60 rows: refs outside the standard and a ref rated twice are reported, not used", () => {
     const rows = ELEMENTS.map((e) => `| ${e.ref} | ${e.statement} | Compliance |`);
-    rows.push("| 6.1.1 | Not an element | Compliance Plus |", "| 1.1.9 | Nor this | Partial Compliance |", "| 2.2.2 | Rated again | Non Compliant |");
+    rows.push(
+      "| 6.1.1 | Not an element | Compliance Plus |",
+      "| 1.1.9 | Nor this | Partial Compliance |",
+      "| 2.2.2 | Rated again | Non Compliant |",
+    );
     const report = parseAssessorReport(rows.join("\n"));
     expect(rows).toHaveLength(60);
     expect(report.ratings.size).toBe(57);

@@ -48,7 +48,12 @@ describe("downloading", () => {
   });
 
   it("says why when the host answers 404, 403 or 429", async () => {
-    for (const [status, words] of [[404, "moved or deleted"], [403, "moved or deleted"], [429, "in a minute"], [503, "in a minute"]] as const) {
+    for (const [status, words] of [
+      [404, "moved or deleted"],
+      [403, "moved or deleted"],
+      [429, "in a minute"],
+      [503, "in a minute"],
+    ] as const) {
       const url = host.put(`f${status}.txt`, "x");
       host.fail(url, { status, headers: status === 429 ? { "Retry-After": "10" } : {} });
       expect(await download(url, limits())).toMatchObject({ ok: false, refusal: { message: expect.stringContaining(words) } });

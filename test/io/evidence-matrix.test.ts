@@ -8,8 +8,22 @@ import { COUNCIL_WIDE, type Campaign } from "../../src/domain/campaign.js";
 import { csvCell, matrixCsv, matrixRows, matrixXlsx } from "../../src/io/evidence-matrix.js";
 import { ratingLabel, type RatingOrUnrated } from "../../src/standard/index.js";
 
-const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<string, RatingOrUnrated>;
-const campaign: Campaign = { tenantId: "t", id: "c1", name: "CSE annual review 2027", type: "annual-review-1", status: "open", units: [COUNCIL_WIDE], leads: [], standardVersion: "cse-57.v1", createdBy: "u", createdAt: "2026-11-01T10:00:00Z" };
+const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
+  string,
+  RatingOrUnrated
+>;
+const campaign: Campaign = {
+  tenantId: "t",
+  id: "c1",
+  name: "CSE annual review 2027",
+  type: "annual-review-1",
+  status: "open",
+  units: [COUNCIL_WIDE],
+  leads: [],
+  standardVersion: "cse-57.v1",
+  createdBy: "u",
+  createdAt: "2026-11-01T10:00:00Z",
+};
 const at = "2026-11-01T10:00:00Z";
 const assessments: ElementAssessment[] = Object.entries(ratings).map(([ref, rating], i) => ({
   ...emptyAssessment("c1", "council", ref),
@@ -17,11 +31,30 @@ const assessments: ElementAssessment[] = Object.entries(ratings).map(([ref, rati
   status: i % 3 === 0 ? "approved" : "in-progress",
   ownerName: "Megan Bowen",
   narrative: `How we meet ${ref}, with "quotes", commas and a\nsecond line.`,
-  evidence: Array.from({ length: (i % 3) + 1 }, (_, k) => ({ id: `l${k}`, title: `Evidence ${ref} #${k + 1}`, url: `https://council.sharepoint.com/sites/cse/${ref}/${k}.pdf`, addedBy: "u", addedAt: at })),
+  evidence: Array.from({ length: (i % 3) + 1 }, (_, k) => ({
+    id: `l${k}`,
+    title: `Evidence ${ref} #${k + 1}`,
+    url: `https://council.sharepoint.com/sites/cse/${ref}/${k}.pdf`,
+    addedBy: "u",
+    addedAt: at,
+  })),
 }));
 const person = { userId: "u", name: "Megan Bowen" };
 const actions: ImprovementAction[] = [
-  { tenantId: "t", id: "1", title: "Meet the timeliness targets", description: "Weekly review of the backlog.", refs: ["4.1.2", "5.3.2"], owner: person, dueOn: "2027-03-31", priority: "high", status: "in-progress", createdBy: person, createdAt: at, updatedAt: at },
+  {
+    tenantId: "t",
+    id: "1",
+    title: "Meet the timeliness targets",
+    description: "Weekly review of the backlog.",
+    refs: ["4.1.2", "5.3.2"],
+    owner: person,
+    dueOn: "2027-03-31",
+    priority: "high",
+    status: "in-progress",
+    createdBy: person,
+    createdAt: at,
+    updatedAt: at,
+  },
 ];
 
 describe("evidence matrix", () => {
@@ -40,7 +73,7 @@ describe("evidence matrix", () => {
         const v = row.getCell(c).value as { text: string; hyperlink: string } | null;
         if (v) links.push({ text: v.text, hyperlink: v.hyperlink });
       }
-      back.set(String(row.getCell(2).value), { rating: String(row.getCell(5).value), links });
+      back.set(row.getCell(2).text, { rating: row.getCell(5).text, links });
     });
     expect(back.size).toBe(57);
     for (const a of assessments) {
@@ -50,7 +83,17 @@ describe("evidence matrix", () => {
     expect(sheet.getRow(1).values).toContain("Assessor rating");
     expect(sheet.getRow(1 + 1 + [...back.keys()].indexOf("4.1.2")).getCell(6).value).toBe("Partial Compliance");
     const plan = book.getWorksheet("Improvement actions")!;
-    expect(plan.getRow(2).values).toEqual([undefined, 1, "Meet the timeliness targets", "4.1.2, 5.3.2", "Megan Bowen", "2027-03-31", "High", "In progress", "Weekly review of the backlog."]);
+    expect(plan.getRow(2).values).toEqual([
+      undefined,
+      1,
+      "Meet the timeliness targets",
+      "4.1.2, 5.3.2",
+      "Megan Bowen",
+      "2027-03-31",
+      "High",
+      "In progress",
+      "Weekly review of the backlog.",
+    ]);
   });
 
   it("CSV has a header and 57 rows, quoted by RFC 4180", () => {
@@ -63,7 +106,7 @@ describe("evidence matrix", () => {
   });
 
   it("defuses cells a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
     expect(csvCell("+44 116 288 8961")).toBe("'+44 116 288 8961");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("Compliance")).toBe("Compliance");

@@ -8,14 +8,31 @@ import { matrixRows } from "../../src/io/evidence-matrix.js";
 import { htmlReport } from "../../src/io/html-report.js";
 import type { RatingOrUnrated } from "../../src/standard/index.js";
 
-const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<string, RatingOrUnrated>;
-const campaign: Campaign = { tenantId: "t", id: "c1", name: "CSE <review> & 2027", type: "annual-review-1", status: "open", units: [COUNCIL_WIDE], leads: [], standardVersion: "cse-57.v1", createdBy: "u", createdAt: "2026-11-01T10:00:00Z" };
+const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
+  string,
+  RatingOrUnrated
+>;
+const campaign: Campaign = {
+  tenantId: "t",
+  id: "c1",
+  name: "CSE <review> & 2027",
+  type: "annual-review-1",
+  status: "open",
+  units: [COUNCIL_WIDE],
+  leads: [],
+  standardVersion: "cse-57.v1",
+  createdBy: "u",
+  createdAt: "2026-11-01T10:00:00Z",
+};
 const at = "2026-11-01T10:00:00Z";
 const assessments: ElementAssessment[] = Object.entries(ratings).map(([ref, rating]) => ({
   ...emptyAssessment("c1", "council", ref),
   rating,
   narrative: ref === "1.3.1" ? `<script>alert("x")</script> Residents co-designed our survey.` : "",
-  evidence: ref === "4.1.2" ? [{ id: "l1", title: "Performance <b>dashboard</b>", url: "https://council.gov.uk/kpi?a=1&b=2", addedBy: "u", addedAt: at }] : [],
+  evidence:
+    ref === "4.1.2"
+      ? [{ id: "l1", title: "Performance <b>dashboard</b>", url: "https://council.gov.uk/kpi?a=1&b=2", addedBy: "u", addedAt: at }]
+      : [],
 }));
 const person = { userId: "u", name: "Megan Bowen" };
 
@@ -24,7 +41,22 @@ function report() {
     campaign,
     rows: matrixRows(campaign, assessments),
     summary: summarise({ assessments, units: campaign.units, actions: [], today: "2026-11-23", at }),
-    actions: [{ tenantId: "t", id: "3", title: "Meet timeliness targets", description: "", refs: ["4.1.2"], owner: person, dueOn: "2027-03-31", priority: "high", status: "open", createdBy: person, createdAt: at, updatedAt: at }],
+    actions: [
+      {
+        tenantId: "t",
+        id: "3",
+        title: "Meet timeliness targets",
+        description: "",
+        refs: ["4.1.2"],
+        owner: person,
+        dueOn: "2027-03-31",
+        priority: "high",
+        status: "open",
+        createdBy: person,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
     today: "2026-11-23",
   });
 }
@@ -35,7 +67,9 @@ describe("HTML report", () => {
     expect(html).toContain("<td>8</td><td>47</td><td>2</td><td>0</td><td>0</td><td>0</td>");
     expect(html).toContain("55 of 57 elements at Compliance or better; the threshold for certification is 46.");
     expect(html).toContain("<h2>4. Delivery</h2>");
-    expect(html).toMatch(/<td>4\.1\.2<\/td><td class="r-partial">Partial Compliance<\/td><td>Action 3: Meet timeliness targets \(Megan Bowen, due 31 Mar 2027, open\)<\/td>/);
+    expect(html).toMatch(
+      /<td>4\.1\.2<\/td><td class="r-partial">Partial Compliance<\/td><td>Action 3: Meet timeliness targets \(Megan Bowen, due 31 Mar 2027, open\)<\/td>/,
+    );
     expect((html.match(/<tr><td>\d\.\d\.\d<\/td><td>/g) ?? []).length).toBe(57); // every element once in the criterion tables
     expect(html).toContain("@media print");
   });

@@ -6,7 +6,15 @@ import { retryDelay } from "../../src/jobs/backoff.js";
 function fakeTimer(): Timer & { slept: number[] } {
   let now = 0;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) };
+  return {
+    slept,
+    now: () => now,
+    sleep: (ms) => {
+      slept.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+  };
 }
 
 /** The most messages in any window of `ms` among `times`. */
@@ -14,7 +22,12 @@ function busiest(times: number[], ms: number): number {
   return Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
 }
 
-async function send(limiter: RateLimiter, timer: Timer, count: number, keys: { key: string; windows: readonly Window[] }[]): Promise<number[]> {
+async function send(
+  limiter: RateLimiter,
+  timer: Timer,
+  count: number,
+  keys: { key: string; windows: readonly Window[] }[],
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const done = await limiter.acquire(keys);
@@ -39,7 +52,10 @@ describe("RateLimiter", () => {
     const limiter = new RateLimiter(timer);
     const times: number[] = [];
     for (let i = 0; i < 500; i++) {
-      const done = await limiter.acquire([{ key: `c${i}`, windows: PER_CONVERSATION }, { key: "tenant", windows: PER_TENANT }]);
+      const done = await limiter.acquire([
+        { key: `c${i}`, windows: PER_CONVERSATION },
+        { key: "tenant", windows: PER_TENANT },
+      ]);
       times.push(timer.now());
       done(true);
     }

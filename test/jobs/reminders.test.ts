@@ -57,7 +57,8 @@ describe("the daily reminder run", () => {
 
   it("also forgets assessor-report previews nobody confirmed or cancelled, and keeps today's", async () => {
     world = await reminderWorld({ now: CREATED });
-    const keep = (user: string, storedAt: string) => world!.stores.files.keepImport(TENANT, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+    const keep = (user: string, storedAt: string) =>
+      world!.stores.files.keepImport(TENANT, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
     await keep("cora", "2026-11-20T16:00:00.000Z");
     await keep("priya", `${DAY}T08:00:00.000Z`);
     await world.stores.tenants.register(TENANT);
@@ -79,9 +80,28 @@ describe("the daily reminder run", () => {
     expect(later!.remindOn).toBe("2026-12-03"); // 1 working day before 4 Dec
 
     // Megan finishes the first; a coordinator gives the second to Adele.
-    await world.stores.roles.save({ tenantId: TENANT, userId: "coord", displayName: "Alex Wilber", roles: ["coordinator"] }, { targetId: "coord", targetName: "Alex Wilber", role: "coordinator", change: "setup", byId: "coord", byName: "Alex Wilber", at: MORNING }, true);
+    await world.stores.roles.save(
+      { tenantId: TENANT, userId: "coord", displayName: "Alex Wilber", roles: ["coordinator"] },
+      {
+        targetId: "coord",
+        targetName: "Alex Wilber",
+        role: "coordinator",
+        change: "setup",
+        byId: "coord",
+        byName: "Alex Wilber",
+        at: MORNING,
+      },
+      true,
+    );
     expect((await world.actions.setStatus(megan, soon!.id, "done")).ok).toBe(true);
-    expect((await world.actions.reassign({ tenantId: TENANT, userId: "coord", displayName: "Alex Wilber" }, later!.id, { userId: adele.userId, name: adele.name })).ok).toBe(true);
+    expect(
+      (
+        await world.actions.reassign({ tenantId: TENANT, userId: "coord", displayName: "Alex Wilber" }, later!.id, {
+          userId: adele.userId,
+          name: adele.name,
+        })
+      ).ok,
+    ).toBe(true);
 
     world.stub.clear();
     world.clock.set("2026-11-27T09:05:00Z");
@@ -201,7 +221,10 @@ describe("crash and restart", () => {
     await expect.poll(() => w.stub.accepted).toBe(3);
 
     const restarted = await w.restart();
-    const second = new ReminderScheduler(restarted.job, restarted.stores.outbox, w.clock, createSilentLog(), { instanceId: "second", leaseMs: 60_000 });
+    const second = new ReminderScheduler(restarted.job, restarted.stores.outbox, w.clock, createSilentLog(), {
+      instanceId: "second",
+      leaseMs: 60_000,
+    });
     expect(await second.tick()).toBeUndefined(); // the first still holds the lease
     w.clock.set(`${DAY}T09:07:00Z`); // two minutes on: the dead instance's lease has expired
     expect((await second.tick())?.sent).toBe(9);
@@ -241,22 +264,56 @@ describe("element owners, coordinators and campaign leads", () => {
     const log = createSilentLog();
     const coordinator = await w.person("cora", "Cora Coordinator");
     const megan = await w.person("megan", "Megan Bowen");
-    await w.stores.roles.save({ tenantId: TENANT, userId: "cora", displayName: "Cora Coordinator", roles: ["coordinator"] }, { targetId: "cora", targetName: "Cora Coordinator", role: "coordinator", change: "setup", byId: "cora", byName: "Cora Coordinator", at: CREATED }, true);
-    const rolesOf = async (a: { userId: string }) => (a.userId === "cora" ? (["coordinator"] as const) : []);
+    await w.stores.roles.save(
+      { tenantId: TENANT, userId: "cora", displayName: "Cora Coordinator", roles: ["coordinator"] },
+      {
+        targetId: "cora",
+        targetName: "Cora Coordinator",
+        role: "coordinator",
+        change: "setup",
+        byId: "cora",
+        byName: "Cora Coordinator",
+        at: CREATED,
+      },
+      true,
+    );
+    const rolesOf = (a: { userId: string }) => Promise.resolve(a.userId === "cora" ? (["coordinator"] as const) : []);
     const campaigns = new CampaignService(w.stores, w.clock, log, rolesOf);
-    const created = await campaigns.create(coordinator, { name: "CSE annual review 2027", type: "annual-review-1", units: "", dueDate: "2026-12-04" });
+    const created = await campaigns.create(coordinator, {
+      name: "CSE annual review 2027",
+      type: "annual-review-1",
+      units: "",
+      dueDate: "2026-12-04",
+    });
     if (!created.ok) throw new Error(created.refusal.message);
     expect((await campaigns.move(coordinator, created.campaign.id, "open")).ok).toBe(true);
     const assignments = new AssignmentService(w.stores, w.clock, log, rolesOf, new RecordingNotifier());
     const campaign = (await w.stores.campaigns.get(TENANT, created.campaign.id))!;
-    expect((await assignments.assign(coordinator, { campaign, unit: campaign.units[0]! }, "3.2", { userId: "megan", name: "Megan Bowen" })).ok).toBe(true);
+    expect(
+      (await assignments.assign(coordinator, { campaign, unit: campaign.units[0]! }, "3.2", { userId: "megan", name: "Megan Bowen" })).ok,
+    ).toBe(true);
     // Certified 22 Dec 2023: reassessment 22 Dec 2026, its evidence due 10 working days before, on 8 Dec.
     await w.stores.certification.save(
-      { tenantId: TENANT, scopeId: "council", scopeName: "Whole council", certifiedOn: "2023-12-22", evidenceLeadWorkingDays: 10, updatedBy: "cora", updatedByName: "Cora Coordinator", updatedAt: CREATED },
+      {
+        tenantId: TENANT,
+        scopeId: "council",
+        scopeName: "Whole council",
+        certifiedOn: "2023-12-22",
+        evidenceLeadWorkingDays: 10,
+        updatedBy: "cora",
+        updatedByName: "Cora Coordinator",
+        updatedAt: CREATED,
+      },
       { scopeId: "council", from: "", to: "2023-12-22", byId: "cora", byName: "Cora Coordinator", at: CREATED },
     );
     // Megan's action in that campaign was due 10 Nov: by 1 Dec it is overdue by more than 14 days.
-    await w.stores.participants.put({ tenantId: TENANT, userId: "megan", displayName: "Megan Bowen", campaignId: campaign.id, lastSeenAt: CREATED });
+    await w.stores.participants.put({
+      tenantId: TENANT,
+      userId: "megan",
+      displayName: "Megan Bowen",
+      campaignId: campaign.id,
+      lastSeenAt: CREATED,
+    });
     await w.action(megan, { title: "Publish the complaints procedure in plain English", refs: "3.2.4", dueOn: "2026-11-10" });
 
     // Tuesday 1 Dec: 3 working days before the due date; 7 days before the evidence deadline.
@@ -280,7 +337,9 @@ describe("element owners, coordinators and campaign leads", () => {
     w.stub.clear();
     w.clock.set("2026-12-03T09:05:00Z");
     await w.job.run("2026-12-03");
-    expect(cardText(remindersByConversation(w.stub).get(conversationOf("megan"))![0])).toContain("4 elements not yet submitted, due 4 Dec 2026 (tomorrow)");
+    expect(cardText(remindersByConversation(w.stub).get(conversationOf("megan"))![0])).toContain(
+      "4 elements not yet submitted, due 4 Dec 2026 (tomorrow)",
+    );
   });
 });
 
@@ -288,7 +347,13 @@ describe("the outbox", () => {
   it("lets delivered messages go after a while, and keeps undelivered ones", async () => {
     const w = await reminderWorld({ now: CREATED });
     world = w;
-    const item = (key: string) => ({ kind: "date" as const, key, scopeName: "Whole council", label: "Annual review, year 1", on: "2027-03-15" });
+    const item = (key: string) => ({
+      kind: "date" as const,
+      key,
+      scopeName: "Whole council",
+      label: "Annual review, year 1",
+      on: "2027-03-15",
+    });
     await w.stores.outbox.plan(TENANT, "2026-10-01", [
       { userId: "a", displayName: "A", items: [item("1")] },
       { userId: "b", displayName: "B", items: [item("2")] },

@@ -21,7 +21,7 @@ function parsePng(buf: Buffer) {
   expect(buf.toString("ascii", 12, 16)).toBe("IHDR");
   const ihdr = buf.subarray(16, 29);
   const idat: Buffer[] = [];
-  for (let off = 8; off < buf.length; ) {
+  for (let off = 8; off < buf.length;) {
     const len = buf.readUInt32BE(off);
     if (buf.toString("ascii", off + 4, off + 8) === "IDAT") idat.push(buf.subarray(off + 8, off + 8 + len));
     off += 12 + len;

@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 import { buildAppPackage, fillPlaceholders, manifestProblems, readEnvFile } from "../../scripts/package-app.js";
 
 const MANIFEST_DIR = new URL("../../manifest/", import.meta.url);
-const VALUES = { TEAMS_APP_ID: "11111111-2222-3333-4444-555555555555", BOT_ID: "0f1e2d3c-0000-1111-2222-333344445555", BOT_DOMAIN: "cse-bot-oadby.azurewebsites.net" };
+const VALUES = {
+  TEAMS_APP_ID: "11111111-2222-3333-4444-555555555555",
+  BOT_ID: "0f1e2d3c-0000-1111-2222-333344445555",
+  BOT_DOMAIN: "cse-bot-oadby.azurewebsites.net",
+};
 
 /** A project folder with the real manifest and icons and an env file of our own. */
 function project(envText: string): string {
@@ -20,7 +24,9 @@ function project(envText: string): string {
 
 describe("the Teams app package", () => {
   it("holds exactly manifest.json and the two icons, with every placeholder filled from the env file", async () => {
-    const root = project(`# test\nTEAMSFX_ENV=test\nTEAMS_APP_ID=${VALUES.TEAMS_APP_ID}\nBOT_ID="${VALUES.BOT_ID}"\nBOT_DOMAIN=${VALUES.BOT_DOMAIN}\n`);
+    const root = project(
+      `# test\nTEAMSFX_ENV=test\nTEAMS_APP_ID=${VALUES.TEAMS_APP_ID}\nBOT_ID="${VALUES.BOT_ID}"\nBOT_DOMAIN=${VALUES.BOT_DOMAIN}\n`,
+    );
     const { zipPath } = await buildAppPackage("test", { root, env: {} });
     expect(zipPath).toBe(join(root, "appPackage", "build", "appPackage.test.zip"));
     const zip = await JSZip.loadAsync(readFileSync(zipPath));
@@ -30,7 +36,9 @@ describe("the Teams app package", () => {
     expect(manifest.bots[0].botId).toBe(VALUES.BOT_ID);
     expect(manifest.validDomains).toEqual([VALUES.BOT_DOMAIN]);
     expect(JSON.stringify(manifest)).not.toContain("${{");
-    expect(Buffer.from(await zip.file("color.png")!.async("uint8array")).equals(readFileSync(new URL("color.png", MANIFEST_DIR)))).toBe(true);
+    expect(Buffer.from(await zip.file("color.png")!.async("uint8array")).equals(readFileSync(new URL("color.png", MANIFEST_DIR)))).toBe(
+      true,
+    );
   });
 
   it("the environment wins over the env file (as in CI and Teams Toolkit)", async () => {
@@ -41,13 +49,17 @@ describe("the Teams app package", () => {
 
   it("names the values it is missing, and the env file it looked in, and writes no zip", async () => {
     const root = project("TEAMS_APP_ID=\nBOT_ID=\n");
-    await expect(buildAppPackage("test", { root, env: {} })).rejects.toThrow("The manifest needs TEAMS_APP_ID, BOT_ID, BOT_DOMAIN, which have no value in env/.env.test or the environment.");
+    await expect(buildAppPackage("test", { root, env: {} })).rejects.toThrow(
+      "The manifest needs TEAMS_APP_ID, BOT_ID, BOT_DOMAIN, which have no value in env/.env.test or the environment.",
+    );
     await expect(buildAppPackage("prod", { root, env: {} })).rejects.toThrow("There is no env/.env.prod.");
   });
 
   it("refuses a filled-in manifest the schema rejects, saying where", async () => {
     const root = project(`TEAMS_APP_ID=not-a-guid\nBOT_ID=${VALUES.BOT_ID}\nBOT_DOMAIN=${VALUES.BOT_DOMAIN}\n`);
-    await expect(buildAppPackage("test", { root, env: {} })).rejects.toThrow(/does not match the Teams schema:\n {2}- \/id must match pattern/);
+    await expect(buildAppPackage("test", { root, env: {} })).rejects.toThrow(
+      /does not match the Teams schema:\n {2}- \/id must match pattern/,
+    );
   });
 });
 
@@ -69,11 +81,16 @@ describe("the manifest against the official schema", () => {
     expect(problems.some((p) => p.includes("must have required property 'name'"))).toBe(true);
     expect(problems.some((p) => p.startsWith("/accentColor"))).toBe(true);
     expect(problems.some((p) => p.startsWith("/bots/0/commandLists/0/commands must NOT have more than 10 items"))).toBe(true);
-    expect(manifestProblems({ ...filled, manifestVersion: "9.9" })).toEqual(['manifestVersion "9.9" is not a Teams manifest version with a published schema.']);
+    expect(manifestProblems({ ...filled, manifestVersion: "9.9" })).toEqual([
+      'manifestVersion "9.9" is not a Teams manifest version with a published schema.',
+    ]);
   });
 
   it("reads env files as Teams Toolkit writes them", () => {
-    expect(readEnvFile("# c\nA=1\n  B = two words \nC=\"q\"\nD=\n#E=5\n")).toEqual({ A: "1", B: "two words", C: "q", D: "" });
-    expect(fillPlaceholders('{"a":"${{A}}","b":"${{ B }}","c":"${{C}}"}', { A: 'x"y', B: "z" })).toEqual({ text: '{"a":"x\\"y","b":"z","c":"${{C}}"}', missing: ["C"] });
+    expect(readEnvFile('# c\nA=1\n  B = two words \nC="q"\nD=\n#E=5\n')).toEqual({ A: "1", B: "two words", C: "q", D: "" });
+    expect(fillPlaceholders('{"a":"${{A}}","b":"${{ B }}","c":"${{C}}"}', { A: 'x"y', B: "z" })).toEqual({
+      text: '{"a":"x\\"y","b":"z","c":"${{C}}"}',
+      missing: ["C"],
+    });
   });
 });

@@ -10,7 +10,12 @@ import type { Actor } from "../../src/services/walkthrough.js";
 import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-actions";
-const person = (id: string, name: string, conversation?: string): Actor => ({ tenantId: TENANT, userId: id, displayName: name, conversation });
+const person = (id: string, name: string, conversation?: string): Actor => ({
+  tenantId: TENANT,
+  userId: id,
+  displayName: name,
+  conversation,
+});
 const CORA = person("cora", "Cora Coordinator");
 const OLU = person("olu", "Olu Officer", JSON.stringify({ conversation: { id: "a:olu" } }));
 const PAT = person("pat", "Pat Contributor");
@@ -37,9 +42,21 @@ async function setUp() {
 describe("creating an improvement action", () => {
   it("stores a checked action owned by its creator, numbered, on each element it covers", async () => {
     const { actions, stores } = await setUp();
-    const outcome = await actions.create(OLU, { title: "  Publish   service standards ", refs: "4.1.2, 3.2.1 3.2.1", dueOn: "2026-12-01", priority: "high" });
+    const outcome = await actions.create(OLU, {
+      title: "  Publish   service standards ",
+      refs: "4.1.2, 3.2.1 3.2.1",
+      dueOn: "2026-12-01",
+      priority: "high",
+    });
     expect(outcome).toMatchObject({ ok: true, message: "Improvement action 1 created, due 1 Dec 2026, owned by Olu Officer." });
-    expect(await stores.actions.get(TENANT, "1")).toMatchObject({ title: "Publish service standards", refs: ["3.2.1", "4.1.2"], owner: { userId: "olu" }, status: "open", priority: "high", dueOn: "2026-12-01" });
+    expect(await stores.actions.get(TENANT, "1")).toMatchObject({
+      title: "Publish service standards",
+      refs: ["3.2.1", "4.1.2"],
+      owner: { userId: "olu" },
+      status: "open",
+      priority: "high",
+      dueOn: "2026-12-01",
+    });
     expect((await actions.create(OLU, { title: "Second one", refs: "1.1.1", dueOn: "2026-12-01" })).ok && "numbered").toBe("numbered");
     expect((await stores.actions.get(TENANT, "2"))?.priority).toBe("medium");
   });
@@ -60,7 +77,10 @@ describe("creating an improvement action", () => {
 
   it("refuses a leader (read-only), and stores nothing", async () => {
     const { actions, stores } = await setUp();
-    expect(await actions.create(LEE, { title: "Publish standards", refs: "3.2.1", dueOn: "2026-12-01" })).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
+    expect(await actions.create(LEE, { title: "Publish standards", refs: "3.2.1", dueOn: "2026-12-01" })).toMatchObject({
+      ok: false,
+      refusal: { code: "not-allowed" },
+    });
     expect(await stores.actions.list(TENANT)).toEqual([]);
   });
 });
@@ -79,10 +99,21 @@ describe("working an action", () => {
     clock.set("2026-11-20T13:00:00Z");
     expect(await actions.setStatus(OLU, id, "done")).toMatchObject({ ok: true, message: "Action 1 is now done." });
     expect((await stored(id))?.status).toBe("done");
-    expect((await stores.actions.notes(TENANT, id)).map((n) => [n.by.name, n.text])).toEqual([["Olu Officer", "Published on the website."], ["Olu Officer", "Draft agreed with the repairs team."]]);
-    expect((await stores.actions.history(TENANT, id)).map((c) => `${c.field}:${c.from}>${c.to}`)).toEqual(["status:in-progress>done", "status:open>in-progress", "created:>Publish service standards for housing repairs"]);
+    expect((await stores.actions.notes(TENANT, id)).map((n) => [n.by.name, n.text])).toEqual([
+      ["Olu Officer", "Published on the website."],
+      ["Olu Officer", "Draft agreed with the repairs team."],
+    ]);
+    expect((await stores.actions.history(TENANT, id)).map((c) => `${c.field}:${c.from}>${c.to}`)).toEqual([
+      "status:in-progress>done",
+      "status:open>in-progress",
+      "created:>Publish service standards for housing repairs",
+    ]);
     const view = await actions.view(OLU, id);
-    expect(view).toMatchObject({ canEdit: true, overdue: false, notes: [{ text: "Published on the website." }, { text: "Draft agreed with the repairs team." }] });
+    expect(view).toMatchObject({
+      canEdit: true,
+      overdue: false,
+      notes: [{ text: "Published on the website." }, { text: "Draft agreed with the repairs team." }],
+    });
   });
 
   it("refuses a contributor's change to someone else's action, and stores nothing", async () => {
@@ -106,9 +137,15 @@ describe("working an action", () => {
     const { actions, create, stored } = await setUp();
     const { id } = await create(OLU, "3.2.1");
     // Friday 20 November 2026: a week of working days on is Friday the 27th.
-    expect(await actions.snooze(OLU, id, "week")).toMatchObject({ ok: true, message: "Reminders for action 1 are snoozed until 27 Nov 2026." });
+    expect(await actions.snooze(OLU, id, "week")).toMatchObject({
+      ok: true,
+      message: "Reminders for action 1 are snoozed until 27 Nov 2026.",
+    });
     expect((await stored(id))?.snoozedUntil).toBe("2026-11-27");
-    expect(await actions.changeDueDate(OLU, id, "2026-11-01")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("in the past") } });
+    expect(await actions.changeDueDate(OLU, id, "2026-11-01")).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("in the past") },
+    });
     expect((await stored(id))?.dueOn).toBe("2026-12-01");
     expect(await actions.changeDueDate(OLU, id, "2027-01-15")).toMatchObject({ ok: true, message: "Action 1 is now due 15 Jan 2027." });
     expect(await stored(id)).toMatchObject({ dueOn: "2027-01-15", snoozedUntil: undefined });
@@ -118,7 +155,10 @@ describe("working an action", () => {
     const { actions, create } = await setUp();
     const { id } = await create(OLU, "3.2.1");
     const stranger: Actor = { ...CORA, tenantId: "tenant-elsewhere" };
-    expect(await actions.setStatus(stranger, id, "done")).toMatchObject({ ok: false, refusal: { message: "That improvement action is not in your organisation, so nothing was changed." } });
+    expect(await actions.setStatus(stranger, id, "done")).toMatchObject({
+      ok: false,
+      refusal: { message: "That improvement action is not in your organisation, so nothing was changed." },
+    });
   });
 });
 
@@ -156,7 +196,16 @@ describe("listing actions", () => {
     const { actions, create } = await setUp();
     const { id } = await create(OLU, "3.2.1, 4.1.2");
     await create(OLU, "1.1.1");
-    for (const ref of ["3.2.1", "4.1.2"]) expect(await actions.forElement(OLU, ref)).toEqual([{ id, title: "Publish service standards for housing repairs", status: "open", dueOn: "2026-12-01", owner: { userId: "olu", name: "Olu Officer" } }]);
+    for (const ref of ["3.2.1", "4.1.2"])
+      expect(await actions.forElement(OLU, ref)).toEqual([
+        {
+          id,
+          title: "Publish service standards for housing repairs",
+          status: "open",
+          dueOn: "2026-12-01",
+          owner: { userId: "olu", name: "Olu Officer" },
+        },
+      ]);
     await actions.setStatus(OLU, id, "on-hold");
     expect(await actions.forElement(CORA, "4.1.2")).toMatchObject([{ id, status: "on-hold" }]);
     expect(await actions.forElement(OLU, "3.2.2")).toEqual([]);
@@ -170,20 +219,31 @@ describe("reassigning an action", () => {
     const outcome = await actions.reassign(CORA, id, { userId: "megan", name: "Megan Bowen" });
     expect(outcome).toMatchObject({ ok: true, message: "Action 1 now belongs to Megan Bowen. Megan Bowen has been told." });
     expect((await stored(id))?.owner).toEqual({ userId: "megan", name: "Megan Bowen" });
-    expect(notifier.sent).toEqual([{ conversation: MEGAN.conversation, text: 'Cora Coordinator gave you improvement action 1: "Publish service standards for housing repairs", due 1 Dec 2026. Type action 1 to see it.' }]);
+    expect(notifier.sent).toEqual([
+      {
+        conversation: MEGAN.conversation,
+        text: 'Cora Coordinator gave you improvement action 1: "Publish service standards for housing repairs", due 1 Dec 2026. Type action 1 to see it.',
+      },
+    ]);
     expect(await actions.forElement(CORA, "4.1.2")).toMatchObject([{ owner: { userId: "megan" } }]);
     expect(await actions.list(MEGAN, {})).toMatchObject({ actions: [{ id }] });
     expect((await actions.setStatus(MEGAN, id, "in-progress")).ok).toBe(true);
     expect((await actions.setStatus(OLU, id, "done")).ok).toBe(false);
     // Giving it to its owner again is no news to anyone.
-    expect(await actions.reassign(CORA, id, { userId: "megan", name: "Megan Bowen" })).toMatchObject({ ok: true, message: "Action 1 already belongs to Megan Bowen." });
+    expect(await actions.reassign(CORA, id, { userId: "megan", name: "Megan Bowen" })).toMatchObject({
+      ok: true,
+      message: "Action 1 already belongs to Megan Bowen.",
+    });
     expect(notifier.sent).toHaveLength(1);
   });
 
   it("says when the new owner could not be told", async () => {
     const { actions, create } = await setUp();
     const { id } = await create(OLU, "3.2.1");
-    expect(await actions.reassign(OLU, id, { userId: "pat", name: "Pat Contributor" })).toMatchObject({ ok: true, message: expect.stringContaining("Pat Contributor has not chatted with me yet") });
+    expect(await actions.reassign(OLU, id, { userId: "pat", name: "Pat Contributor" })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("Pat Contributor has not chatted with me yet"),
+    });
   });
 });
 
@@ -204,7 +264,10 @@ describe("two changes at once", () => {
       }
       return action;
     });
-    const [status, note] = await Promise.all([actions.setStatus(OLU, id, "on-hold"), actions.addNote(OLU, id, "Waiting for the new website.")]);
+    const [status, note] = await Promise.all([
+      actions.setStatus(OLU, id, "on-hold"),
+      actions.addNote(OLU, id, "Waiting for the new website."),
+    ]);
     expect([status.ok, note.ok]).toEqual([true, true]);
     expect(reads).toBeGreaterThan(2);
     expect((await stored(id))?.status).toBe("on-hold");

@@ -5,7 +5,12 @@ import type { Actor } from "../../src/services/walkthrough.js";
 import { serviceWorld } from "../support/services.js";
 
 const TENANT = "tenant-assign";
-const person = (id: string, name: string, conversation?: string): Actor => ({ tenantId: TENANT, userId: id, displayName: name, conversation });
+const person = (id: string, name: string, conversation?: string): Actor => ({
+  tenantId: TENANT,
+  userId: id,
+  displayName: name,
+  conversation,
+});
 const CORA = person("cora", "Cora Coordinator");
 const RITA = person("rita", "Rita Reviewer");
 const OLU = person("olu", "Olu Officer", JSON.stringify({ conversation: { id: "a:olu" } }));
@@ -18,7 +23,13 @@ async function setUp() {
   await walkthrough.greet(OLU);
   const scope = await walkthrough.scope(CORA);
   const save = (who: Actor, ref: string) =>
-    walkthrough.act(who, { verb: "save", campaignId: scope.campaign.id, ref, base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" } });
+    walkthrough.act(who, {
+      verb: "save",
+      campaignId: scope.campaign.id,
+      ref,
+      base: { rating: "unrated", narrativeHash: narrativeHash("") },
+      drafts: { rating: "compliance" },
+    });
   return { stores, walkthrough, assignments, scope, notifier, save };
 }
 
@@ -26,11 +37,23 @@ describe("assignments", () => {
   it("assigns a whole sub-criterion in one go, audited, and tells the owner one-to-one", async () => {
     const { stores, assignments, scope, notifier } = await setUp();
     const outcome = await assignments.assign(CORA, scope, "3.2", { userId: "olu", name: "Olu Officer" });
-    expect(outcome).toEqual({ ok: true, message: 'Assigned 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026" to Olu Officer. Olu Officer has been told.' });
-    const owned = [...(await stores.assessments.listForUnit(TENANT, scope.campaign.id, "council")).values()].filter((a) => a.ownerId === "olu").map((a) => a.ref);
+    expect(outcome).toEqual({
+      ok: true,
+      message: 'Assigned 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026" to Olu Officer. Olu Officer has been told.',
+    });
+    const owned = [...(await stores.assessments.listForUnit(TENANT, scope.campaign.id, "council")).values()]
+      .filter((a) => a.ownerId === "olu")
+      .map((a) => a.ref);
     expect(owned).toEqual(["3.2.1", "3.2.2", "3.2.3", "3.2.4"]);
-    expect(notifier.sent).toEqual([{ conversation: OLU.conversation, text: 'Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026". Type my work to see your elements.' }]);
-    expect(await stores.assessments.history(TENANT, scope.campaign.id, "council", "3.2.3")).toMatchObject([{ field: "owner", from: "", to: "Olu Officer", byName: "Cora Coordinator" }]);
+    expect(notifier.sent).toEqual([
+      {
+        conversation: OLU.conversation,
+        text: 'Cora Coordinator has asked you to self-assess 3.2 Quality of Information (4 elements) in "CSE self-assessment 2026". Type my work to see your elements.',
+      },
+    ]);
+    expect(await stores.assessments.history(TENANT, scope.campaign.id, "council", "3.2.3")).toMatchObject([
+      { field: "owner", from: "", to: "Olu Officer", byName: "Cora Coordinator" },
+    ]);
   });
 
   it("says when the owner has never chatted with the bot and could not be told", async () => {
@@ -43,8 +66,14 @@ describe("assignments", () => {
 
   it("refuses an assignment by anyone but a coordinator, and a reference that is not in the standard", async () => {
     const { stores, assignments, scope } = await setUp();
-    expect(await assignments.assign(RITA, scope, "3.2", { userId: "olu", name: "Olu" })).toMatchObject({ ok: false, refusal: { message: "Only a CSE coordinator can assign elements." } });
-    expect(await assignments.assign(CORA, scope, "3.9", { userId: "olu", name: "Olu" })).toMatchObject({ ok: false, refusal: { code: "unknown-element" } });
+    expect(await assignments.assign(RITA, scope, "3.2", { userId: "olu", name: "Olu" })).toMatchObject({
+      ok: false,
+      refusal: { message: "Only a CSE coordinator can assign elements." },
+    });
+    expect(await assignments.assign(CORA, scope, "3.9", { userId: "olu", name: "Olu" })).toMatchObject({
+      ok: false,
+      refusal: { code: "unknown-element" },
+    });
     expect((await stores.assessments.listForUnit(TENANT, scope.campaign.id, "council")).size).toBe(0);
   });
 

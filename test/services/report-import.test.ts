@@ -25,14 +25,35 @@ describe("importing the assessor's report", () => {
   it("stores the assessor's 57 ratings and a draft action for each area for improvement, in one go", async () => {
     const w = await world();
     const outcome = await w.imports.apply(cora, w.campaignId, OADBY);
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringContaining("Imported the assessor's 57 ratings into \"CSE annual review 2027\" and 9 draft improvement actions (1, 2, 3, 4, 5, 6, 7, 8, 9)") });
+    expect(outcome).toMatchObject({
+      ok: true,
+      message: expect.stringContaining(
+        'Imported the assessor\'s 57 ratings into "CSE annual review 2027" and 9 draft improvement actions (1, 2, 3, 4, 5, 6, 7, 8, 9)',
+      ),
+    });
     const stored = await w.imports.stored(TENANT, w.campaignId);
     const counts = Object.values(stored!.ratings).reduce<Record<string, number>>((c, r) => ({ ...c, [r]: (c[r] ?? 0) + 1 }), {});
     expect(counts).toEqual({ "compliance-plus": 8, compliance: 47, partial: 2 });
     const actions = await w.stores.actions.list(TENANT);
-    expect(actions.map((a) => a.refs)).toEqual([["4.1.2", "5.3.2"], ["1.3.4"], ["2.1.6"], ["5.1.2"], ["5.2.5"], ["4.3.4"], ["5.2.1"], ["1.3.1"], ["5.1.1", "5.1.2"]]);
+    expect(actions.map((a) => a.refs)).toEqual([
+      ["4.1.2", "5.3.2"],
+      ["1.3.4"],
+      ["2.1.6"],
+      ["5.1.2"],
+      ["5.2.5"],
+      ["4.3.4"],
+      ["5.2.1"],
+      ["1.3.1"],
+      ["5.1.1", "5.1.2"],
+    ]);
     // Titled by the area's first sentence, cut to the 120 characters a title may have.
-    expect(actions[0]).toMatchObject({ campaignId: w.campaignId, owner: { userId: "cora" }, status: "open", title: "Targets for the timeliness of service are not currently being achieved, and consideration may be given as to how this c\u2026" });
+    expect(actions[0]).toMatchObject({
+      campaignId: w.campaignId,
+      owner: { userId: "cora" },
+      status: "open",
+      title:
+        "Targets for the timeliness of service are not currently being achieved, and consideration may be given as to how this c\u2026",
+    });
     expect(actions[0]!.title).toHaveLength(120);
     expect(actions[0]!.description).toContain("(Reference Partial Compliances for Elements 4.1.2 & 5.3.2)");
     expect((await w.stores.actions.forElement(TENANT, "4.1.2")).map((l) => l.id)).toEqual(["1"]);
@@ -48,7 +69,10 @@ describe("importing the assessor's report", () => {
     const w = await world();
     await w.imports.apply(cora, w.campaignId, OADBY);
     const again = await w.imports.apply(cora, w.campaignId, `${OADBY}\n\n`);
-    expect(again).toMatchObject({ ok: true, message: expect.stringContaining("This report was already imported on 20 Nov 2026 by Cora Coordinator; nothing has changed.") });
+    expect(again).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("This report was already imported on 20 Nov 2026 by Cora Coordinator; nothing has changed."),
+    });
     const other = await w.imports.apply(cora, w.campaignId, CHARNWOOD);
     expect(other).toMatchObject({ ok: false, refusal: { code: "conflict" } });
     expect(await w.stores.actions.list(TENANT)).toHaveLength(9);
@@ -57,8 +81,14 @@ describe("importing the assessor's report", () => {
   it("is for coordinators, and refuses a report without a compliance table; nothing is stored", async () => {
     const w = await world();
     expect(await w.imports.apply(olu, w.campaignId, OADBY)).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
-    expect(await w.imports.apply(cora, w.campaignId, "Minutes of the customer services committee, 3 March.")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("could not find the compliance table") } });
-    expect(await w.imports.apply(cora, "another-councils-campaign", OADBY)).toMatchObject({ ok: false, refusal: { code: "unknown-campaign" } });
+    expect(await w.imports.apply(cora, w.campaignId, "Minutes of the customer services committee, 3 March.")).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("could not find the compliance table") },
+    });
+    expect(await w.imports.apply(cora, "another-councils-campaign", OADBY)).toMatchObject({
+      ok: false,
+      refusal: { code: "unknown-campaign" },
+    });
     expect(await w.imports.stored(TENANT, w.campaignId)).toBeUndefined();
     expect(await w.stores.actions.list(TENANT)).toEqual([]);
   });
@@ -88,22 +118,37 @@ describe("previewing before importing", () => {
     expect(await w.stores.certification.list(TENANT)).toEqual([]);
 
     const confirmed = await w.imports.confirm(cora, preview.fingerprint);
-    expect(confirmed).toMatchObject({ ok: true, message: expect.stringContaining("Certification dates set from the report: certified 13 Dec 2023. Saved the dates for Whole council. Next: three-year reassessment on 14 Dec 2026") });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      message: expect.stringContaining(
+        "Certification dates set from the report: certified 13 Dec 2023. Saved the dates for Whole council. Next: three-year reassessment on 14 Dec 2026",
+      ),
+    });
     expect(await w.stores.actions.list(TENANT)).toHaveLength(9);
     expect((await w.stores.certification.get(TENANT, "council"))?.certifiedOn).toBe("2023-12-13");
     // The waiting text is gone: pressing Confirm again on the old card imports nothing more.
     expect(await w.imports.confirm(cora, preview.fingerprint)).toMatchObject({ ok: false, refusal: { code: "stale" } });
     // Sending the same report again says so instead of previewing.
-    expect(await w.imports.preview(cora, OADBY, "again.txt")).toMatchObject({ ok: true, message: expect.stringContaining("already imported") });
+    expect(await w.imports.preview(cora, OADBY, "again.txt")).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("already imported"),
+    });
   });
 
   it("leaves certification dates a coordinator already set, and says the report differs", async () => {
     const w = await world();
-    expect((await w.certification.save(cora, { scopeId: "council", certifiedOn: "2024-01-10", leadDays: "", overrides: {} })).ok).toBe(true);
+    expect((await w.certification.save(cora, { scopeId: "council", certifiedOn: "2024-01-10", leadDays: "", overrides: {} })).ok).toBe(
+      true,
+    );
     const previewed = await w.imports.preview(cora, OADBY, "r.txt");
     expect(previewed.ok && previewed.preview?.calendar?.current).toBe("2024-01-10");
     const confirmed = await w.imports.confirm(cora, previewed.ok && previewed.preview ? previewed.preview.fingerprint : "");
-    expect(confirmed).toMatchObject({ ok: true, message: expect.stringContaining("Your certification dates were left as they are (certified 10 Jan 2024); the report suggests 13 Dec 2023.") });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      message: expect.stringContaining(
+        "Your certification dates were left as they are (certified 10 Jan 2024); the report suggests 13 Dec 2023.",
+      ),
+    });
     expect((await w.stores.certification.get(TENANT, "council"))?.certifiedOn).toBe("2024-01-10");
   });
 
@@ -117,7 +162,10 @@ describe("previewing before importing", () => {
     expect(await w.imports.confirm(cora, "0".repeat(64))).toMatchObject({ ok: false, refusal: { code: "stale" } });
     // Another coordinator cannot confirm Cora's preview.
     expect((await w.roles.grant(cora, { userId: "priya", displayName: "Priya Shah" }, "coordinator")).ok).toBe(true);
-    expect(await w.imports.confirm({ tenantId: TENANT, userId: "priya", displayName: "Priya Shah" }, fingerprint(second))).toMatchObject({ ok: false, refusal: { code: "stale" } });
+    expect(await w.imports.confirm({ tenantId: TENANT, userId: "priya", displayName: "Priya Shah" }, fingerprint(second))).toMatchObject({
+      ok: false,
+      refusal: { code: "stale" },
+    });
     expect(await w.imports.cancel(cora)).toMatchObject({ ok: true, message: "Import cancelled. Nothing was imported." });
     expect(await w.imports.confirm(cora, fingerprint(second))).toMatchObject({ ok: false, refusal: { code: "stale" } });
     expect(await w.imports.stored(TENANT, w.campaignId)).toBeUndefined();
@@ -127,7 +175,13 @@ describe("previewing before importing", () => {
   it("refuses a signed-off or archived campaign, whose record is final", async () => {
     const w = await world();
     for (const to of ["open", "in-review", "signed-off"] as const) expect((await w.campaigns.move(cora, w.campaignId, to)).ok).toBe(true);
-    expect(await w.imports.preview(cora, OADBY, "r.txt")).toMatchObject({ ok: false, refusal: { code: "campaign-closed", message: expect.stringContaining('"CSE annual review 2027" is signed off, so it can no longer be changed.') } });
+    expect(await w.imports.preview(cora, OADBY, "r.txt")).toMatchObject({
+      ok: false,
+      refusal: {
+        code: "campaign-closed",
+        message: expect.stringContaining('"CSE annual review 2027" is signed off, so it can no longer be changed.'),
+      },
+    });
     expect(await w.imports.apply(cora, w.campaignId, OADBY)).toMatchObject({ ok: false, refusal: { code: "campaign-closed" } });
     expect(await w.stores.files.pendingImport(TENANT, "cora")).toBeUndefined();
     expect(await w.imports.stored(TENANT, w.campaignId)).toBeUndefined();
@@ -137,7 +191,10 @@ describe("previewing before importing", () => {
     const w = await world();
     const previewed = await w.imports.preview(cora, CHARNWOOD, "c.txt");
     const later = new ReportImportService(w.stores, fixedClock("2026-11-21T10:00:01Z"), w.log, w.rolesOf, w.certification);
-    expect(await later.confirm(cora, previewed.ok && previewed.preview ? previewed.preview.fingerprint : "")).toMatchObject({ ok: false, refusal: { code: "stale" } });
+    expect(await later.confirm(cora, previewed.ok && previewed.preview ? previewed.preview.fingerprint : "")).toMatchObject({
+      ok: false,
+      refusal: { code: "stale" },
+    });
     expect(await w.stores.files.pendingImport(TENANT, "cora")).toBeUndefined(); // the stale text is gone
     expect(await w.stores.actions.list(TENANT)).toEqual([]);
   });
@@ -145,8 +202,14 @@ describe("previewing before importing", () => {
   it("preview is for coordinators, and refuses reports without a table and campaigns that do not exist", async () => {
     const w = await world();
     expect(await w.imports.preview(olu, OADBY, "r.txt")).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
-    expect(await w.imports.preview(cora, "Agenda item 4: customer feedback.", "r.txt")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("compliance table") } });
-    expect(await w.imports.preview(cora, OADBY, "r.txt", "someone-elses")).toMatchObject({ ok: false, refusal: { code: "unknown-campaign" } });
+    expect(await w.imports.preview(cora, "Agenda item 4: customer feedback.", "r.txt")).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("compliance table") },
+    });
+    expect(await w.imports.preview(cora, OADBY, "r.txt", "someone-elses")).toMatchObject({
+      ok: false,
+      refusal: { code: "unknown-campaign" },
+    });
     expect(await w.stores.files.pendingImport(TENANT, "cora")).toBeUndefined();
     expect(await w.stores.files.pendingImport(TENANT, "olu")).toBeUndefined();
   });

@@ -20,13 +20,22 @@ async function world() {
   for (const role of ["reviewer", "contributor", "leader"] as const) await roles.grant(actorFor("coordinator"), actorFor(role), role);
   const scope = await services.walkthrough.scope(actorFor("coordinator"));
   // Someone else's submission, ready to be reviewed.
-  await services.walkthrough.act(actorFor("contributor"), { verb: "submit", campaignId: scope.campaign.id, ref: "5.3.3", base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" } });
+  await services.walkthrough.act(actorFor("contributor"), {
+    verb: "submit",
+    campaignId: scope.campaign.id,
+    ref: "5.3.3",
+    base: { rating: "unrated", narrativeHash: narrativeHash("") },
+    drafts: { rating: "compliance" },
+  });
   return { stores, services, scope };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
 /** Each action: what to try, and how to read back whether it changed anything. */
-const ACTIONS: Record<string, { allowed: readonly Who[]; run: (w: World, a: Actor) => Promise<{ ok: boolean }>; state: (w: World) => Promise<unknown> }> = {
+const ACTIONS: Record<
+  string,
+  { allowed: readonly Who[]; run: (w: World, a: Actor) => Promise<{ ok: boolean }>; state: (w: World) => Promise<unknown> }
+> = {
   "grant a role": {
     allowed: ["coordinator"],
     run: (w, a) => w.services.roles.grant(a, { userId: "newcomer", displayName: "Newcomer" }, "reviewer"),
@@ -49,28 +58,56 @@ const ACTIONS: Record<string, { allowed: readonly Who[]; run: (w: World, a: Acto
   },
   "rate an element": {
     allowed: ["coordinator", "reviewer", "contributor", "none"],
-    run: (w, a) => w.services.walkthrough.act(a, { verb: "save", campaignId: w.scope.campaign.id, ref: "1.1.1", base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "partial" } }),
+    run: (w, a) =>
+      w.services.walkthrough.act(a, {
+        verb: "save",
+        campaignId: w.scope.campaign.id,
+        ref: "1.1.1",
+        base: { rating: "unrated", narrativeHash: narrativeHash("") },
+        drafts: { rating: "partial" },
+      }),
     state: async (w) => (await w.stores.assessments.get(TENANT, w.scope.campaign.id, "council", "1.1.1"))?.rating,
   },
   "submit an element": {
     allowed: ["coordinator", "reviewer", "contributor", "none"],
-    run: (w, a) => w.services.walkthrough.act(a, { verb: "submit", campaignId: w.scope.campaign.id, ref: "2.2.2", base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" } }),
+    run: (w, a) =>
+      w.services.walkthrough.act(a, {
+        verb: "submit",
+        campaignId: w.scope.campaign.id,
+        ref: "2.2.2",
+        base: { rating: "unrated", narrativeHash: narrativeHash("") },
+        drafts: { rating: "compliance" },
+      }),
     state: async (w) => (await w.stores.assessments.get(TENANT, w.scope.campaign.id, "council", "2.2.2"))?.status,
   },
   "approve someone's submission": {
     allowed: ["coordinator", "reviewer"],
-    run: (w, a) => w.services.walkthrough.act(a, { verb: "approve", campaignId: w.scope.campaign.id, ref: "5.3.3", base: { rating: "compliance", narrativeHash: narrativeHash("") }, drafts: {} }),
+    run: (w, a) =>
+      w.services.walkthrough.act(a, {
+        verb: "approve",
+        campaignId: w.scope.campaign.id,
+        ref: "5.3.3",
+        base: { rating: "compliance", narrativeHash: narrativeHash("") },
+        drafts: {},
+      }),
     state: async (w) => (await w.stores.assessments.get(TENANT, w.scope.campaign.id, "council", "5.3.3"))?.status,
   },
   "return someone's submission": {
     allowed: ["coordinator", "reviewer"],
-    run: (w, a) => w.services.walkthrough.act(a, { verb: "return", campaignId: w.scope.campaign.id, ref: "5.3.3", base: { rating: "compliance", narrativeHash: narrativeHash("") }, drafts: { comment: "More evidence please" } }),
+    run: (w, a) =>
+      w.services.walkthrough.act(a, {
+        verb: "return",
+        campaignId: w.scope.campaign.id,
+        ref: "5.3.3",
+        base: { rating: "compliance", narrativeHash: narrativeHash("") },
+        drafts: { comment: "More evidence please" },
+      }),
     state: async (w) => (await w.stores.assessments.get(TENANT, w.scope.campaign.id, "council", "5.3.3"))?.status,
   },
   "chase late owners": {
     allowed: ["coordinator"],
     run: (w, a) => w.services.overview.chase(a, w.scope.campaign.id),
-    state: async () => "chasing stores nothing; refusal is the check",
+    state: () => Promise.resolve("chasing stores nothing; refusal is the check"),
   },
 };
 

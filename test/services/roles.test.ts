@@ -27,8 +27,15 @@ async function setUp(configured: string[] = []) {
 async function staffed(stores: Stores, roles: RolesService) {
   const coordinator = person("coord", "Cora Coordinator");
   expect((await roles.setup(coordinator)).ok).toBe(true);
-  const holders: Record<Role | "none", RoleActor> = { coordinator, reviewer: person("rev"), contributor: person("con"), leader: person("lead"), none: person("staff") };
-  for (const role of ["reviewer", "contributor", "leader"] as const) expect((await roles.grant(coordinator, holders[role], role)).ok).toBe(true);
+  const holders: Record<Role | "none", RoleActor> = {
+    coordinator,
+    reviewer: person("rev"),
+    contributor: person("con"),
+    leader: person("lead"),
+    none: person("staff"),
+  };
+  for (const role of ["reviewer", "contributor", "leader"] as const)
+    expect((await roles.grant(coordinator, holders[role], role)).ok).toBe(true);
   return holders;
 }
 
@@ -38,10 +45,15 @@ describe("setting up the first coordinator", () => {
     const first = await roles.setup(person("sam", "Sam Patel"));
     expect(first).toMatchObject({ ok: true, message: expect.stringContaining("You are now this council's CSE coordinator") });
     const second = await roles.setup(person("priya", "Priya Shah"));
-    expect(second).toMatchObject({ ok: false, refusal: { code: "not-allowed", message: expect.stringContaining("already has a CSE coordinator (Sam Patel)") } });
+    expect(second).toMatchObject({
+      ok: false,
+      refusal: { code: "not-allowed", message: expect.stringContaining("already has a CSE coordinator (Sam Patel)") },
+    });
     expect(await roles.rolesOf(person("sam"))).toEqual(["coordinator"]);
     expect(await roles.rolesOf(person("priya"))).toEqual([]);
-    expect(await stores.roles.history(TENANT)).toMatchObject([{ targetId: "sam", role: "coordinator", change: "setup", byName: "Sam Patel" }]);
+    expect(await stores.roles.history(TENANT)).toMatchObject([
+      { targetId: "sam", role: "coordinator", change: "setup", byName: "Sam Patel" },
+    ]);
   });
 
   it("lets exactly one of several people typing setup at the same moment become coordinator", async () => {
@@ -87,8 +99,11 @@ describe("the role matrix", () => {
       const walkthrough = new WalkthroughService(stores, clock, log, (a) => roles.rolesOf(a), noMessages);
       const campaign = await walkthrough.currentCampaign(holders[who]);
       const outcome = await walkthrough.act(holders[who], {
-        verb: "save", campaignId: campaign.id, ref: "2.1.1",
-        base: { rating: "unrated", narrativeHash: narrativeHash("") }, drafts: { rating: "compliance" },
+        verb: "save",
+        campaignId: campaign.id,
+        ref: "2.1.1",
+        base: { rating: "unrated", narrativeHash: narrativeHash("") },
+        drafts: { rating: "compliance" },
       });
       const stored = await stores.assessments.get(TENANT, campaign.id, "council", "2.1.1");
       if (who === "leader") {
@@ -105,7 +120,10 @@ describe("the role matrix", () => {
     const { roles } = await setUp();
     const cora = person("coord", "Cora");
     await roles.setup(cora);
-    expect(await roles.revoke(cora, cora, "coordinator")).toMatchObject({ ok: false, refusal: { message: expect.stringContaining("Cora is the only CSE coordinator") } });
+    expect(await roles.revoke(cora, cora, "coordinator")).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining("Cora is the only CSE coordinator") },
+    });
     await roles.grant(cora, person("dan", "Dan"), "coordinator");
     expect(await roles.revoke(cora, cora, "coordinator")).toMatchObject({ ok: true });
     expect(await roles.rolesOf(cora)).toEqual([]);
@@ -117,6 +135,9 @@ describe("the role matrix", () => {
     await roles.setup(cora);
     await roles.grant(cora, person("rev", "Rita"), "reviewer");
     expect(await roles.grant(cora, person("rev", "Rita"), "reviewer")).toEqual({ ok: true, message: "Rita is already a Reviewer." });
-    expect(await roles.revoke(cora, person("rev", "Rita"), "leader")).toEqual({ ok: true, message: "Rita is not a Leader (read-only), so nothing changed." });
+    expect(await roles.revoke(cora, person("rev", "Rita"), "leader")).toEqual({
+      ok: true,
+      message: "Rita is not a Leader (read-only), so nothing changed.",
+    });
   });
 });

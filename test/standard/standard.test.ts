@@ -138,7 +138,13 @@ describe("show me / tell me guidance", () => {
 
 describe("the rating scale", () => {
   it("has exactly the five CSE ratings in order, with their published labels", () => {
-    expect(RATINGS.map((r) => r.label)).toEqual(["Compliance Plus", "Compliance", "Partial Compliance", "Non-Compliance", "Not applicable"]);
+    expect(RATINGS.map((r) => r.label)).toEqual([
+      "Compliance Plus",
+      "Compliance",
+      "Partial Compliance",
+      "Non-Compliance",
+      "Not applicable",
+    ]);
     expect(new Set(RATINGS.map((r) => r.id)).size).toBe(5);
   });
 

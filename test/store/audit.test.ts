@@ -18,8 +18,24 @@ function rated(base: ElementAssessment, rating: ElementAssessment["rating"]): El
 describe("audit trail", () => {
   it("records each saved change with who, when, before and after, newest first", async () => {
     const stores = await freshStores();
-    const first = await stores.assessments.save(TENANT, rated(emptyAssessment(WHERE.campaignId, WHERE.unitId, WHERE.ref), "partial"), auditEntries([{ field: "rating", from: "unrated", to: "partial" }], WHERE, sam, at(1)));
-    await stores.assessments.save(TENANT, rated(first, "compliance"), auditEntries([{ field: "rating", from: "partial", to: "compliance" }, { field: "narrative", from: "", to: "Plain English everywhere." }], WHERE, priya, at(2)));
+    const first = await stores.assessments.save(
+      TENANT,
+      rated(emptyAssessment(WHERE.campaignId, WHERE.unitId, WHERE.ref), "partial"),
+      auditEntries([{ field: "rating", from: "unrated", to: "partial" }], WHERE, sam, at(1)),
+    );
+    await stores.assessments.save(
+      TENANT,
+      rated(first, "compliance"),
+      auditEntries(
+        [
+          { field: "rating", from: "partial", to: "compliance" },
+          { field: "narrative", from: "", to: "Plain English everywhere." },
+        ],
+        WHERE,
+        priya,
+        at(2),
+      ),
+    );
 
     const history = await stores.assessments.history(TENANT, WHERE.campaignId, WHERE.unitId, WHERE.ref);
     // Within one save, the change given last is listed first (newest first throughout).
@@ -33,8 +49,16 @@ describe("audit trail", () => {
   it("stores neither the change nor its audit entry when the save loses an ETag race", async () => {
     const stores = await freshStores();
     const first = await stores.assessments.save(TENANT, rated(emptyAssessment(WHERE.campaignId, WHERE.unitId, WHERE.ref), "partial"));
-    await stores.assessments.save(TENANT, rated(first, "compliance"), auditEntries([{ field: "rating", from: "partial", to: "compliance" }], WHERE, sam, at(1)));
-    const stale = stores.assessments.save(TENANT, rated(first, "non-compliance"), auditEntries([{ field: "rating", from: "partial", to: "non-compliance" }], WHERE, priya, at(2)));
+    await stores.assessments.save(
+      TENANT,
+      rated(first, "compliance"),
+      auditEntries([{ field: "rating", from: "partial", to: "compliance" }], WHERE, sam, at(1)),
+    );
+    const stale = stores.assessments.save(
+      TENANT,
+      rated(first, "non-compliance"),
+      auditEntries([{ field: "rating", from: "partial", to: "non-compliance" }], WHERE, priya, at(2)),
+    );
     await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
 
     expect((await stores.assessments.get(TENANT, WHERE.campaignId, WHERE.unitId, WHERE.ref))?.rating).toBe("compliance");
@@ -44,7 +68,11 @@ describe("audit trail", () => {
 
   it("keeps audit rows out of element listings and apart per element", async () => {
     const stores = await freshStores();
-    await stores.assessments.save(TENANT, rated(emptyAssessment(WHERE.campaignId, WHERE.unitId, WHERE.ref), "partial"), auditEntries([{ field: "rating", from: "unrated", to: "partial" }], WHERE, sam, at(1)));
+    await stores.assessments.save(
+      TENANT,
+      rated(emptyAssessment(WHERE.campaignId, WHERE.unitId, WHERE.ref), "partial"),
+      auditEntries([{ field: "rating", from: "unrated", to: "partial" }], WHERE, sam, at(1)),
+    );
     const listed = await stores.assessments.listForUnit(TENANT, WHERE.campaignId, WHERE.unitId);
     expect([...listed.keys()]).toEqual(["3.2.1"]);
     expect(await stores.assessments.history(TENANT, WHERE.campaignId, WHERE.unitId, "3.2.2")).toEqual([]);
@@ -56,7 +84,11 @@ describe("audit trail", () => {
     const ratings = ["partial", "compliance", "compliance-plus", "partial"] as const;
     let previous = "unrated";
     for (const [i, rating] of ratings.entries()) {
-      current = await stores.assessments.save(TENANT, rated(current, rating), auditEntries([{ field: "rating", from: previous, to: rating }], WHERE, sam, at(i)));
+      current = await stores.assessments.save(
+        TENANT,
+        rated(current, rating),
+        auditEntries([{ field: "rating", from: previous, to: rating }], WHERE, sam, at(i)),
+      );
       previous = rating;
     }
     const latestTwo = await stores.assessments.history(TENANT, WHERE.campaignId, WHERE.unitId, WHERE.ref, 2);

@@ -12,7 +12,13 @@ describe("waiting imports", () => {
   it("keeps a report's text larger than one column holds, exactly, for that person only", async () => {
     const stores = await freshStores();
     const text = `${REPORT}\n${REPORT}\n${REPORT}\u00e9\u2713`; // about 133,000 characters
-    await stores.files.keepImport(TENANT, "user-sam", { campaignId: "cse-2026", fingerprint: "f1", fileName: "report.docx", storedAt: "2026-11-22T09:00:00.000Z", text });
+    await stores.files.keepImport(TENANT, "user-sam", {
+      campaignId: "cse-2026",
+      fingerprint: "f1",
+      fileName: "report.docx",
+      storedAt: "2026-11-22T09:00:00.000Z",
+      text,
+    });
 
     const back = await stores.files.pendingImport(TENANT, "user-sam");
     expect(back?.text).toBe(text);
@@ -23,7 +29,8 @@ describe("waiting imports", () => {
 
   it("a new preview replaces the last, and forgetting removes it", async () => {
     const stores = await freshStores();
-    const keep = (fingerprint: string, text: string) => stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint, fileName: "", storedAt: "t", text });
+    const keep = (fingerprint: string, text: string) =>
+      stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint, fileName: "", storedAt: "t", text });
     await keep("f1", REPORT);
     await keep("f2", "short");
     expect(await stores.files.pendingImport(TENANT, "user-sam")).toMatchObject({ fingerprint: "f2", text: "short" });
@@ -34,7 +41,8 @@ describe("waiting imports", () => {
 
   it("forgets previews stored before a time, in that organisation only", async () => {
     const stores = await freshStores();
-    const keep = (tenant: string, user: string, storedAt: string) => stores.files.keepImport(tenant, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+    const keep = (tenant: string, user: string, storedAt: string) =>
+      stores.files.keepImport(tenant, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
     await keep(TENANT, "old", "2026-11-18T09:00:00.000Z");
     await keep(TENANT, "new", "2026-11-21T09:00:00.000Z");
     await keep("another-tenant", "old", "2026-11-18T09:00:00.000Z");
@@ -47,7 +55,9 @@ describe("waiting imports", () => {
   it("refuses text that does not compress into one entity, and keeps nothing", async () => {
     const stores = await freshStores();
     const noise = randomBytes(1_200_000).toString("base64");
-    await expect(stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint: "f", fileName: "", storedAt: "t", text: noise })).rejects.toBeInstanceOf(TooLargeToKeepError);
+    await expect(
+      stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint: "f", fileName: "", storedAt: "t", text: noise }),
+    ).rejects.toBeInstanceOf(TooLargeToKeepError);
     expect(await stores.files.pendingImport(TENANT, "user-sam")).toBeUndefined();
   });
 });

@@ -9,7 +9,10 @@ import { freshStores } from "../support/storage.js";
 const AT = new Date("2025-03-14T09:30:00.000Z");
 const ODD_TENANT = "tenant/with#odd?chars\\";
 
-const campaign = (tenantId: string, id: string, overrides: Partial<Campaign> = {}): Campaign => ({ ...defaultCampaign(tenantId, id, "user-sam", AT), ...overrides });
+const campaign = (tenantId: string, id: string, overrides: Partial<Campaign> = {}): Campaign => ({
+  ...defaultCampaign(tenantId, id, "user-sam", AT),
+  ...overrides,
+});
 const rated = (unitId: string, ref: string, rating: ElementAssessment["rating"], campaignId = "cse-2025"): ElementAssessment => ({
   ...emptyAssessment(campaignId, unitId, ref),
   rating,
@@ -114,9 +117,17 @@ describe("assessment store", () => {
   it("round-trips evidence links and narrative text exactly, for an awkward tenant id", async () => {
     const { assessments } = await freshStores();
     let current = emptyAssessment("cse 2025/#1", "Adult social care", "3.4.1");
-    for (const [title, url] of [["Partnership board minutes", "https://council.gov.uk/minutes?id=4&x='y'"], ["Café ☕ notes", "council.sharepoint.com/sites/cse/Notes.docx"]] as const) {
+    for (const [title, url] of [
+      ["Partnership board minutes", "https://council.gov.uk/minutes?id=4&x='y'"],
+      ["Café ☕ notes", "council.sharepoint.com/sites/cse/Notes.docx"],
+    ] as const) {
       const base = { rating: current.rating, narrativeHash: narrativeHash(current.narrative) };
-      const result = applyEdit(current, { base, draft: { narrative: "Works with \"partners\"\nand 'communities' ☕" }, addLink: { title, url } }, "user-sam", AT);
+      const result = applyEdit(
+        current,
+        { base, draft: { narrative: "Works with \"partners\"\nand 'communities' ☕" }, addLink: { title, url } },
+        "user-sam",
+        AT,
+      );
       if (!result.ok) throw new Error(result.refusal.message);
       current = result.value.next;
     }
@@ -132,7 +143,14 @@ describe("assessment store", () => {
 describe("participant store", () => {
   it("reads back what was put, and replaces it on the next put", async () => {
     const { participants } = await freshStores();
-    const sam = { tenantId: ODD_TENANT, userId: "29:user/sam#1", displayName: "Sam Patel", campaignId: "cse-2025", currentRef: "2.1.3", lastSeenAt: AT.toISOString() };
+    const sam = {
+      tenantId: ODD_TENANT,
+      userId: "29:user/sam#1",
+      displayName: "Sam Patel",
+      campaignId: "cse-2025",
+      currentRef: "2.1.3",
+      lastSeenAt: AT.toISOString(),
+    };
     await participants.put(sam);
     expect(await participants.get(ODD_TENANT, "29:user/sam#1")).toEqual(sam);
     await participants.put({ tenantId: ODD_TENANT, userId: "29:user/sam#1", displayName: "Sam P", lastSeenAt: "2025-03-15T10:00:00.000Z" });
@@ -176,7 +194,15 @@ describe("campaign updates", () => {
   it("returns the new ETag, so a second update from the old copy is refused", async () => {
     const { campaigns } = await freshStores();
     const created = await campaigns.createOrGet(campaign("tenant-etag", "c1"));
-    const change = { campaignId: "c1", field: "status" as const, from: "open", to: "in-review", byId: "u", byName: "U", at: AT.toISOString() };
+    const change = {
+      campaignId: "c1",
+      field: "status" as const,
+      from: "open",
+      to: "in-review",
+      byId: "u",
+      byName: "U",
+      at: AT.toISOString(),
+    };
     const updated = await campaigns.update({ ...created, status: "in-review" }, change);
     expect(updated.etag).toBeTruthy();
     expect(updated.etag).not.toBe(created.etag);

@@ -20,7 +20,14 @@ export interface BotOptions {
 export async function startBot(options: BotOptions = {}): Promise<RunningServer & { tablePrefix: string }> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();
   // Reminders off unless a test turns them on: a weekday morning must not change other tests.
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: tablePrefix, LOG_LEVEL: "silent", REMINDERS: "off", ...options.env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    TABLE_PREFIX: tablePrefix,
+    LOG_LEVEL: "silent",
+    REMINDERS: "off",
+    ...options.env,
+  });
   const server = await startServer(config, options.connectionString ?? connectionString(), {
     log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     clock: options.clock,

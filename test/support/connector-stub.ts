@@ -220,7 +220,7 @@ export class ConnectorStub {
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
 
@@ -230,7 +230,14 @@ export class ConnectorStub {
 
   /** The next request fails with this status (queued, one failure per request). */
   failNext(status: number, headers?: Record<string, string>): void {
-    const code = status === 403 ? "BotNotInConversationRoster" : status === 404 ? "ConversationNotFound" : status === 429 ? "Throttled" : "ServiceError";
+    const code =
+      status === 403
+        ? "BotNotInConversationRoster"
+        : status === 404
+          ? "ConversationNotFound"
+          : status === 429
+            ? "Throttled"
+            : "ServiceError";
     this.failures.push({ status, headers, body: { error: { code, message: `Stubbed ${status}` } } });
   }
 
@@ -261,7 +268,13 @@ export class ConnectorStub {
 
   /** Cards the bot sent (into one conversation, if given), newest last. */
   cards(conversationId?: string): Record<string, any>[] {
-    return this.sent.filter((s) => conversationId === undefined || s.conversationId === conversationId).flatMap((s) => (s.body.attachments ?? []).filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a: any) => a.content));
+    return this.sent
+      .filter((s) => conversationId === undefined || s.conversationId === conversationId)
+      .flatMap((s) =>
+        (s.body.attachments ?? [])
+          .filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive")
+          .map((a: any) => a.content),
+      );
   }
 
   texts(): string[] {
@@ -318,7 +331,12 @@ export class ConnectorStub {
       if (refused) return refused;
       const id = decodeURIComponent(member[2]!);
       const found = this.members.find((m) => m.id === id || m.aadObjectId === id || m.userPrincipalName === id);
-      return found ? { status: 200, body: found } : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "The member was not found in the conversation." } } };
+      return found
+        ? { status: 200, body: found }
+        : {
+            status: 404,
+            body: { error: { code: "MemberNotFoundInConversation", message: "The member was not found in the conversation." } },
+          };
     }
 
     const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
@@ -353,10 +371,14 @@ export class ConnectorStub {
       id = `${channelId};messageid=${this.nextId++}`;
     } else {
       if (body.isGroup || !member?.id || body.members.length !== 1) {
-        return { status: 400, body: errorBody(400, "Only one-to-one conversations with exactly one member, or channel threads, can be created.") };
+        return {
+          status: 400,
+          body: errorBody(400, "Only one-to-one conversations with exactly one member, or channel threads, can be created."),
+        };
       }
       id = personalConversationId(String(member.id));
-      if (typeof member.aadObjectId === "string" && this.uninstalledFor.has(member.aadObjectId)) return this.scripted({ status: 403, body: errorBody(403) });
+      if (typeof member.aadObjectId === "string" && this.uninstalledFor.has(member.aadObjectId))
+        return this.scripted({ status: 403, body: errorBody(403) });
     }
     const refused = this.refusal(id);
     if (refused) return refused;
@@ -385,7 +407,8 @@ export class ConnectorStub {
       offset = Number(decoded[1]);
     }
     const members = this.members.slice(offset, offset + pageSize);
-    const next = offset + pageSize < this.members.length ? Buffer.from(`members:${offset + pageSize}`, "utf8").toString("base64url") : undefined;
+    const next =
+      offset + pageSize < this.members.length ? Buffer.from(`members:${offset + pageSize}`, "utf8").toString("base64url") : undefined;
     return { status: 200, body: next ? { continuationToken: next, members } : { members } };
   }
 
@@ -423,7 +446,11 @@ export class ConnectorStub {
     if (wait <= 0) return undefined;
     const seconds = Math.max(1, Math.ceil(wait / 1000));
     this.throttled += 1;
-    return { status: 429, headers: { "Retry-After": String(seconds) }, body: errorBody(429, `Too many requests; retry after ${seconds} s.`) };
+    return {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+      body: errorBody(429, `Too many requests; retry after ${seconds} s.`),
+    };
   }
 
   private accept(method: "POST" | "PUT", path: string, conversationId: string, body: Record<string, any>, tenantId: string): void {

@@ -28,10 +28,21 @@ export function teamsWorld(tenantId: string, options: BotOptions = {}) {
     user: (aadObjectId: string, name: string): TeamsUser => ({ tenantId, aadObjectId, name }),
     /** A person the connector's member lookup knows (so they can be @mentioned). */
     member(user: TeamsUser): TeamsUser {
-      stub.members.push({ id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId, userPrincipalName: `${user.aadObjectId}@council.gov.uk` });
+      stub.members.push({
+        id: `29:${user.aadObjectId}`,
+        name: user.name,
+        aadObjectId: user.aadObjectId,
+        userPrincipalName: `${user.aadObjectId}@council.gov.uk`,
+      });
       return user;
     },
-    client: (user: TeamsUser, type: "personal" | "channel" | "groupChat" = "personal") => new TeamsClient(() => running().url, () => stub.url, user, type),
+    client: (user: TeamsUser, type: "personal" | "channel" | "groupChat" = "personal") =>
+      new TeamsClient(
+        () => running().url,
+        () => stub.url,
+        user,
+        type,
+      ),
     /** A channel message from `from` that @mentions `who`, as Teams sends it. */
     mention: (from: TeamsClient, who: TeamsUser, text: string) =>
       from.post({
@@ -40,8 +51,11 @@ export function teamsWorld(tenantId: string, options: BotOptions = {}) {
         entities: [{ type: "mention", text: `<at>${who.name}</at>`, mentioned: { id: `29:${who.aadObjectId}`, name: who.name } }],
       }),
     /** The last card the bot sent into `who`'s conversation. */
-    cardFor: (who: TeamsClient) => [...stub.sent].reverse().find((s) => s.conversationId === who.conversationId && s.body.attachments)!.body.attachments[0].content as Record<string, any>,
+    cardFor: (who: TeamsClient) =>
+      [...stub.sent].reverse().find((s) => s.conversationId === who.conversationId && s.body.attachments)!.body.attachments[0]
+        .content as Record<string, any>,
     /** Text messages the bot sent into `who`'s conversation, oldest first. */
-    textsTo: (who: TeamsClient) => stub.sent.filter((s) => s.conversationId === who.conversationId && typeof s.body.text === "string").map((s) => s.body.text as string),
+    textsTo: (who: TeamsClient) =>
+      stub.sent.filter((s) => s.conversationId === who.conversationId && typeof s.body.text === "string").map((s) => s.body.text as string),
   };
 }

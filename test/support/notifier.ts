@@ -3,11 +3,11 @@ import type { Notifier } from "../../src/services/views.js";
 
 export class RecordingNotifier implements Notifier {
   readonly sent: { conversation: string; text: string }[] = [];
-  async send(conversation: string, text: string): Promise<boolean> {
+  send(conversation: string, text: string): Promise<boolean> {
     this.sent.push({ conversation, text });
-    return true;
+    return Promise.resolve(true);
   }
 }
 
 /** For tests where nobody is ever told anything; a send would be a bug, so it says it failed. */
-export const noMessages: Notifier = { send: async () => false };
+export const noMessages: Notifier = { send: () => Promise.resolve(false) };

@@ -32,7 +32,8 @@ export async function reminderWorld(options: { now: string; stub?: ConnectorStub
   const adapter = createAdapter(loadConfig({}));
   const roles = new RolesService(stores, clock, log, []);
   const actions = new ActionService(stores, clock, log, (a: Actor) => roles.rolesOf(a), new RecordingNotifier());
-  const newJob = (s: Stores, sender: SenderOptions = options.sender ?? FAST_SENDER): ReminderJob => createReminderJob(s, adapter, "", clock, log, sender);
+  const newJob = (s: Stores, sender: SenderOptions = options.sender ?? FAST_SENDER): ReminderJob =>
+    createReminderJob(s, adapter, "", clock, log, sender);
 
   return {
     stores,
@@ -59,7 +60,11 @@ export async function reminderWorld(options: { now: string; stub?: ConnectorStub
     },
     /** An action the person creates for themselves. */
     async action(owner: Actor, draft: Partial<ActionDraft> & { dueOn: string }): Promise<string> {
-      const outcome = await actions.create(owner, { title: `Improve ${draft.refs ?? "3.2.1"} for ${owner.displayName}`, refs: "3.2.1", ...draft });
+      const outcome = await actions.create(owner, {
+        title: `Improve ${draft.refs ?? "3.2.1"} for ${owner.displayName}`,
+        refs: "3.2.1",
+        ...draft,
+      });
       if (!outcome.ok) throw new Error(outcome.refusal.message);
       return outcome.action.id;
     },
@@ -75,7 +80,9 @@ export function conversationOf(userId: string): string {
 
 /** The reminder cards each conversation received, by conversation id. */
 export function remindersByConversation(stub: ConnectorStub): Map<string, Record<string, any>[]> {
-  const cards = stub.sent.filter((s) => s.body.attachments?.[0]?.content).map((s) => ({ conversationId: s.conversationId, card: s.body.attachments[0].content as Record<string, any> }));
+  const cards = stub.sent
+    .filter((s) => s.body.attachments?.[0]?.content)
+    .map((s) => ({ conversationId: s.conversationId, card: s.body.attachments[0].content as Record<string, any> }));
   return new Map([...Map.groupBy(cards, (c) => c.conversationId)].map(([id, list]) => [id, list.map((c) => c.card)]));
 }
 

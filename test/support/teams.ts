@@ -51,9 +51,19 @@ export class TeamsClient {
   }
 
   /** Presses the button titled `title` on `card`, with `inputs` typed into the card first. */
-  press(card: Record<string, any>, title: string, inputs: Record<string, string> = {}, match: (action: any) => boolean = () => true): Promise<InvokeReply> {
+  press(
+    card: Record<string, any>,
+    title: string,
+    inputs: Record<string, string> = {},
+    match: (action: any) => boolean = () => true,
+  ): Promise<InvokeReply> {
     const action = findActions(card).find((a) => a.title === title && match(a));
-    if (!action) throw new Error(`No button "${title}" on the card (buttons: ${findActions(card).map((a) => a.title).join(", ")})`);
+    if (!action)
+      throw new Error(
+        `No button "${title}" on the card (buttons: ${findActions(card)
+          .map((a) => a.title)
+          .join(", ")})`,
+      );
     const values = { ...inputValues(card), ...inputs };
     return this.invoke(action.verb, { ...action.data, ...values });
   }
