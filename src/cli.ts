@@ -3,6 +3,7 @@
  * Admin commands: `npx cse-bot standard [--json]`, `npx cse-bot doctor`,
  * `npx cse-bot seed-demo [--tenant ID] [--user ID]`.
  */
+import { unsupportedNode } from "./runtime.js";
 import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
@@ -55,6 +56,11 @@ Commands:
 `;
 
 async function main(argv: string[]): Promise<number> {
+  const oldNode = unsupportedNode();
+  if (oldNode) {
+    process.stderr.write(`${oldNode}\n`);
+    return 1;
+  }
   const [command = "help", ...rest] = argv;
   switch (command) {
     case "standard":

@@ -4,10 +4,16 @@
  */
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
+import { unsupportedNode } from "./runtime.js";
 import { startServer } from "./server.js";
 import { connectStorage } from "./store/local-storage.js";
 
 async function main(): Promise<void> {
+  const oldNode = unsupportedNode();
+  if (oldNode) {
+    console.error(oldNode);
+    process.exit(1);
+  }
   let config: Config;
   try {
     config = loadConfig();
