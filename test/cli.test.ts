@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openStores } from "../src/store/index.js";
 import { connectionString, uniquePrefix } from "./support/storage.js";
+import { oadbyRatings } from "./support/seed-data.js";
 
 const run = promisify(execFile);
 
@@ -164,12 +165,9 @@ describe("a campaign from the command line: digest, export, import-report", () =
     });
     await stores.campaigns.setActive(tenant, campaign.id);
     await stores.tenants.register(tenant);
-    const ratings = JSON.parse(readFileSync(new URL("./fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
-      string,
-      string
-    >;
+    const ratings = oadbyRatings();
     const rows = Object.entries(ratings).map(([ref, rating]) => ({
-      next: { ...emptyAssessment(campaign.id, "council", ref), rating: rating as "compliance" },
+      next: { ...emptyAssessment(campaign.id, "council", ref), rating },
       audit: [],
     }));
     for (let i = 0; i < rows.length; i += 20) await stores.assessments.saveAll(tenant, rows.slice(i, i + 20));

@@ -1,24 +1,13 @@
 /** The criterion drill-down card: what a leader reads, valid for Teams, and within 28 KB at its longest. */
 import { describe, expect, it } from "vitest";
 import { cardBytes, criterionCard } from "../../src/cards/index.js";
-import { COUNCIL_WIDE, type Campaign } from "../../src/domain/campaign.js";
 import type { CriterionView } from "../../src/services/criterion.js";
 import { CRITERIA } from "../../src/standard/index.js";
 import { cardProblems, strings } from "../support/card-checks.js";
 import { cardText } from "../support/teams.js";
+import { annualReviewCampaign } from "../support/seed-data.js";
 
-const campaign: Campaign = {
-  tenantId: "t",
-  id: "c1",
-  name: "CSE annual review 2027",
-  type: "annual-review-1",
-  status: "open",
-  units: [COUNCIL_WIDE],
-  leads: [],
-  standardVersion: "cse-57.v1",
-  createdBy: "u",
-  createdAt: "2026-11-01T10:00:00Z",
-};
+const campaign = annualReviewCampaign();
 const delivery = CRITERIA[3]!;
 const refs = delivery.subCriteria.flatMap((s) => s.elements);
 

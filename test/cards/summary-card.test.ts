@@ -3,7 +3,6 @@
  * reads in a channel digest, built from Oadby and Wigston's 2023 assessor ratings by the real
  * summary code; a valid Adaptive Card 1.5 by the official parser; within Teams' 28 KB at its largest.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cardBytes, summaryCard, summaryText, type AdaptiveCard } from "../../src/cards/index.js";
 import { ACTION_LIMITS, type ImprovementAction } from "../../src/domain/actions.js";
@@ -15,14 +14,13 @@ import type { NextVisit, SummaryView } from "../../src/services/summary.js";
 import { ELEMENTS, type RatingOrUnrated } from "../../src/standard/index.js";
 import { cardProblems, expectTeamsReady, nodes, strings } from "../support/card-checks.js";
 import { cardText, expectInOrder, findActions } from "../support/teams.js";
+import { oadbyRatings } from "../support/seed-data.js";
 
 const MAX_BYTES = 28 * 1024;
 const TODAY = "2026-11-23";
 const AT = "2026-11-23T09:00:00Z";
 const COUNCIL: Unit[] = [{ id: "council", name: "Whole council" }];
-const OADBY: Record<string, RatingOrUnrated> = JSON.parse(
-  readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8"),
-).ratings;
+const OADBY = oadbyRatings();
 
 function assessments(ratings: Record<string, RatingOrUnrated>, unitId = "council"): ElementAssessment[] {
   return Object.entries(ratings).map(([ref, rating]) => ({ ...emptyAssessment("cse-2026", unitId, ref), rating }));

@@ -1,29 +1,14 @@
 /** The evidence matrix: XLSX read back as a spreadsheet would, and CSV as RFC 4180 and safe to open. */
-import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ImprovementAction } from "../../src/domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../../src/domain/assessment.js";
-import { COUNCIL_WIDE, type Campaign } from "../../src/domain/campaign.js";
 import { csvCell, matrixCsv, matrixRows, matrixXlsx } from "../../src/io/evidence-matrix.js";
-import { ratingLabel, type RatingOrUnrated } from "../../src/standard/index.js";
+import { ratingLabel } from "../../src/standard/index.js";
+import { annualReviewCampaign, oadbyRatings } from "../support/seed-data.js";
 
-const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
-  string,
-  RatingOrUnrated
->;
-const campaign: Campaign = {
-  tenantId: "t",
-  id: "c1",
-  name: "CSE annual review 2027",
-  type: "annual-review-1",
-  status: "open",
-  units: [COUNCIL_WIDE],
-  leads: [],
-  standardVersion: "cse-57.v1",
-  createdBy: "u",
-  createdAt: "2026-11-01T10:00:00Z",
-};
+const ratings = oadbyRatings();
+const campaign = annualReviewCampaign();
 const at = "2026-11-01T10:00:00Z";
 const assessments: ElementAssessment[] = Object.entries(ratings).map(([ref, rating], i) => ({
   ...emptyAssessment("c1", "council", ref),

@@ -1,29 +1,13 @@
 /** The HTML self-assessment report: laid out like an assessor report, self-contained, and safe with hostile text. */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { emptyAssessment, type ElementAssessment } from "../../src/domain/assessment.js";
-import { COUNCIL_WIDE, type Campaign } from "../../src/domain/campaign.js";
 import { summarise } from "../../src/domain/summary.js";
 import { matrixRows } from "../../src/io/evidence-matrix.js";
 import { htmlReport } from "../../src/io/html-report.js";
-import type { RatingOrUnrated } from "../../src/standard/index.js";
+import { annualReviewCampaign, oadbyRatings } from "../support/seed-data.js";
 
-const ratings = JSON.parse(readFileSync(new URL("../fixtures/oadby-wigston-2023.json", import.meta.url), "utf8")).ratings as Record<
-  string,
-  RatingOrUnrated
->;
-const campaign: Campaign = {
-  tenantId: "t",
-  id: "c1",
-  name: "CSE <review> & 2027",
-  type: "annual-review-1",
-  status: "open",
-  units: [COUNCIL_WIDE],
-  leads: [],
-  standardVersion: "cse-57.v1",
-  createdBy: "u",
-  createdAt: "2026-11-01T10:00:00Z",
-};
+const ratings = oadbyRatings();
+const campaign = annualReviewCampaign("CSE <review> & 2027");
 const at = "2026-11-01T10:00:00Z";
 const assessments: ElementAssessment[] = Object.entries(ratings).map(([ref, rating]) => ({
   ...emptyAssessment("c1", "council", ref),
