@@ -3,7 +3,7 @@
  * Admin commands: `npx cse-bot standard [--json]`, `npx cse-bot doctor`,
  * `npx cse-bot seed-demo [--tenant ID] [--user ID]`.
  */
-import { unsupportedNode } from "./runtime.js";
+import { SUPPORTED_NODE, unsupportedNode } from "./runtime.js";
 import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
@@ -14,7 +14,7 @@ import { RolesService } from "./services/roles.js";
 import { WalkthroughService } from "./services/walkthrough.js";
 import { CRITERIA, ELEMENTS, GUIDANCE, RATINGS, STANDARD_VERSION } from "./standard/index.js";
 import { openStores } from "./store/index.js";
-import { connectStorage } from "./store/local-storage.js";
+import { connectStorage, pilotStorageWarning } from "./store/local-storage.js";
 import { createAdapter } from "./bot/adapter.js";
 import { isIsoDate } from "./domain/calendar.js";
 import { sendingDay } from "./domain/reminders.js";
@@ -179,14 +179,15 @@ function config(): Config | undefined {
 
 async function doctor(): Promise<number> {
   const say = (ok: boolean, text: string) => process.stdout.write(`${ok ? "ok  " : "FAIL"}  ${text}\n`);
-  const major = Number(process.versions.node.split(".")[0]);
-  say(major >= 20, `Node.js ${process.versions.node} (20 or later needed)`);
+  say(true, `Node.js ${process.versions.node} (supported: ${SUPPORTED_NODE})`);
   const cfg = config();
   if (!cfg) {
     say(false, "configuration: fix the settings listed above");
     return 1;
   }
   say(true, "configuration is valid");
+  const pilot = pilotStorageWarning(cfg);
+  if (pilot) process.stdout.write(`WARN  ${pilot}\n`);
   say(
     true,
     cfg.localMode

@@ -48,6 +48,8 @@ const schema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, "must start with a letter and hold only letters and digits (at most 20)")
     .default("cse"),
   DATA_DIR: z.string().trim().default(".data"),
+  /** "pilot": a real Teams registration (BOT_ID) may keep its data in the embedded storage on this one machine. */
+  EMBEDDED_STORAGE: z.enum(["pilot"], { message: 'must be "pilot" or not set' }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** "off" when reminders are sent by `cse-bot reminders run` from cron or a timer instead. */
   REMINDERS: z.enum(["on", "off"]).default("on"),
@@ -89,6 +91,11 @@ function crossChecks(c: Readonly<Record<string, string | undefined>>): string[] 
   if (c.BOT_PASSWORD && !c.BOT_ID) problems.push("BOT_ID is required when BOT_PASSWORD is set");
   if (c.TABLES_CONNECTION_STRING && c.TABLES_ENDPOINT)
     problems.push("TABLES_ENDPOINT and TABLES_CONNECTION_STRING are both set: use one (TABLES_ENDPOINT with a managed identity on Azure)");
+  if (c.BOT_ID && !c.TABLES_ENDPOINT && !c.TABLES_CONNECTION_STRING && c.EMBEDDED_STORAGE !== "pilot")
+    problems.push(
+      "TABLES_ENDPOINT or TABLES_CONNECTION_STRING is required when BOT_ID is set: a council's data belongs in Azure Table Storage, " +
+        "not in the embedded storage on this one machine (for a single-machine pilot, set EMBEDDED_STORAGE=pilot to allow it)",
+    );
   if ((type === "SingleTenant" || type === "UserAssignedMSI") && !c.BOT_TENANT_ID)
     problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${type}`);
   return problems;

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { unsupportedNode } from "./runtime.js";
 import { startServer } from "./server.js";
-import { connectStorage } from "./store/local-storage.js";
+import { connectStorage, pilotStorageWarning } from "./store/local-storage.js";
 
 async function main(): Promise<void> {
   const oldNode = unsupportedNode();
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 
   const storage = await connectStorage(config);
   log.info({ storage: storage.description }, "storage connected");
+  const pilot = pilotStorageWarning(config);
+  if (pilot) log.warn(pilot);
 
   const server = await startServer(config, storage.connectionString, { log });
   const readyMs = Date.now() - started;

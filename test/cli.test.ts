@@ -1,6 +1,8 @@
 /** The admin CLI, run as a separate process the way an administrator runs it. */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openStores } from "../src/store/index.js";
@@ -55,6 +57,7 @@ describe("npx cse-bot", () => {
     const { code, stdout } = await cli(["doctor"], { TABLES_CONNECTION_STRING: connectionString(), TABLE_PREFIX: uniquePrefix() });
     expect(code).toBe(0);
     expect(stdout).toMatch(/ok\s+storage reachable/);
+    expect(stdout).not.toContain("WARN");
   });
 
   it("doctor names a missing setting and exits non-zero", async () => {
@@ -62,6 +65,22 @@ describe("npx cse-bot", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("BOT_PASSWORD is required when BOT_ID is set");
     expect(stdout).toContain("FAIL");
+  });
+
+  it("doctor warns a pilot that keeps a registered bot's data in the embedded storage, and says where", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "cse-doctor-")), "data");
+    const { code, stdout } = await cli(["doctor"], {
+      BOT_ID: "00000000-1111-2222-3333-444444444444",
+      BOT_PASSWORD: "not-a-real-secret",
+      EMBEDDED_STORAGE: "pilot",
+      DATA_DIR: dataDir,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `WARN  EMBEDDED_STORAGE=pilot: this council's data is kept on this machine only, in ${join(dataDir, "azurite")}.`,
+    );
+    expect(stdout).toContain("there is no backup and no second instance");
+    expect(stdout).toMatch(/ok\s+storage reachable: embedded Azurite/);
   });
 
   it("seed-demo fills a tenant once and leaves it alone the second time", async () => {

@@ -13,6 +13,9 @@ function configErrorFor(env: Record<string, string>): ConfigError {
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
 
+/** Where a registered bot keeps its data on Azure. */
+const AZURE_TABLES = { TABLES_ENDPOINT: "https://csebotstore.table.core.windows.net" };
+
 describe("defaults", () => {
   it("listens on 3978 in local mode with the documented defaults when nothing is set", () => {
     const config = loadConfig({});
@@ -32,14 +35,16 @@ describe("defaults", () => {
   });
 
   it("leaves local mode when BOT_ID and BOT_PASSWORD are both set", () => {
-    const config = loadConfig({ BOT_ID: "00000000-0000-0000-0000-000000000001", BOT_PASSWORD: "client-secret" });
+    const config = loadConfig({ BOT_ID: "00000000-0000-0000-0000-000000000001", BOT_PASSWORD: "client-secret", ...AZURE_TABLES });
     expect(config.localMode).toBe(false);
     expect(config.BOT_ID).toBe("00000000-0000-0000-0000-000000000001");
   });
 
   it("accepts BOT_ID without a password for a user-assigned managed identity", () => {
-    expect(loadConfig({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: "tenant-id" }).localMode).toBe(false);
-    expect(configErrorFor({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI" }).problems).toEqual([
+    expect(loadConfig({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: "tenant-id", ...AZURE_TABLES }).localMode).toBe(
+      false,
+    );
+    expect(configErrorFor({ BOT_ID: "app-id", BOT_TYPE: "UserAssignedMSI", ...AZURE_TABLES }).problems).toEqual([
       "BOT_TENANT_ID is required when BOT_TYPE is UserAssignedMSI",
     ]);
   });
@@ -72,7 +77,8 @@ describe("errors that name the setting", () => {
     const error = configErrorFor({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant" });
     expect(error.message).toContain("BOT_TENANT_ID");
     expect(
-      loadConfig({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "tenant-1" }).BOT_TENANT_ID,
+      loadConfig({ BOT_ID: "app-id", BOT_PASSWORD: "client-secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "tenant-1", ...AZURE_TABLES })
+        .BOT_TENANT_ID,
     ).toBe("tenant-1");
   });
 
@@ -160,5 +166,27 @@ describe("COORDINATORS", () => {
       /^BOT_ENDPOINT must be just the scheme and host/,
     );
     expect(configErrorFor({ BOT_ENDPOINT: "cse-bot" }).problems[0]).toMatch(/^BOT_ENDPOINT must be a web address/);
+  });
+});
+
+describe("a registered bot's storage", () => {
+  const REGISTERED = { BOT_ID: "3f2c8a71-5d4e-4b6a-9c0d-7e1f2a3b4c5d", BOT_PASSWORD: "client-secret" };
+
+  it("refuses the embedded storage for a real Teams registration, naming the settings that fix it", () => {
+    const error = configErrorFor(REGISTERED);
+    expect(error.problems).toEqual([
+      "TABLES_ENDPOINT or TABLES_CONNECTION_STRING is required when BOT_ID is set: a council's data belongs in Azure Table Storage, " +
+        "not in the embedded storage on this one machine (for a single-machine pilot, set EMBEDDED_STORAGE=pilot to allow it)",
+    ]);
+  });
+
+  it("accepts Azure Table Storage by endpoint or connection string, or the embedded storage when a pilot opts in", () => {
+    expect(loadConfig({ ...REGISTERED, ...AZURE_TABLES }).TABLES_ENDPOINT).toBe(AZURE_TABLES.TABLES_ENDPOINT);
+    expect(loadConfig({ ...REGISTERED, TABLES_CONNECTION_STRING: "UseDevelopmentStorage=true" }).localMode).toBe(false);
+    expect(loadConfig({ ...REGISTERED, EMBEDDED_STORAGE: "pilot" }).EMBEDDED_STORAGE).toBe("pilot");
+  });
+
+  it("takes only the word pilot as the opt-in", () => {
+    expect(configErrorFor({ ...REGISTERED, EMBEDDED_STORAGE: "yes" }).problems).toContain('EMBEDDED_STORAGE must be "pilot" or not set');
   });
 });

@@ -52,10 +52,26 @@ export async function connectStorage(config: Config): Promise<StorageHandle> {
   };
 }
 
+/**
+ * What an operator accepts by running a registered bot (BOT_ID) on the embedded storage
+ * (EMBEDDED_STORAGE=pilot); undefined when the bot uses Azure Table Storage or is not registered.
+ */
+export function pilotStorageWarning(config: Config): string | undefined {
+  if (!config.BOT_ID || config.TABLES_ENDPOINT || config.TABLES_CONNECTION_STRING) return undefined;
+  const folder = path.resolve(config.DATA_DIR, "azurite");
+  return (
+    `EMBEDDED_STORAGE=pilot: this council's data is kept on this machine only, in ${folder}. ` +
+    'Each save is on disk before the bot answers "Saved.", so a crash or a stop loses no answered save; ' +
+    "but there is no backup and no second instance, and losing this disk loses everything. " +
+    "Back up that folder while the bot is stopped, and move to Azure Table Storage (TABLES_ENDPOINT) before the pilot ends."
+  );
+}
+
 async function runningAzurite(endpointFile: string, prefix: string): Promise<string | undefined> {
   if (!existsSync(endpointFile)) return undefined;
   try {
-    const { port } = JSON.parse(readFileSync(endpointFile, "utf8")) as { port: number };
+    const { port, pid } = JSON.parse(readFileSync(endpointFile, "utf8")) as { port: number; pid: number };
+    process.kill(pid, 0); // throws when the bot that wrote the file has gone (a crash leaves the file behind)
     const connectionString = azuriteConnectionString(port);
     await new Tables(connectionString, prefix).ping(1500);
     return connectionString;

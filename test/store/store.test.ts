@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
-import { azuriteConnectionString, freePort } from "../../src/store/azurite.js";
+import { azuriteConnectionString } from "../../src/store/azurite.js";
+import { freePort } from "../support/ports.js";
 import { ConcurrencyError, Tables } from "../../src/store/index.js";
 import { freshStores } from "../support/storage.js";
 

@@ -19,6 +19,7 @@ export interface BotOptions {
 
 export async function startBot(options: BotOptions = {}): Promise<RunningServer & { tablePrefix: string }> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();
+  const storage = options.connectionString ?? connectionString();
   // Reminders off unless a test turns them on: a weekday morning must not change other tests.
   const config = loadConfig({
     PORT: "0",
@@ -26,9 +27,10 @@ export async function startBot(options: BotOptions = {}): Promise<RunningServer 
     TABLE_PREFIX: tablePrefix,
     LOG_LEVEL: "silent",
     REMINDERS: "off",
+    TABLES_CONNECTION_STRING: storage,
     ...options.env,
   });
-  const server = await startServer(config, options.connectionString ?? connectionString(), {
+  const server = await startServer(config, storage, {
     log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     clock: options.clock,
     scheduler: options.scheduler,
