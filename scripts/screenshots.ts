@@ -206,6 +206,14 @@ async function render(shots: readonly [string, Card][]): Promise<void> {
             .join("<br>");
           result.didProcess = true;
         };
+        // Teams' light theme: the same text colours on white and on the grey "emphasis" containers.
+        const foregroundColors = {
+          default: { default: "#242424", subtle: "#616161" },
+          good: { default: "#0E7A0B" },
+          warning: { default: "#835C00" },
+          attention: { default: "#C4314B" },
+          accent: { default: "#5B5FC7" },
+        };
         const adaptive = new AC.AdaptiveCard();
         adaptive.hostConfig = new AC.HostConfig({
           fontFamily: '"Segoe UI", Helvetica, Arial, sans-serif',
@@ -213,23 +221,11 @@ async function render(shots: readonly [string, Card][]): Promise<void> {
           containerStyles: {
             default: {
               backgroundColor: "#FFFFFF",
-              foregroundColors: {
-                default: { default: "#242424", subtle: "#616161" },
-                good: { default: "#0E7A0B" },
-                warning: { default: "#835C00" },
-                attention: { default: "#C4314B" },
-                accent: { default: "#5B5FC7" },
-              },
+              foregroundColors,
             },
             emphasis: {
               backgroundColor: "#F5F5F5",
-              foregroundColors: {
-                default: { default: "#242424", subtle: "#616161" },
-                good: { default: "#0E7A0B" },
-                warning: { default: "#835C00" },
-                attention: { default: "#C4314B" },
-                accent: { default: "#5B5FC7" },
-              },
+              foregroundColors,
             },
             good: { backgroundColor: "#E7F2DA" },
             warning: { backgroundColor: "#FBF6D9" },
