@@ -20,6 +20,8 @@ const schema = z.object({
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  /** Where the Bot Framework publishes the keys that sign Teams' requests; unset means the public cloud's. */
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url("must be a web address").optional()),
   TABLES_CONNECTION_STRING: optionalText,
   /** On Azure: the account's table endpoint, reached with the app's managed identity (no keys). */
   TABLES_ENDPOINT: optionalText.pipe(

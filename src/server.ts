@@ -118,8 +118,7 @@ export async function startServer(config: Config, connectionString: string, opti
       countStorageRequests(() =>
         processMessage(
           adapter,
-          req.body,
-          req.headers.authorization,
+          { body: req.body as unknown, contentType: req.headers["content-type"], authorization: req.headers.authorization },
           async (context) => {
             turn.route = routeOf(context.activity);
             const who = actorFrom(context.activity, config.localMode);

@@ -17,6 +17,7 @@ import type { Actor, WalkthroughService } from "../services/walkthrough.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
 import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
+import { answered, answerWithWords, isCardPress } from "./invoke-answers.js";
 import { registerRoleCommands } from "./role-commands.js";
 import { registerAssignmentCommands } from "./assignment-commands.js";
 import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
@@ -62,6 +63,8 @@ export interface BotDeps {
 const ONLY_IN_PERSONAL =
   "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
 const NO_IDENTITY = "I could not tell which organisation or person this came from, so nothing was changed.";
+const PRESS_FAILED =
+  "Sorry, something went wrong on my side and I could not finish that. The card is as you left it: please press the button again in a minute.";
 const TAMPERED =
   "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
 
@@ -243,9 +246,21 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     await context.sendActivity(text ? `Sorry, I don't know "${text}". Type help to see what I can do.` : "Type help to see what I can do.");
   });
 
+  // Last among the invoke routes: a press whose verb matched nothing above still gets words back, not a 501.
+  app.addRoute(
+    (context) => Promise.resolve(isCardPress(context.activity)),
+    async (context) => {
+      log.warn({ tenant: context.activity.conversation?.tenantId }, "card action with an unknown or malformed verb refused");
+      await answerWithWords(context, TAMPERED);
+    },
+    true,
+  );
+
   app.error(async (context, error) => {
     log.error({ err: error, type: context.activity.type, tenant: context.activity.conversation?.tenantId }, "turn failed");
-    if (context.activity.type !== "invoke") {
+    if (isCardPress(context.activity)) {
+      if (!answered(context)) await answerWithWords(context, PRESS_FAILED);
+    } else if (context.activity.type !== "invoke") {
       await context.sendActivity(
         "Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.",
       );

@@ -14,7 +14,9 @@
  * has been written and flushed (fsync), so anything the bot has called "Saved." is on disk.
  * Saves that arrive together share one write of the file. This reaches into Azurite's internals
  * (TableServer.metadataStore.db); package.json pins Azurite exactly, and the crash tests in
- * test/store/embedded-durability.test.ts fail if an upgrade changes them.
+ * test/e2e/embedded-stops.test.ts fail if an upgrade changes them. Sharing the process with
+ * restify, which patches http.ServerResponse for every server (writeHead returns nothing), is
+ * exercised by those tests and by every end-to-end test of a bot on its own embedded storage.
  */
 import { mkdirSync, readFile } from "node:fs";
 import { open, rename } from "node:fs/promises";
