@@ -187,7 +187,7 @@ export class WalkthroughService {
       }
       if (saved.changed) {
         loaded.assessments.set(action.ref, saved.assessment);
-        notice = { tone: "good", text: savedMessage(action.verb) };
+        notice = { tone: "good", text: savedMessage(action.verb, typedLink(action.drafts)) };
       } else if (action.verb === "save") {
         notice = { tone: "good", text: "Nothing to save: the rating and narrative are as stored." };
       }
@@ -207,7 +207,11 @@ export class WalkthroughService {
     return {
       base: action.base,
       draft: { rating: action.drafts.rating, narrative: action.drafts.narrative },
-      addLink: action.verb === "addLink" ? { title: action.drafts.linkTitle ?? "", url: action.drafts.linkUrl ?? "" } : undefined,
+      // A link typed into the card is saved by whichever button saves, never dropped.
+      addLink:
+        action.verb === "addLink" || typedLink(action.drafts)
+          ? { title: action.drafts.linkTitle ?? "", url: action.drafts.linkUrl ?? "" }
+          : undefined,
       removeLinkId: action.verb === "removeLink" ? (action.linkId ?? "") : undefined,
     };
   }
@@ -295,8 +299,12 @@ function unknownElement(ref: string): Refusal {
   };
 }
 
-function savedMessage(verb: CardVerb): string {
+function typedLink(drafts: Drafts): boolean {
+  return (drafts.linkTitle ?? "").trim() !== "" || (drafts.linkUrl ?? "").trim() !== "";
+}
+
+function savedMessage(verb: CardVerb, withTypedLink: boolean): string {
   if (verb === "addLink") return "Link added.";
-  if (verb === "removeLink") return "Link removed.";
-  return "Saved.";
+  if (verb === "removeLink") return withTypedLink ? "Link removed, and the link you typed added." : "Link removed.";
+  return withTypedLink ? "Saved, with the link you typed." : "Saved.";
 }
