@@ -4,12 +4,15 @@
  */
 import type { Activity } from "botbuilder";
 import type { Refusal } from "../domain/refusal.js";
+import { cleanLine } from "../domain/typed-text.js";
 import type { Actor } from "../services/walkthrough.js";
 
 /** Tenant used in local mode when a test client sends none. */
 export const LOCAL_TENANT = "local-development";
 
 const MAX_ID = 200;
+/** Names as Teams sends them are short; a longer one is cut (it is shown on cards and in the audit). */
+const MAX_NAME = 100;
 
 export function actorFrom(activity: Partial<Activity>, localMode: boolean): Actor | Refusal {
   const conversationTenant = activity.conversation?.tenantId;
@@ -29,7 +32,7 @@ export function actorFrom(activity: Partial<Activity>, localMode: boolean): Acto
         "I could not tell which organisation or person this came from, so nothing was changed. Please use the app from inside Microsoft Teams.",
     };
   }
-  return { tenantId, userId, displayName: (activity.from?.name ?? "").slice(0, MAX_ID) };
+  return { tenantId, userId, displayName: cleanLine(activity.from?.name ?? "").slice(0, MAX_NAME) };
 }
 
 export function isRefusal(value: unknown): value is Refusal {

@@ -1,5 +1,6 @@
 /** Display helpers shared by card builders: dates in UK style, London time, rating colours. */
-import { truncateTo, withoutControlCharacters } from "../domain/limits.js";
+import { truncateTo } from "../domain/limits.js";
+import { withoutControlCharacters } from "../domain/typed-text.js";
 import { ratingLabel, type RatingOrUnrated } from "../standard/index.js";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });

@@ -4,7 +4,8 @@
  */
 import { findElement } from "../standard/index.js";
 import { isIsoDate, type IsoDate } from "./calendar.js";
-import { tooLong, withoutControlCharacters } from "./limits.js";
+import { tooLong } from "./limits.js";
+import { cleanLine, cleanText } from "./typed-text.js";
 import { ok, refuse, type Result } from "./refusal.js";
 
 export const ACTION_STATUSES = [
@@ -115,12 +116,12 @@ export function parseRefs(text: string): Result<string[]> {
 
 /** Checks a new or edited action as typed; `today` is YYYY-MM-DD in London. */
 export function validateActionDraft(draft: ActionDraft, today: IsoDate): Result<ActionFields> {
-  const title = withoutControlCharacters(draft.title).replace(/\s+/g, " ").trim();
+  const title = cleanLine(draft.title);
   if (title.length < 3)
     return refuse("invalid-payload", "Please give the action a short title, for example: Publish service standards for housing repairs.");
   const titleTooLong = tooLong("The title", title, ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes);
   if (titleTooLong) return refuse("text-too-long", titleTooLong);
-  const description = withoutControlCharacters(draft.description ?? "").trim();
+  const description = cleanText(draft.description ?? "");
   const descriptionTooLong = tooLong("The description", description, ACTION_LIMITS.descriptionChars, ACTION_LIMITS.descriptionBytes);
   if (descriptionTooLong) return refuse("text-too-long", descriptionTooLong);
   const refs = parseRefs(draft.refs);
@@ -134,7 +135,7 @@ export function validateActionDraft(draft: ActionDraft, today: IsoDate): Result<
 }
 
 export function validateNote(text: string): Result<string> {
-  const note = withoutControlCharacters(text).trim();
+  const note = cleanText(text);
   if (note === "") return refuse("invalid-payload", "The progress note is empty. Please write what has happened.");
   const problem = tooLong("The progress note", note, ACTION_LIMITS.noteChars, ACTION_LIMITS.noteBytes);
   return problem ? refuse("text-too-long", problem) : ok(note);

@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { isRatingId, ratingLabel, type RatingOrUnrated } from "../standard/index.js";
 import { linkIdentity, validateLink, type EvidenceLink } from "./evidence.js";
-import { LIMITS, tooLong, withoutControlCharacters } from "./limits.js";
+import { LIMITS, tooLong } from "./limits.js";
+import { cleanText } from "./typed-text.js";
 import { ok, refuse, type Result } from "./refusal.js";
 import { isLocked, lockedMessage, statusAfterEdit, type ElementStatus } from "./workflow.js";
 
@@ -74,10 +75,7 @@ export function linkId(url: string): string {
  * the card's JSON six-fold.
  */
 export function normaliseNarrative(text: string): string {
-  return withoutControlCharacters(text)
-    .replace(/\ufffd/g, "")
-    .replace(/[ \t]+$/gm, "")
-    .trim();
+  return cleanText(text.replace(/\ufffd/g, ""));
 }
 
 export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: string, at: Date): Result<EditOutcome> {

@@ -7,6 +7,7 @@ import { STANDARD_VERSION } from "../standard/index.js";
 import { COUNCIL_UNIT } from "./assessment.js";
 import { isIsoDate } from "./calendar.js";
 import { ok, refuse, type Result } from "./refusal.js";
+import { cleanLine } from "./typed-text.js";
 
 export const CAMPAIGN_TYPES = [
   { id: "full-assessment", label: "Full assessment" },
@@ -144,7 +145,7 @@ export type CampaignSettings = Pick<Campaign, "name" | "type" | "units" | "dueDa
 
 /** Checks what a coordinator typed for a new campaign; `today` is YYYY-MM-DD in London. */
 export function validateCampaignDraft(draft: CampaignDraft, today: string): Result<CampaignSettings> {
-  const name = draft.name.replace(/\s+/g, " ").trim();
+  const name = cleanLine(draft.name);
   if (name.length < 3) return refuse("invalid-payload", "Please give the campaign a name, for example: CSE annual review 2027.");
   if (name.length > CAMPAIGN_LIMITS.nameChars)
     return refuse("text-too-long", `The campaign name is too long (${name.length} characters; the most is ${CAMPAIGN_LIMITS.nameChars}).`);
@@ -156,7 +157,7 @@ export function validateCampaignDraft(draft: CampaignDraft, today: string): Resu
 
   const names = draft.units
     .split(/[\n,;]+/)
-    .map((u) => u.replace(/\s+/g, " ").trim())
+    .map(cleanLine)
     .filter((u) => u !== "");
   if (names.length > CAMPAIGN_LIMITS.units)
     return refuse("invalid-payload", `That is ${names.length} units; a campaign can have at most ${CAMPAIGN_LIMITS.units}.`);

@@ -1,6 +1,7 @@
 /** Evidence links: validated, normalised, de-duplicated. Pure. */
 import { LIMITS, tooLong } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
+import { cleanLine } from "./typed-text.js";
 
 export interface EvidenceLink {
   /** Short stable id, used by "remove" buttons. */
@@ -14,7 +15,7 @@ export interface EvidenceLink {
 
 /** Checks a link typed by a person and returns it normalised, or says plainly why not. */
 export function validateLink(rawTitle: string, rawUrl: string): Result<{ title: string; url: string }> {
-  const title = collapseWhitespace(rawTitle);
+  const title = cleanLine(rawTitle);
   const urlText = rawUrl.trim();
   if (urlText === "") return refuse("invalid-url", "Please paste the link's web address, starting with https://");
   // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
@@ -62,8 +63,4 @@ export function linkIdentity(url: string): string {
   const u = new URL(url);
   const path = u.pathname.replace(/\/+$/, "");
   return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
-}
-
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

@@ -26,21 +26,6 @@ export function truncateTo(text: string, maxChars: number, maxBytes: number): st
   return out;
 }
 
-/**
- * Typed text made safe to store and echo into a card: well formed (no lone surrogates), line
- * ends as LF, and no control characters but tab and line feed (each would cost six bytes of JSON
- * and can break what displays it).
- */
-export function withoutControlCharacters(text: string): string {
-  return (
-    text
-      .toWellFormed()
-      .replace(/\r\n?/g, "\n")
-      // eslint-disable-next-line no-control-regex -- removing control characters is what this function is for
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-  );
-}
-
 export const LIMITS = {
   narrativeChars: 2000,
   /** Teams counts bytes: text full of accented or special characters takes up to 3 bytes each. */

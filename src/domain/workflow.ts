@@ -6,6 +6,7 @@
 import type { ElementAssessment, FieldChange } from "./assessment.js";
 import { LIMITS, tooLong } from "./limits.js";
 import { ok, refuse, type Result } from "./refusal.js";
+import { cleanLine } from "./typed-text.js";
 
 export const ELEMENT_STATUSES = [
   { id: "to-do", label: "To do" },
@@ -77,11 +78,11 @@ export function review(
   if (status !== "submitted") return refuse("invalid-payload", "Only an element submitted for review can be approved or returned.");
   if (step === "approve") {
     return ok({
-      next: { ...current, status: "approved", reviewComment: comment.trim(), updatedBy: who.userId, updatedAt: when },
+      next: { ...current, status: "approved", reviewComment: cleanLine(comment), updatedBy: who.userId, updatedAt: when },
       change: { field: "status", from: status, to: "approved" },
     });
   }
-  const text = comment.replace(/\s+/g, " ").trim();
+  const text = cleanLine(comment);
   if (text === "") return refuse("invalid-payload", "Please say what needs changing, so the owner knows what to do.");
   const problem = tooLong("The comment", text, LIMITS.commentChars, LIMITS.commentBytes);
   if (problem) return refuse("text-too-long", problem);

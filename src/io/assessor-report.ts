@@ -5,6 +5,7 @@
  * cannot be read is said in `problems`, in words a council officer understands. Pure: no I/O.
  */
 import type { IsoDate } from "../domain/calendar.js";
+import { withoutControlCharacters } from "../domain/typed-text.js";
 import { ELEMENTS, findElement, ratingLabel, RATINGS, type RatingId } from "../standard/index.js";
 import {
   AREAS_TITLE,
@@ -80,7 +81,8 @@ const list = (refs: readonly string[]) => refs.join(", ");
 export function parseAssessorReport(text: string): ParsedReport {
   const problems = new Set<string>();
   const disagreements = new Set<string>();
-  let input = typeof text === "string" ? text : "";
+  // Everything read from the report (names, areas, dates) comes out of this text: clean it once.
+  let input = typeof text === "string" ? withoutControlCharacters(text) : "";
   if (!input.trim()) {
     return {
       nextReviews: [],
