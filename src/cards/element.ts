@@ -3,11 +3,12 @@ import { LIMITS } from "../domain/limits.js";
 import { isClosed, statusLabel } from "../domain/actions.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
-import { isCouncilWide } from "../domain/campaign.js";
+import { CAMPAIGN_LIMITS, isCouncilWide } from "../domain/campaign.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/walkthrough.js";
 import { bar, echoInput, formatDay, formatDayTime, ratingColour, ratingText, shorten } from "./format.js";
+import { markdownLink, plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Last cycle's narrative is context, not for editing: its start is enough to jog the memory. */
@@ -15,6 +16,12 @@ const PREVIOUS_NARRATIVE_CHARS = 200;
 /** Actions are listed compactly: the full list is a command away. */
 const ACTIONS_SHOWN = 3;
 const ACTION_TITLE_CHARS = 50;
+/** The remove-link list names each link briefly; the numbered list above shows it whole. */
+const REMOVE_TITLE_CHARS = 40;
+/** Names are shown up to this long. */
+const NAME_CHARS = 60;
+/** Notices quote back what was typed, briefly. */
+const NOTICE_CHARS = 300;
 
 const NOTICE_STYLE: Record<Notice["tone"], { style: string; color: string }> = {
   good: { style: "good", color: "Good" },
@@ -26,8 +33,8 @@ export function elementCard(view: ElementView): AdaptiveCard {
   const { campaign, element, assessment, progress, notice, drafts } = view;
   const guidance = guidanceFor(element.ref);
   const data = {
-    campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
-    unitName: isCouncilWide(campaign) ? "" : `Unit: ${view.unit.name}`,
+    campaignName: plainText(campaign.name, LIMITS.campaignNameChars),
+    unitName: isCouncilWide(campaign) ? "" : `Unit: ${plainText(view.unit.name, CAMPAIGN_LIMITS.unitNameChars)}`,
     previous: previousCycle(view),
     criterionNumber: element.criterion.number,
     criterionTitle: element.criterion.title,
@@ -40,14 +47,18 @@ export function elementCard(view: ElementView): AdaptiveCard {
     rated: progress.rated,
     remaining: progress.total - progress.rated,
     bar: bar(progress.rated, progress.total),
-    notice: notice ? { text: notice.text, ...NOTICE_STYLE[notice.tone] } : { text: "", style: "default", color: "Default" },
+    notice: notice
+      ? { text: plainText(notice.text, NOTICE_CHARS), ...NOTICE_STYLE[notice.tone] }
+      : { text: "", style: "default", color: "Default" },
     ratingLabel: ratingText(assessment.rating),
     statusText: statusText(view),
     locked: isLocked(assessment),
     canReviewNow: view.canReview && statusOf(assessment) === "submitted",
     submittedBy: shorten(assessment.submittedByName || "the owner", 60),
     reviewComment:
-      statusOf(assessment) === "returned" && assessment.reviewComment ? `Returned for changes: "${assessment.reviewComment}"` : "",
+      statusOf(assessment) === "returned" && assessment.reviewComment
+        ? `Returned for changes: "${plainText(assessment.reviewComment, LIMITS.commentChars)}"`
+        : "",
     commentMax: LIMITS.commentChars,
     commentValue: echoInput(drafts?.comment, LIMITS.commentChars, LIMITS.commentBytes),
     ratingColor: ratingColour(assessment.rating),
@@ -62,9 +73,9 @@ export function elementCard(view: ElementView): AdaptiveCard {
     narrativeMax: LIMITS.narrativeChars,
     linkCount: assessment.evidence.length,
     linkMax: LIMITS.linksPerElement,
-    links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: l.title })),
+    links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: shorten(l.title, REMOVE_TITLE_CHARS) })),
     linksText: assessment.evidence
-      .map((l, i) => `${i + 1}. [${markdownText(l.title)}](${l.url}), added ${formatDay(l.addedAt)}`)
+      .map((l, i) => `${i + 1}. ${markdownLink(l.title, l.url, LIMITS.linkTitleChars)}, added ${formatDay(l.addedAt)}`)
       .join("\n"),
     linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),
@@ -89,7 +100,7 @@ function actionsPart(view: ElementView) {
     actionCount: links.length,
     actions: shown.map((a) => ({
       id: a.id,
-      line: `Action ${a.id} · ${shorten(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}`,
+      line: `Action ${a.id} · ${plainText(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}`,
     })),
     actionsMore: links.length > shown.length ? `and ${links.length - shown.length} more: type actions ${view.element.ref}` : "",
     planAction: view.assessment.rating === "partial" || view.assessment.rating === "non-compliance",
@@ -100,14 +111,14 @@ function actionsPart(view: ElementView) {
 function previousCycle(view: ElementView): { line: string; narrative: string; assessor: string } {
   const before = view.previous;
   const assessor = view.assessor
-    ? `Last assessor${view.assessor.reportType ? ` (${shorten(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**`
+    ? `Last assessor${view.assessor.reportType ? ` (${plainText(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**`
     : "";
   if (!before) return { line: "", narrative: "", assessor };
   const links = before.assessment.evidence.length;
   return {
-    line: `Last cycle (${shorten(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
+    line: `Last cycle (${plainText(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
     narrative: before.assessment.narrative
-      ? `"${shorten(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"`
+      ? `"${plainText(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"`
       : "",
     assessor,
   };
@@ -117,10 +128,5 @@ function statusText(view: ElementView): string {
   const { assessment } = view;
   const status = statusOf(assessment);
   const label = elementStatusLabel(status);
-  return status === "submitted" && assessment.submittedByName ? `${label} by ${shorten(assessment.submittedByName, 60)}` : label;
-}
-
-/** Link text inside Markdown: brackets would end the link early. */
-function markdownText(text: string): string {
-  return text.replace(/[[\]]/g, (c) => (c === "[" ? "(" : ")"));
+  return status === "submitted" && assessment.submittedByName ? `${label} by ${plainText(assessment.submittedByName, NAME_CHARS)}` : label;
 }
