@@ -14,6 +14,7 @@ import { formatLondonDay, type IsoDate, daysBetween } from "../domain/calendar.j
 import type { ActionListView, ActionView } from "../services/actions.js";
 import type { Notice } from "../services/views.js";
 import { echoInput, formatDay, formatDayTime, shorten } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Rows on a list card: 30 rows, titles and names cut short, still fit Teams' 28 KB. */
@@ -27,6 +28,8 @@ const NOTICE_STYLE: Record<Notice["tone"], { style: string; color: string }> = {
   attention: { style: "attention", color: "Attention" },
   warning: { style: "warning", color: "Warning" },
 };
+/** Notices quote back what was typed, briefly. */
+const NOTICE_CHARS = 300;
 const NO_NOTICE = { text: "", style: "default", color: "Default" };
 
 export interface ActionFormOptions {
@@ -42,7 +45,7 @@ export function actionFormCard(opts: ActionFormOptions): AdaptiveCard {
   const d = opts.draft;
   const priority = d?.priority && PRIORITIES.some((p) => p.id === d.priority) ? d.priority : "medium";
   return renderCard("action-form", {
-    notice: opts.notice ?? "",
+    notice: plainText(opts.notice ?? "", NOTICE_CHARS),
     today: opts.today,
     titleMax: ACTION_LIMITS.titleChars,
     descriptionMax: ACTION_LIMITS.descriptionChars,
@@ -96,16 +99,16 @@ export function actionCard(view: ActionView, opts: ActionCardOptions = {}): Adap
     "action",
     {
       id: a.id,
-      title: a.title,
-      notice: opts.notice ? { text: opts.notice.text, ...NOTICE_STYLE[opts.notice.tone] } : NO_NOTICE,
+      title: plainText(a.title, ACTION_LIMITS.titleChars),
+      notice: opts.notice ? { text: plainText(opts.notice.text, NOTICE_CHARS), ...NOTICE_STYLE[opts.notice.tone] } : NO_NOTICE,
       statusLabel: statusLabel(a.status),
       priorityLabel: priorityLabel(a.priority),
       due: dueText(a, today),
       dueColor: view.overdue ? "Attention" : "Default",
-      owner: shorten(a.owner.name, NAME_CHARS),
-      created: `${formatDay(a.createdAt)} by ${shorten(a.createdBy.name, NAME_CHARS)}`,
+      owner: plainText(a.owner.name, NAME_CHARS),
+      created: `${formatDay(a.createdAt)} by ${plainText(a.createdBy.name, NAME_CHARS)}`,
       snoozed: !closed && a.snoozedUntil && a.snoozedUntil > today ? `snoozed until ${formatLondonDay(a.snoozedUntil)}` : "",
-      description: a.description,
+      description: plainText(a.description, ACTION_LIMITS.descriptionChars),
       canOpen,
       campaignId: opts.campaignId ?? "",
       unitId: opts.unitId ?? "",
@@ -116,7 +119,11 @@ export function actionCard(view: ActionView, opts: ActionCardOptions = {}): Adap
         5,
       ).map((refs) => ({ refs })),
       noteCount: notes.length,
-      notes: shown.map((n) => ({ by: shorten(n.by.name, NAME_CHARS), at: formatDayTime(n.at), text: n.text })),
+      notes: shown.map((n) => ({
+        by: plainText(n.by.name, NAME_CHARS),
+        at: formatDayTime(n.at),
+        text: plainText(n.text, ACTION_LIMITS.noteChars),
+      })),
       olderNotes: notes.length > shown.length ? `Showing the newest ${shown.length} notes.` : "",
       canEdit: view.canEdit,
       closed,
@@ -146,7 +153,7 @@ export function actionsCard(view: ActionListView, opts: ActionsCardOptions): Ada
   return renderCard("actions", {
     heading: heading(view),
     counts: actions.length === 0 ? "Nothing to do here." : `${open} open, ${overdue} overdue`,
-    notice: opts.notice ? { text: opts.notice.text, color: NOTICE_STYLE[opts.notice.tone].color } : NO_NOTICE,
+    notice: opts.notice ? { text: plainText(opts.notice.text, NOTICE_CHARS), color: NOTICE_STYLE[opts.notice.tone].color } : NO_NOTICE,
     count: actions.length,
     empty: filter.overdueOnly
       ? "Nothing is overdue."
@@ -155,9 +162,9 @@ export function actionsCard(view: ActionListView, opts: ActionsCardOptions): Ada
         : "You have no open improvement actions. Plan one from an element rated Partial or Non-Compliance, or with New action.",
     rows: rows.map((a) => ({
       id: a.id,
-      title: shorten(a.title, 45),
+      title: plainText(a.title, 45),
       line: [
-        everyone && !filter.ownerId ? shorten(a.owner.name, 30) : "",
+        everyone && !filter.ownerId ? plainText(a.owner.name, 30) : "",
         `due ${dueText(a, today)}`,
         statusLabel(a.status),
         shorten(a.refs.join(", "), 24),
@@ -191,7 +198,7 @@ export function dueText(a: Pick<ImprovementAction, "dueOn" | "status">, today: I
 function heading(view: ActionListView): string {
   const { everyone, filter, actions } = view;
   const owner = filter.ownerId ? actions.find((a) => a.owner.userId === filter.ownerId)?.owner.name : undefined;
-  const whose = owner ? `${shorten(owner, NAME_CHARS)}'s` : everyone && filter.ownerId ? "That person's" : everyone ? "Everyone's" : "My";
+  const whose = owner ? `${plainText(owner, NAME_CHARS)}'s` : everyone && filter.ownerId ? "That person's" : everyone ? "Everyone's" : "My";
   const what = filter.overdueOnly ? "overdue improvement actions" : "improvement actions";
   return `${whose} ${what}${filter.ref ? ` for ${filter.ref}` : ""}`;
 }

@@ -12,7 +12,7 @@ import {
 } from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
 import { formatLondonDay } from "../domain/calendar.js";
-import { shorten } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export interface CampaignsView {
@@ -34,13 +34,16 @@ const MOVE_TITLES: Record<CampaignStatus, string> = {
   archived: "Archive",
 };
 
+/** Notices quote back what was typed, briefly. */
+const NOTICE_CHARS = 300;
+
 export function campaignsCard(view: CampaignsView): AdaptiveCard {
   const shown = view.campaigns.filter((c) => c.status !== "archived").slice(0, SHOWN);
   return renderCard("campaigns", {
     intro: view.coordinator
       ? "Choose the campaign you work in, or move a campaign on."
       : "Choose the campaign you work in. Your CSE coordinator sets campaigns up.",
-    notice: view.notice?.text ?? "",
+    notice: plainText(view.notice?.text ?? "", NOTICE_CHARS),
     noticeColor: view.notice?.tone === "good" ? "Good" : "Attention",
     count: shown.length,
     hidden: view.campaigns.length - shown.length,
@@ -48,14 +51,14 @@ export function campaignsCard(view: CampaignsView): AdaptiveCard {
     campaigns: shown.map((c) => {
       const current = c.id === view.currentId;
       return {
-        name: shorten(c.name, CAMPAIGN_LIMITS.nameChars),
+        name: plainText(c.name, CAMPAIGN_LIMITS.nameChars),
         currentMark: current ? " (you are working in this one)" : "",
         style: current ? "accent" : "default",
         typeLabel: typeLabel(c.type),
         statusLabel: statusLabel(c.status),
-        scope: isCouncilWide(c) ? "Whole council" : shorten(`${c.units.length} units: ${c.units.map((u) => u.name).join(", ")}`, 160),
+        scope: isCouncilWide(c) ? "Whole council" : plainText(`${c.units.length} units: ${c.units.map((u) => u.name).join(", ")}`, 160),
         due: c.dueDate ? formatLondonDay(c.dueDate) : "Not set",
-        leads: c.leads.length ? shorten(c.leads.map((l) => l.name).join(", "), 120) : "Not set",
+        leads: c.leads.length ? plainText(c.leads.map((l) => l.name).join(", "), 120) : "Not set",
         buttons: buttonsFor(c, current, view.coordinator),
       };
     }),
@@ -78,7 +81,7 @@ function buttonsFor(
 
 export function campaignFormCard(opts: { today: string; draft?: CampaignDraft; notice?: string }): AdaptiveCard {
   return renderCard("campaign-form", {
-    notice: opts.notice ?? "",
+    notice: plainText(opts.notice ?? "", NOTICE_CHARS),
     nameMax: CAMPAIGN_LIMITS.nameChars,
     name: opts.draft?.name.slice(0, CAMPAIGN_LIMITS.nameChars) ?? "",
     type: opts.draft?.type ?? "full-assessment",

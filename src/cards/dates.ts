@@ -3,6 +3,7 @@ import { formatLondonDay, relativeDays } from "../domain/calendar.js";
 import { COUNCIL_SCOPE, EVIDENCE_LEAD, type CertificationDraft } from "../domain/certification.js";
 import type { CalendarView, DatesView, VisitView } from "../services/certification.js";
 import { formatDay, shorten } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export interface DatesCardOptions {
@@ -29,7 +30,7 @@ export function datesCard(view: DatesView, opts: DatesCardOptions = {}): Adaptiv
   const notice = view.notice;
   return renderCard("dates", {
     intro: intro(view, canEdit),
-    notice: notice?.text ?? "",
+    notice: plainText(notice?.text ?? "", 300),
     noticeStyle: notice?.tone === "good" ? "good" : notice?.tone === "warning" ? "warning" : "attention",
     noticeColor: notice?.tone === "good" ? "Good" : notice?.tone === "warning" ? "Warning" : "Attention",
     calendars: shown.map((c) => calendarData(c)),
@@ -60,9 +61,9 @@ function calendarData(c: CalendarView) {
   // The next visit to come is the one to prepare for: it stands out.
   const next = c.visits.find((v) => v.daysToGo >= 0);
   return {
-    name: shorten(s.scopeName, NAME_CHARS),
+    name: plainText(s.scopeName, NAME_CHARS),
     certified: `Certified ${formatLondonDay(s.certifiedOn)}. Evidence is due ${s.evidenceLeadWorkingDays} working ${s.evidenceLeadWorkingDays === 1 ? "day" : "days"} before each visit.`,
-    changed: s.updatedAt ? `Last changed by ${shorten(s.updatedByName || "a coordinator", NAME_CHARS)} on ${formatDay(s.updatedAt)}` : "",
+    changed: s.updatedAt ? `Last changed by ${plainText(s.updatedByName || "a coordinator", NAME_CHARS)} on ${formatDay(s.updatedAt)}` : "",
     visits: c.visits.map((v) => visitData(v, v === next)),
   };
 }

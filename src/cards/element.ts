@@ -57,7 +57,7 @@ export function elementCard(view: ElementView): AdaptiveCard {
     submittedBy: shorten(assessment.submittedByName || "the owner", 60),
     reviewComment:
       statusOf(assessment) === "returned" && assessment.reviewComment
-        ? `Returned for changes: "${plainText(assessment.reviewComment, LIMITS.commentChars)}"`
+        ? `Returned for changes: "${plainText(assessment.reviewComment, LIMITS.commentChars, LIMITS.commentBytes)}"`
         : "",
     commentMax: LIMITS.commentChars,
     commentValue: echoInput(drafts?.comment, LIMITS.commentChars, LIMITS.commentBytes),
@@ -75,7 +75,9 @@ export function elementCard(view: ElementView): AdaptiveCard {
     linkMax: LIMITS.linksPerElement,
     links: assessment.evidence.map((l, i) => ({ number: i + 1, id: l.id, title: shorten(l.title, REMOVE_TITLE_CHARS) })),
     linksText: assessment.evidence
-      .map((l, i) => `${i + 1}. ${markdownLink(l.title, l.url, LIMITS.linkTitleChars)}, added ${formatDay(l.addedAt)}`)
+      .map(
+        (l, i) => `${i + 1}. ${markdownLink(l.title, l.url, LIMITS.linkTitleChars, LIMITS.linkTitleBytes)}, added ${formatDay(l.addedAt)}`,
+      )
       .join("\n"),
     linkTitleValue: echoInput(drafts?.linkTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrlValue: echoInput(drafts?.linkUrl, LIMITS.linkUrlChars),

@@ -1,7 +1,9 @@
 /** Download links for a campaign's evidence matrix and report, which expire. */
+import { LIMITS } from "../domain/limits.js";
 import { formatDayTime } from "./format.js";
 import { LINK_MINUTES, type ExportLinks } from "../services/export-links.js";
 import type { ExportFormat } from "../services/export.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 const FILES: Readonly<Record<ExportFormat, { title: string; description: string; button: string }>> = {
@@ -22,7 +24,7 @@ const FILES: Readonly<Record<ExportFormat, { title: string; description: string;
 
 export function exportCard(view: ExportLinks): AdaptiveCard {
   return renderCard("export", {
-    campaignName: view.campaignName,
+    campaignName: plainText(view.campaignName, LIMITS.campaignNameChars),
     files: view.links.map((l) => ({ ...FILES[l.format], url: l.url })),
     expiryText: `These links are yours: they work until ${formatDayTime(view.expiresAt)} (${LINK_MINUTES} minutes). Press New links for fresh ones.`,
   });

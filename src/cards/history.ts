@@ -4,7 +4,8 @@ import { LIMITS } from "../domain/limits.js";
 import { ELEMENT_STATUSES, elementStatusLabel, type ElementStatus } from "../domain/workflow.js";
 import { isRatingId, ratingLabel } from "../standard/index.js";
 import type { HistoryView } from "../services/walkthrough.js";
-import { formatDayTime, shorten } from "./format.js";
+import { formatDayTime } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Narratives can be long; the card shows the start of each (the whole text is in the audit). */
@@ -15,18 +16,18 @@ export function historyCard(view: HistoryView): AdaptiveCard {
   return renderCard(
     "history",
     {
-      campaignName: shorten(view.campaign.name, LIMITS.campaignNameChars),
+      campaignName: plainText(view.campaign.name, LIMITS.campaignNameChars),
       ref: view.element.ref,
       statement: view.element.statement,
       count: view.entries.length,
       more: view.more,
-      entries: view.entries.map((e) => ({ ...describe(e), who: shorten(e.byName || "Someone", NAME_CHARS), when: formatDayTime(e.at) })),
+      entries: view.entries.map((e) => ({ ...describe(e), who: plainText(e.byName || "Someone", NAME_CHARS), when: formatDayTime(e.at) })),
     },
     { campaignId: view.campaign.id, ref: view.element.ref },
   );
 }
 
-export function describe(entry: AuditEntry): { headline: string; detail: string } {
+function describe(entry: AuditEntry): { headline: string; detail: string } {
   switch (entry.field) {
     case "rating":
       return { headline: `**Rating** changed from ${rating(entry.from)} to ${rating(entry.to)}`, detail: "" };
@@ -34,22 +35,25 @@ export function describe(entry: AuditEntry): { headline: string; detail: string 
       if (entry.to === "") return { headline: "**Narrative** cleared", detail: "" };
       return {
         headline: entry.from === "" ? "**Narrative** written" : "**Narrative** changed",
-        detail: `Now: "${shorten(entry.to, PREVIEW_CHARS)}"`,
+        detail: `Now: "${plainText(entry.to, PREVIEW_CHARS)}"`,
       };
     case "owner":
       return {
-        headline: entry.to ? `**Assigned** to ${shorten(entry.to, 60)}` : "**Assignment removed**",
-        detail: entry.from ? `Previously ${shorten(entry.from, 60)}` : "",
+        headline: entry.to ? `**Assigned** to ${plainText(entry.to, NAME_CHARS)}` : "**Assignment removed**",
+        detail: entry.from ? `Previously ${plainText(entry.from, NAME_CHARS)}` : "",
       };
     case "status": {
       const [to, ...comment] = entry.to.split(": ");
-      const label = isElementStatus(to) ? elementStatusLabel(to) : to;
-      return { headline: `**Status**: ${label}`, detail: comment.length ? `Comment: "${shorten(comment.join(": "), PREVIEW_CHARS)}"` : "" };
+      const label = isElementStatus(to) ? elementStatusLabel(to) : plainText(to ?? "", NAME_CHARS);
+      return {
+        headline: `**Status**: ${label}`,
+        detail: comment.length ? `Comment: "${plainText(comment.join(": "), PREVIEW_CHARS)}"` : "",
+      };
     }
     case "evidence":
       return entry.to === ""
-        ? { headline: "**Evidence link removed**", detail: shorten(linkTitle(entry.from), PREVIEW_CHARS) }
-        : { headline: "**Evidence link added**", detail: shorten(linkTitle(entry.to), PREVIEW_CHARS) };
+        ? { headline: "**Evidence link removed**", detail: plainText(linkTitle(entry.from), PREVIEW_CHARS) }
+        : { headline: "**Evidence link added**", detail: plainText(linkTitle(entry.to), PREVIEW_CHARS) };
   }
 }
 

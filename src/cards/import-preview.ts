@@ -5,7 +5,8 @@
 import { formatLondonDay } from "../domain/calendar.js";
 import { describeCounts, ratingCounts, totalsAgree } from "../io/assessor-report.js";
 import type { ImportPreview } from "../services/report-import.js";
-import { ratingColour, ratingText, shorten } from "./format.js";
+import { ratingColour, ratingText } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Findings listed on the card; the rest are counted, so the card stays within Teams' size limit. */
@@ -23,13 +24,13 @@ export function importPreviewCard(preview: ImportPreview, state: ImportCardState
   const visits = calendar?.visits.filter((v) => !report.assessmentDate || v.date > report.assessmentDate) ?? [];
   return renderCard("import-preview", {
     heading: state.done ? "Assessor's report imported" : "Assessor's report: check before importing",
-    organisation: shorten(report.organisation ?? "Organisation not named in the report", 120),
+    organisation: plainText(report.organisation ?? "Organisation not named in the report", 120),
     subtitle: [
-      report.reportType ? shorten(report.reportType, 60) : "Report type not found",
+      report.reportType ? plainText(report.reportType, 60) : "Report type not found",
       report.assessmentDate ? `assessed ${formatLondonDay(report.assessmentDate)}` : "assessment date not found",
-      ...(preview.fileName ? [`from ${shorten(preview.fileName, 60)}`] : []),
+      ...(preview.fileName ? [`from ${plainText(preview.fileName, 60)}`] : []),
     ].join(" · "),
-    notice: state.done ?? "",
+    notice: plainText(state.done ?? "", 600),
     noticeStyle: "good",
     noticeColor: "Good",
     counts: ratingCounts(report).map((c) => ({ count: String(c.count), label: ratingText(c.rating), colour: ratingColour(c.rating) })),
@@ -47,16 +48,16 @@ export function importPreviewCard(preview: ImportPreview, state: ImportCardState
       : "None of them names an element, so no improvement actions will be drafted.",
     areas: preview.draftAreas.map((a, i) => ({
       number: String(i + 1),
-      text: shorten(a.text, 220),
+      text: plainText(a.text, 220),
       refsText: `Elements ${a.refs.join(", ")}`,
     })),
     datesText: datesText(preview),
     visits: visits.map((v) => ({ label: v.label, value: `${formatLondonDay(v.date)} (evidence due ${formatLondonDay(v.evidenceDue)})` })),
-    checks: checks.slice(0, MAX_CHECKS).map((text) => ({ text: shorten(text, 300) })),
+    checks: checks.slice(0, MAX_CHECKS).map((text) => ({ text: plainText(text, 300) })),
     checksHeading: `Worth checking (${checks.length})${checks.length > MAX_CHECKS ? `: the first ${MAX_CHECKS}` : ""}. Where the narrative and the table differ, the table is used.`,
     confirmText: state.done
       ? ""
-      : `Nothing is stored until you press Import. The assessor's ratings go beside your own in "${shorten(preview.campaign.name, 80)}"; your own ratings are not changed.`,
+      : `Nothing is stored until you press Import. The assessor's ratings go beside your own in "${plainText(preview.campaign.name, 80)}"; your own ratings are not changed.`,
     canConfirm: !state.done,
     confirmTitle: "Import",
     fingerprint: preview.fingerprint,

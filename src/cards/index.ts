@@ -1,5 +1,7 @@
 /** Card builders: typed view models in, Adaptive Cards (schema 1.5) out. Pure. */
 import { renderCard, type AdaptiveCard } from "./render.js";
+import { plainText } from "./markdown.js";
+import { LIMITS } from "../domain/limits.js";
 
 export { elementCard } from "./element.js";
 export { progressCard } from "./progress.js";
@@ -68,14 +70,14 @@ export const COMMANDS = [
 
 export function welcomeCard(opts: { name?: string; campaignName?: string; started: boolean }): AdaptiveCard {
   return renderCard("welcome", {
-    greeting: opts.name ? `Hello ${opts.name}, welcome to your CSE self-assessment` : "Welcome to your CSE self-assessment",
+    greeting: opts.name ? `Hello ${plainText(opts.name, 60)}, welcome to your CSE self-assessment` : "Welcome to your CSE self-assessment",
     steps: [
       { title: "1. Read", value: "the element and the guidance on what assessors look for" },
       { title: "2. Rate", value: "Compliance Plus, Compliance, Partial, Non-Compliance or N/A" },
       { title: "3. Explain", value: "write a short narrative of how you meet it" },
       { title: "4. Evidence", value: "link the documents that show it" },
     ],
-    campaignLine: opts.campaignName ? `Current self-assessment: ${opts.campaignName}` : "",
+    campaignLine: opts.campaignName ? `Current self-assessment: ${plainText(opts.campaignName, LIMITS.campaignNameChars)}` : "",
     startTitle: opts.started ? "Resume my self-assessment" : "Start my self-assessment",
   });
 }

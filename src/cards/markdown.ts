@@ -14,12 +14,13 @@ const JSON_BYTES_PER_CHAR = 3;
 /**
  * Typed text for a Markdown TextBlock or Fact: control characters gone, Markdown characters
  * escaped, at most `maxChars` characters (cut with "…"). Escaping makes a backslash cost four
- * bytes of JSON; text so full of them that it would cost more than 3 bytes a character is cut
- * sooner, so that no text can push a card over Teams' limit.
+ * bytes of JSON; text so full of them that it would cost more than `maxJsonBytes` (by default 3
+ * bytes a character, what the card size limits assume) is cut sooner, so that no text can push a
+ * card over Teams' limit. Where a card lists many, the field's own byte limit is the budget.
  */
-export function plainText(text: string, maxChars = Number.POSITIVE_INFINITY): string {
+export function plainText(text: string, maxChars = Number.POSITIVE_INFINITY, maxJsonBytes = JSON_BYTES_PER_CHAR * maxChars): string {
   const chars = Array.from(withoutControlCharacters(text));
-  const budget = JSON_BYTES_PER_CHAR * maxChars;
+  const budget = maxJsonBytes;
   const whole = escape(chars.join(""));
   if (chars.length <= maxChars && jsonBytes(whole) <= budget) return whole;
   let low = 0;
@@ -33,8 +34,8 @@ export function plainText(text: string, maxChars = Number.POSITIVE_INFINITY): st
 }
 
 /** A link with a typed title to a checked address; the address cannot end the link early or open another. */
-export function markdownLink(title: string, url: string, maxTitleChars?: number): string {
-  return `[${plainText(title, maxTitleChars)}](${linkDestination(url)})`;
+export function markdownLink(title: string, url: string, maxTitleChars?: number, maxTitleJsonBytes?: number): string {
+  return `[${plainText(title, maxTitleChars, maxTitleJsonBytes)}](${linkDestination(url)})`;
 }
 
 /** The address with every character that could end, decode or confuse a Markdown link destination percent-encoded. */

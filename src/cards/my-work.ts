@@ -5,6 +5,7 @@ import { formatLondonDay } from "../domain/calendar.js";
 import { isCouncilWide } from "../domain/campaign.js";
 import type { MyWorkView } from "../services/assignments.js";
 import { ratingText, shorten } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export function myWorkCard(view: MyWorkView): AdaptiveCard {
@@ -16,12 +17,14 @@ export function myWorkCard(view: MyWorkView): AdaptiveCard {
   return renderCard(
     "my-work",
     {
-      campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
+      campaignName: plainText(campaign.name, LIMITS.campaignNameChars),
       count: items.length,
       plural: items.length === 1 ? "" : "s",
       summary: `${due}${done} of ${items.length} submitted or approved.`,
       firstOpen: pick(open ?? items[0]),
       items: items.map((item) => ({
+        // The fact is Markdown; the choice shows text as it is.
+        fact: wide ? item.element.ref : `${item.element.ref} (${plainText(item.unit.name, 30)})`,
         ref: wide ? item.element.ref : `${item.element.ref} (${shorten(item.unit.name, 30)})`,
         pick: pick(item),
         short: shorten(item.element.statement, 60),

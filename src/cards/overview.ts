@@ -4,10 +4,12 @@ import { formatLondonDay } from "../domain/calendar.js";
 import { statusLabel, typeLabel } from "../domain/campaign.js";
 import type { Notice } from "../services/views.js";
 import type { OverviewView } from "../services/overview.js";
-import { bar, shorten } from "./format.js";
+import { bar } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 const OWNERS_SHOWN = 12;
+const NOTICE_CHARS = 300;
 
 export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard {
   const { campaign, overview } = view;
@@ -19,9 +21,9 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
     "overview",
     {
       headline: `${all.approved} of ${all.total} approved`,
-      campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
+      campaignName: plainText(campaign.name, LIMITS.campaignNameChars),
       subtitle: `${typeLabel(campaign.type)}, ${statusLabel(campaign.status).toLowerCase()}, ${due}`,
-      notice: notice?.text ?? "",
+      notice: plainText(notice?.text ?? "", NOTICE_CHARS),
       noticeColor: notice?.tone === "good" ? "Good" : "Attention",
       measures: [
         measure("Rated", all.rated, "accent"),
@@ -31,7 +33,7 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
       ],
       unitCount: overview.units.length,
       units: overview.units.map((u) => ({
-        name: shorten(u.name, 40),
+        name: plainText(u.name, 40),
         line: `${u.rated} rated, ${u.submitted} submitted, ${u.approved} approved of ${u.total}`,
       })),
       ownersTitle:
@@ -42,7 +44,7 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
             : "Owners",
       ownerCount: overview.owners.length,
       owners: overview.owners.slice(0, OWNERS_SHOWN).map((o) => ({
-        name: shorten(o.name || "Unknown", 40),
+        name: plainText(o.name || "Unknown", 40),
         line: `${o.submitted} of ${o.total} submitted${o.lateRefs.length ? `, **${o.lateRefs.length} late**` : ""}`,
       })),
       moreOwners: overview.owners.length > OWNERS_SHOWN ? `and ${overview.owners.length - OWNERS_SHOWN} more owners` : "",

@@ -2,7 +2,8 @@
 import { RATINGS, UNRATED_LABEL, type RatingOrUnrated } from "../standard/index.js";
 import type { ProgressView } from "../services/walkthrough.js";
 import { LIMITS } from "../domain/limits.js";
-import { bar, ratingColour, shorten } from "./format.js";
+import { bar, ratingColour } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 const BAR_STYLE: Record<RatingOrUnrated, string> = {
@@ -25,7 +26,7 @@ export function progressCard(view: ProgressView): AdaptiveCard {
   const left = progress.remaining;
   const shown = left.slice(0, SHOW_REMAINING).join(", ");
   return renderCard("progress", {
-    campaignName: shorten(view.campaign.name, LIMITS.campaignNameChars),
+    campaignName: plainText(view.campaign.name, LIMITS.campaignNameChars),
     rated: progress.rated,
     total: progress.total,
     percent: progress.total === 0 ? 0 : Math.round((100 * progress.rated) / progress.total),

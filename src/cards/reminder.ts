@@ -8,7 +8,8 @@ import { formatLondonDay, type IsoDate, daysBetween, relativeDays } from "../dom
 import type { ReminderItem } from "../domain/reminders.js";
 import type { ReminderState } from "../services/reminders.js";
 import type { Notice } from "../services/views.js";
-import { shorten } from "./format.js";
+import { ACTION_LIMITS } from "../domain/actions.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Actions with buttons; each costs about 2 KB of card with its fallbacks. */
@@ -38,7 +39,12 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
     list.map((a) => {
       const handled = view.handled?.get(a.id);
       const withButtons = !handled && buttons-- > 0;
-      return { id: a.id, title: shorten(a.title, 120), line: handled ?? actionLine(a, view.today), buttons: withButtons };
+      return {
+        id: a.id,
+        title: plainText(a.title, ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes),
+        line: handled ?? actionLine(a, view.today),
+        buttons: withButtons,
+      };
     });
   const sections = [
     overdue.length > 0 && section(`Overdue (${overdue.length})`, "Attention", { actions: actionRows(overdue) }),
@@ -47,14 +53,14 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
       section(`Overdue in your campaign (${asLead.length})`, "Warning", {
         facts: asLead.map((a) => ({
           title: `Action ${a.id}`,
-          value: `${shorten(a.title, 80)} \u00b7 ${shorten(a.ownerName ?? "", 60)} \u00b7 overdue by ${plural(daysBetween(a.dueOn, view.today), "day")}`,
+          value: `${plainText(a.title, 80)} \u00b7 ${plainText(a.ownerName ?? "", 60)} \u00b7 overdue by ${plural(daysBetween(a.dueOn, view.today), "day")}`,
         })),
       }),
     ...elements.map((e) =>
       section("Your self-assessment", e.dueOn < view.today ? "Attention" : "Default", {
         facts: [
           {
-            title: shorten(e.campaignName, 60),
+            title: plainText(e.campaignName, 60),
             value: `${plural(e.count, "element")} not yet submitted, due ${formatLondonDay(e.dueOn)} (${relativeDays(daysBetween(view.today, e.dueOn))})`,
           },
           { title: "Elements", value: e.picks.map((p) => p.split(" ")[1]).join(", ") + (e.count > e.picks.length ? ", ..." : "") },
@@ -68,7 +74,7 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
       section("Certification dates", "Default", {
         facts: dates.map((d) => ({
           title: d.label,
-          value: `${formatLondonDay(d.on)} (${relativeDays(daysBetween(view.today, d.on))}) \u00b7 ${d.scopeName}`,
+          value: `${formatLondonDay(d.on)} (${relativeDays(daysBetween(view.today, d.on))}) \u00b7 ${plainText(d.scopeName, 60)}`,
         })),
       }),
   ].filter((s) => s !== false);
@@ -83,8 +89,8 @@ export function reminderCard(view: ReminderView): { card: AdaptiveCard; summary:
     day: view.day,
     dayLine: `CSE reminders \u00b7 ${formatLondonDay(view.day)}`,
     headline: count === 0 ? "Nothing else needs you today" : count === 1 ? "One thing needs you" : `${count} things need you`,
-    intro: `Good morning${view.name ? ` ${view.name.split(/\s+/)[0]}` : ""}. ${summary}.`,
-    notice: view.notice?.text ?? "",
+    intro: `Good morning${view.name ? ` ${plainText(view.name.split(/\s+/)[0] ?? "", 60)}` : ""}. ${summary}.`,
+    notice: plainText(view.notice?.text ?? "", 300),
     noticeColor: view.notice?.tone === "good" ? "Good" : "Attention",
     sections,
     more: actions.length > ACTIONS_WITH_BUTTONS ? "Type actions to see and update all of your actions." : "",

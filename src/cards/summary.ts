@@ -11,6 +11,7 @@ import type { RatingOrUnrated } from "../standard/index.js";
 import type { SummaryView } from "../services/summary.js";
 import type { Notice } from "../services/views.js";
 import { formatDay, shorten } from "./format.js";
+import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Refs named in one list before "and N more": enough to act on, short enough to read. */
@@ -75,7 +76,7 @@ interface Segment {
 }
 
 export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}): AdaptiveCard {
-  const m = model(view);
+  const m = model(view, plainText);
   const criteria = m.criteria.map((c) => ({
     heading: c.heading,
     counts: c.counts,
@@ -90,7 +91,7 @@ export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}
   return renderCard("summary", {
     ...m,
     campaignId: view.campaign.id,
-    notice: options.notice?.text ?? "",
+    notice: plainText(options.notice?.text ?? "", 300),
     noticeColor: options.notice?.tone === "good" ? "Good" : options.notice?.tone === "warning" ? "Warning" : "Attention",
     segments: segments(view.summary.counts),
     criteria,
@@ -102,7 +103,7 @@ export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}
 
 /** The same summary as plain lines (for `cse-bot digest --print`, logs and text-only clients). */
 export function summaryText(view: SummaryView): string {
-  const m = model(view);
+  const m = model(view, shorten);
   const rows = (list: readonly Row[]) => list.map((r) => `  ${r.title}: ${r.value}`);
   return [
     `CSE compliance summary \u00b7 ${m.campaignName} \u00b7 ${formatLondonDay(view.today)}`,
@@ -121,12 +122,13 @@ export function summaryText(view: SummaryView): string {
   ].join("\n");
 }
 
-function model(view: SummaryView): Model {
+/** `show` puts typed text on the card (escaped for Markdown) or in plain text (only shortened). */
+function model(view: SummaryView, show: (text: string, maxChars: number) => string): Model {
   const { summary: s, campaign, today } = view;
   const weak = (c: RatingCounts) => c.partial + c["non-compliance"] > 0;
   return {
     title: `CSE compliance summary \u00b7 ${formatLondonDay(today)}`,
-    campaignName: shorten(campaign.name, LIMITS.campaignNameChars),
+    campaignName: show(campaign.name, LIMITS.campaignNameChars),
     outlook: outlookSentence(s),
     outlookColor: VERDICT_COLOURS[s.outlook.verdict],
     risk: riskLine(s),
@@ -138,7 +140,7 @@ function model(view: SummaryView): Model {
     progressLine: `${s.progress.rated} of ${s.progress.total} rated, ${s.progress.submitted} submitted, ${s.progress.approved} approved`,
     criteria: s.criteria.map((c) => ({
       number: c.number,
-      heading: `${c.number} ${shorten(c.title, 40)}`,
+      heading: `${c.number} ${show(c.title, 40)}`,
       counts: criterionCounts(c.counts),
       colour: c.counts["non-compliance"] > 0 ? "Attention" : c.counts.partial > 0 ? "Warning" : "Default",
       weak: weak(c.counts),
@@ -153,16 +155,14 @@ function model(view: SummaryView): Model {
     overdue: s.actions.mostOverdue.map((a) => ({
       title: `Action ${a.id}`,
       value: [
-        shorten(a.title, ACTION_TITLE_CHARS),
+        show(a.title, ACTION_TITLE_CHARS),
         `overdue by ${plural(daysBetween(a.dueOn, today), "day")}`,
-        ...(view.showOwners && a.owner.name ? [shorten(a.owner.name, OWNER_CHARS)] : []),
+        ...(view.showOwners && a.owner.name ? [show(a.owner.name, OWNER_CHARS)] : []),
       ].join(" \u00b7 "),
     })),
-    nextReview: nextReview(view),
+    nextReview: nextReview(view, show),
     units:
-      s.units.length > 1
-        ? s.units.map((u) => ({ title: shorten(u.unit.name, UNIT_NAME_CHARS), value: unitLine(u.counts, u.submitted) }))
-        : [],
+      s.units.length > 1 ? s.units.map((u) => ({ title: show(u.unit.name, UNIT_NAME_CHARS), value: unitLine(u.counts, u.submitted) })) : [],
   };
 }
 
@@ -255,10 +255,10 @@ function evidenceLine(s: ComplianceSummary): string {
   return `${e.withLinks} of ${e.total} elements have evidence linked${e.withLinks > 0 ? `; ${stale}` : ""}.`;
 }
 
-function nextReview(view: SummaryView): string {
+function nextReview(view: SummaryView, show: (text: string, maxChars: number) => string): string {
   const v = view.nextVisit;
   if (!v) return "Set the certification dates with dates.";
-  const scope = v.scopeName && v.scopeName !== COUNCIL_SCOPE.name ? ` (${shorten(v.scopeName, UNIT_NAME_CHARS)})` : "";
+  const scope = v.scopeName && v.scopeName !== COUNCIL_SCOPE.name ? ` (${show(v.scopeName, UNIT_NAME_CHARS)})` : "";
   return `${v.label}${scope} on ${formatLondonDay(v.date)} (${relativeDays(v.daysToGo)}); evidence due ${formatLondonDay(v.evidenceDue)} (${relativeDays(v.evidenceDaysToGo)})`;
 }
 

@@ -127,3 +127,21 @@ export function expectSafeWhateverTyped(make: CardFromText, numRuns = 40): void 
     { numRuns },
   );
 }
+
+/** Field names that hold typed or imported text, with the limits the domain keeps them within. */
+export type TypedFields = Readonly<Record<string, readonly [maxChars: number, maxBytes?: number]>>;
+
+/** A copy of `value` with every string under one of `fields` replaced by typed text of that field's limits. */
+export function withTyped<T>(value: T, fields: TypedFields, text: TextMaker): T {
+  const copy = (v: unknown, key?: string): unknown => {
+    if (typeof v === "string" && key !== undefined && key in fields) {
+      const [chars, bytes] = fields[key]!;
+      return text(chars, bytes);
+    }
+    if (Array.isArray(v)) return v.map((item) => copy(item));
+    if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
+      return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, copy(item, k)]));
+    return v;
+  };
+  return copy(value) as T;
+}
