@@ -6,76 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { actionCard, actionFormCard, actionsCard, cardBytes, elementCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { LIST_ROWS } from "../../src/cards/actions.js";
-import {
-  ACTION_LIMITS,
-  isOverdue,
-  validateActionDraft,
-  validateNote,
-  type ActionStatus,
-  type ProgressNote,
-} from "../../src/domain/actions.js";
-import type { ActionListView, ActionView } from "../../src/services/actions.js";
-import type { StoredAction } from "../../src/store/actions.js";
+import { ACTION_LIMITS, validateActionDraft, type ActionStatus } from "../../src/domain/actions.js";
 import { ELEMENTS } from "../../src/standard/index.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
 import { cardProblems, expectTeamsReady, strings } from "../support/card-checks.js";
+import { action, list, note, TODAY, view } from "./fixtures-actions.js";
 
-const TODAY = "2026-11-20";
 const MAX_BYTES = 28 * 1024;
 const LONG_NAME = "€".repeat(200);
 const CAMPAIGN = { campaignId: "c".repeat(30), unitId: "u".repeat(24) };
-
-/** An action as stored, its fields checked by the domain as if typed into the form. */
-function action(
-  id: string,
-  fields: {
-    title?: string;
-    description?: string;
-    refs?: string;
-    dueOn?: string;
-    status?: ActionStatus;
-    owner?: string;
-    ownerId?: string;
-  } = {},
-): StoredAction {
-  const checked = validateActionDraft(
-    {
-      title: fields.title ?? "Publish service standards for housing repairs",
-      description: fields.description ?? "",
-      refs: fields.refs ?? "3.2.1",
-      dueOn: fields.dueOn ?? "2026-12-01",
-      priority: "high",
-    },
-    "2026-01-01",
-  );
-  if (!checked.ok) throw new Error(`fixture action refused: ${checked.refusal.message}`);
-  const owner = { userId: fields.ownerId ?? "user-olu", name: fields.owner ?? "Olu Officer" };
-  return {
-    ...checked.value,
-    tenantId: "t",
-    id,
-    owner,
-    status: fields.status ?? "open",
-    createdBy: owner,
-    createdAt: "2026-11-02T10:00:00Z",
-    updatedAt: "2026-11-02T10:00:00Z",
-  };
-}
-
-function note(text: string, minutes: number, by = "Olu Officer"): ProgressNote {
-  const checked = validateNote(text);
-  if (!checked.ok) throw new Error(checked.refusal.message);
-  return { at: new Date(Date.UTC(2026, 10, 18, 9, minutes)).toISOString(), by: { userId: "u", name: by }, text: checked.value };
-}
-
-function view(a: StoredAction, more: Partial<ActionView> = {}): ActionView {
-  return { action: a, notes: [], canEdit: true, today: TODAY, overdue: isOverdue(a, TODAY), ...more };
-}
-
-function list(actions: StoredAction[], more: Partial<ActionListView> = {}): ActionListView {
-  return { actions, today: TODAY, everyone: false, filter: {}, ...more };
-}
 
 const TYPICAL = action("12", {
   description: "Agree standards with the repairs team and publish them on the website and in every reception.",

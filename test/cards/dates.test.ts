@@ -5,45 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { cardBytes, datesCard, type AdaptiveCard } from "../../src/cards/index.js";
-import { daysBetween } from "../../src/domain/calendar.js";
-import { visitsOf, type CertificationSettings } from "../../src/domain/certification.js";
-import type { DatesView } from "../../src/services/certification.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import { cardProblems, expectTeamsReady, strings } from "../support/card-checks.js";
+import { settings, view } from "./fixtures-dates.js";
 
-const TODAY = "2026-11-22";
 const MAX_BYTES = 28 * 1024;
-
-function settings(scopeId: string, scopeName: string, fields: Partial<CertificationSettings> = {}): CertificationSettings {
-  return {
-    tenantId: "t",
-    scopeId,
-    scopeName,
-    certifiedOn: "2026-03-14",
-    evidenceLeadWorkingDays: 10,
-    overrides: {},
-    updatedBy: "u",
-    updatedByName: "Cora Coordinator",
-    updatedAt: "2026-11-20T10:00:00Z",
-    ...fields,
-  };
-}
-
-function view(calendars: CertificationSettings[], fields: Partial<DatesView> = {}): DatesView {
-  return {
-    today: TODAY,
-    calendars: calendars.map((s) => ({
-      settings: s,
-      visits: visitsOf(s).map((v) => ({ ...v, daysToGo: daysBetween(TODAY, v.date), evidenceDaysToGo: daysBetween(TODAY, v.evidenceDue) })),
-    })),
-    canEdit: true,
-    scopes: [
-      { id: "council", name: "Whole council" },
-      ...calendars.filter((c) => c.scopeId !== "council").map((c) => ({ id: c.scopeId, name: c.scopeName })),
-    ],
-    ...fields,
-  };
-}
 
 const LONG = "€".repeat(60);
 const many = Array.from({ length: 30 }, (_, i) =>

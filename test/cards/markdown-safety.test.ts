@@ -4,22 +4,41 @@
  * typed, the card stays within 28 KB, parses as Adaptive Card 1.5, and shows no link that is not
  * in its data.
  */
+import { readFileSync } from "node:fs";
 import { describe, it } from "vitest";
 import {
+  actionCard,
+  actionFormCard,
+  actionsCard,
   campaignFormCard,
   campaignsCard,
+  criterionCard,
+  datesCard,
   elementCard,
+  exportCard,
   historyCard,
+  importPreviewCard,
   myWorkCard,
   overviewCard,
   progressCard,
+  reminderCard,
+  summaryCard,
   welcomeCard,
 } from "../../src/cards/index.js";
 import type { AuditEntry } from "../../src/domain/audit.js";
 import { ACTION_LIMITS } from "../../src/domain/actions.js";
-import { CAMPAIGN_LIMITS } from "../../src/domain/campaign.js";
+import { emptyAssessment } from "../../src/domain/assessment.js";
+import { CAMPAIGN_LIMITS, defaultCampaign } from "../../src/domain/campaign.js";
+import { proposeCalendar } from "../../src/domain/certification.js";
 import { LIMITS } from "../../src/domain/limits.js";
+import { summarise } from "../../src/domain/summary.js";
+import { parseAssessorReport } from "../../src/io/assessor-report.js";
+import { CRITERIA, ELEMENTS } from "../../src/standard/index.js";
+import { oadbyRatings } from "../support/seed-data.js";
+import * as Actions from "./fixtures-actions.js";
+import * as Dates from "./fixtures-dates.js";
 import * as F from "./fixtures.js";
+import * as Reminders from "./fixtures-reminders.js";
 import { expectSafeWhateverTyped, withTyped, type TypedFields } from "../support/hostile.js";
 
 /** Names come from Teams, cut to 100 characters. */
@@ -33,6 +52,13 @@ const NAMES: TypedFields = {
   scopeName: [CAMPAIGN_LIMITS.unitNameChars],
 };
 const NOTICE: TypedFields = { text: [600] };
+/** What people type into improvement actions and their notes. */
+const ACTION_TEXT: TypedFields = {
+  ...NAMES,
+  title: [ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes],
+  description: [ACTION_LIMITS.descriptionChars, ACTION_LIMITS.descriptionBytes],
+  text: [ACTION_LIMITS.noteChars, ACTION_LIMITS.noteBytes],
+};
 
 describe("whatever was typed, each card stays within 28 KB, valid, and links only to its own data", () => {
   it("the element card", () => {
@@ -104,6 +130,133 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
     expectSafeWhateverTyped((t) => ({
       card: welcomeCard({ name: t(NAME), campaignName: t(CAMPAIGN_LIMITS.nameChars), started: true }),
       urls: [],
+    }));
+  });
+
+  it("the dates and reminder cards", () => {
+    const calendars = Array.from({ length: 30 }, (_, i) => Dates.settings(`unit-${i}`, `Unit ${i}`));
+    expectSafeWhateverTyped((t) => ({
+      card: datesCard(withTyped(Dates.view(calendars, { notice: { tone: "attention", text: "" } }), { ...NAMES, ...NOTICE }, t)),
+      urls: [],
+    }));
+    const items = Array.from({ length: 25 }, (_, i) =>
+      Reminders.action(String(99_999_975 + i), "t", ["1.1.1"], "2027-01-02", i % 2 ? "Lead" : undefined),
+    );
+    expectSafeWhateverTyped((t) => ({
+      card: reminderCard(
+        withTyped(
+          Reminders.view([...items, ...Reminders.MIX.slice(7)], { name: "n", notice: { tone: "attention", text: "" } }),
+          { ...ACTION_TEXT, ...NOTICE, campaignName: [CAMPAIGN_LIMITS.nameChars] },
+          t,
+        ),
+      ).card,
+      urls: [],
+    }));
+  });
+
+  it("the improvement action cards: the form, one action with its notes, and a list", () => {
+    const stored = Actions.action("99999999", {
+      refs: ELEMENTS.slice(0, ACTION_LIMITS.refs)
+        .map((e) => e.ref)
+        .join(" "),
+    });
+    const notes = Array.from({ length: 10 }, (_, i) => Actions.note("A note", i));
+    expectSafeWhateverTyped((t) => ({ card: actionFormCard({ today: Actions.TODAY, notice: t(600) }), urls: [] }));
+    expectSafeWhateverTyped((t) => ({
+      card: actionCard(withTyped(Actions.view(stored, { notes }), ACTION_TEXT, t), { notice: { tone: "attention", text: t(600) } }),
+      urls: [],
+    }));
+    const many = Array.from({ length: 25 }, (_, i) => Actions.action(String(99_999_975 + i), { owner: `Owner ${i}`, ownerId: `u${i}` }));
+    expectSafeWhateverTyped((t) => ({
+      card: actionsCard(withTyped(Actions.list(many, { everyone: true }), ACTION_TEXT, t), {
+        canSeeAll: true,
+        notice: { tone: "attention", text: t(600) },
+      }),
+      urls: [],
+    }));
+  });
+
+  it("the compliance summary and criterion cards", () => {
+    const at = "2026-11-23T09:00:00Z";
+    const units = Array.from({ length: CAMPAIGN_LIMITS.units }, (_, i) => ({ id: `unit-${i}`, name: `Unit ${i}` }));
+    const assessments = Object.entries(oadbyRatings()).map(([ref, rating]) => ({ ...emptyAssessment("cse-2026", "unit-0", ref), rating }));
+    const overdue = Array.from({ length: 8 }, (_, i) => ({
+      ...Actions.action(String(i + 1), { dueOn: "2026-12-01" }),
+      dueOn: "2026-01-01",
+    }));
+    expectSafeWhateverTyped((t) => {
+      const typed = withTyped({ units, overdue }, ACTION_TEXT, t);
+      const summary = summarise({ assessments, units: typed.units, actions: typed.overdue, today: "2026-11-23", at });
+      const campaign = { ...defaultCampaign("t", "cse-2026", "u", new Date(at)), name: t(CAMPAIGN_LIMITS.nameChars), units: typed.units };
+      const nextVisit = {
+        scopeName: t(CAMPAIGN_LIMITS.unitNameChars),
+        label: "Annual review, year 1",
+        date: "2027-03-16",
+        daysToGo: 113,
+        evidenceDue: "2027-03-02",
+        evidenceDaysToGo: 99,
+      };
+      return {
+        card: summaryCard(
+          { campaign, summary, today: "2026-11-23", showOwners: true, nextVisit },
+          { notice: { tone: "attention", text: t(600) } },
+        ),
+        urls: [],
+      };
+    });
+    const delivery = CRITERIA[3]!;
+    expectSafeWhateverTyped((t) => {
+      const rows = delivery.subCriteria
+        .flatMap((sub) => sub.elements)
+        .map((e) => ({
+          ref: e.ref,
+          statement: e.statement,
+          rating: "partial" as const,
+          status: "Submitted for review",
+          owners: [t(NAME), t(NAME), t(NAME), t(NAME)],
+          evidence: 8,
+        }));
+      const campaign = { ...defaultCampaign("t", "cse-2026", "u", new Date()), name: t(CAMPAIGN_LIMITS.nameChars) };
+      return { card: criterionCard({ campaign, number: 4, title: delivery.title, rows }), urls: [] };
+    });
+  });
+
+  it("the import preview and export cards", () => {
+    const report = parseAssessorReport(
+      readFileSync(new URL("../fixtures/assessor-report-oadby-wigston-2023.txt", import.meta.url), "utf8"),
+    );
+    expectSafeWhateverTyped((t) => {
+      const typed = {
+        ...report,
+        organisation: t(200),
+        reportType: t(150),
+        areas: report.areas.map((a) => ({ ...a, text: t(2000, 6000, "text") })),
+        problems: [t(400)],
+        disagreements: [t(400)],
+      };
+      const calendar = proposeCalendar(report);
+      return {
+        card: importPreviewCard(
+          {
+            campaign: { id: "cse-2026", name: t(CAMPAIGN_LIMITS.nameChars) },
+            fingerprint: "ab".repeat(32),
+            fileName: t(255),
+            report: typed,
+            draftAreas: typed.areas.slice(0, 12),
+            calendar,
+          },
+          { done: t(600) },
+        ),
+        urls: [],
+      };
+    });
+    const links = (["xlsx", "csv", "html"] as const).map((format) => ({
+      format,
+      url: `https://cse-bot.example.gov.uk/exports/${"x".repeat(400)}.${format}`,
+    }));
+    expectSafeWhateverTyped((t) => ({
+      card: exportCard({ campaignName: t(CAMPAIGN_LIMITS.nameChars), links, expiresAt: "2026-11-30T10:15:00Z" }),
+      urls: links.map((l) => l.url),
     }));
   });
 });

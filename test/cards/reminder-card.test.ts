@@ -5,7 +5,7 @@
  * 28 KB with the most a message can hold.
  */
 import { describe, expect, it } from "vitest";
-import { cardBytes, reminderCard, type AdaptiveCard, type ReminderView } from "../../src/cards/index.js";
+import { cardBytes, reminderCard, type AdaptiveCard } from "../../src/cards/index.js";
 import { parseCardAction } from "../../src/bot/payload.js";
 import { ACTION_LIMITS, validateActionDraft } from "../../src/domain/actions.js";
 import { MAX_ITEMS_PER_MESSAGE, type ReminderItem } from "../../src/domain/reminders.js";
@@ -13,64 +13,11 @@ import { utf8Bytes } from "../../src/domain/limits.js";
 import { ELEMENTS } from "../../src/standard/index.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import { cardProblems, expectTeamsReady, nodes, strings } from "../support/card-checks.js";
+import { action, MIX, TODAY, view } from "./fixtures-reminders.js";
 
 const MAX_BYTES = 28 * 1024;
-const TODAY = "2027-01-05";
 
-type ActionItem = Extract<ReminderItem, { kind: "action" }>;
-
-const action = (id: string, title: string, refs: string[], dueOn: string, ownerName?: string): ActionItem => ({
-  kind: "action",
-  key: `a|${id}|${TODAY}${ownerName === undefined ? "" : "|lead"}`,
-  id,
-  title,
-  refs,
-  dueOn,
-  ...(ownerName === undefined ? {} : { ownerName }),
-});
-
-/** Sam's morning: two overdue, three coming up, two overdue in the campaign Sam leads, unsubmitted elements, two certification dates. */
-const MIX: ReminderItem[] = [
-  action("12", "Publish service standards for housing repairs", ["3.2.1"], "2027-01-04"),
-  action("7", "Survey tenants about the new repairs line", ["1.2.1", "1.2.2"], "2026-12-22"),
-  action("31", "Train front-line staff in plain English", ["4.1.2"], "2027-01-05"),
-  action("40", "Agree complaint handling timescales", ["2.1.1"], "2027-01-06"),
-  action("41", "Benchmark satisfaction with other councils", ["5.2.3"], "2027-02-15"),
-  action("3", "Review complaint response times", ["5.2.3"], "2026-12-18", "Priya Shah"),
-  action("9", 'Publish the "You said, we did" page', ["1.3.1"], "2026-12-21", "Dan O'Neill"),
-  {
-    kind: "elements",
-    key: "e|ar-2027|due-3wd",
-    campaignId: "ar-2027",
-    campaignName: "CSE annual review 2027",
-    dueOn: "2027-01-12",
-    picks: ["housing 3.2.1", "housing 3.2.2", "council 4.1.2"],
-    count: 5,
-  },
-  {
-    kind: "date",
-    key: "d|council|annual-review-1|evidence-90d|2027-03-19",
-    scopeName: "Whole council",
-    label: "Evidence due for annual review, year 1",
-    on: "2027-03-19",
-  },
-  {
-    kind: "date",
-    key: "d|council|annual-review-1|visit-90d|2027-04-02",
-    scopeName: "Whole council",
-    label: "Annual review, year 1",
-    on: "2027-04-02",
-  },
-];
 const MINE = ["12", "7", "31", "40", "41"];
-
-const view = (items: readonly ReminderItem[], fields: Partial<ReminderView> = {}): ReminderView => ({
-  name: "Sam Patel",
-  day: TODAY,
-  today: TODAY,
-  items,
-  ...fields,
-});
 
 /** Presses a button as Teams does: the action's data with every input on the card, as typed. */
 function press(card: AdaptiveCard, action: Record<string, any>, typed: Record<string, string> = {}): unknown {
