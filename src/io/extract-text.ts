@@ -1,14 +1,15 @@
 /**
  * The text of an uploaded assessor report (.docx, .pdf, .txt, .md), or a refusal in plain words.
- * Hostile files are stopped before they cost anything: a size limit on the upload, the zip's own
- * directory checked for a zip bomb before a docx is opened, a page limit on PDFs.
+ * Hostile files are stopped before they cost anything: a size limit on the upload, a docx's real
+ * unpacked size counted (not the sizes it declares) before it is opened, a page limit on PDFs.
  */
 import mammoth from "mammoth";
 import { ok, refuse, type Result } from "../domain/refusal.js";
+import { unpackedSize } from "./zip-size.js";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** What a docx may unpack to; real reports are a few MB. */
-export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 export const MAX_PDF_PAGES = 300;
 
 export type ReportFileKind = "docx" | "pdf" | "txt" | "md";
@@ -59,16 +60,16 @@ function plainText(bytes: Uint8Array): Result<string> {
 }
 
 async function docxText(bytes: Uint8Array): Promise<Result<string>> {
-  const unpacked = unzippedSize(bytes);
-  if (unpacked === undefined)
-    return refuse(
-      "invalid-payload",
-      "I could not open that Word document: it may be damaged or only partly uploaded. Please send it again, or paste the report's text.",
-    );
-  if (unpacked > MAX_UNZIPPED_BYTES)
+  const unpacked = await unpackedSize(bytes, MAX_UNZIPPED_BYTES);
+  if (!unpacked.ok && unpacked.reason === "too-big")
     return refuse(
       "invalid-payload",
       "That Word document unpacks to far more than any report could be, so I have not opened it. Please save the report again and send the new file.",
+    );
+  if (!unpacked.ok)
+    return refuse(
+      "invalid-payload",
+      "I could not open that Word document: it may be damaged or only partly uploaded. Please send it again, or paste the report's text.",
     );
   const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
   return ok(result.value);
@@ -91,30 +92,4 @@ async function pdfText(bytes: Uint8Array): Promise<Result<string>> {
   } finally {
     await loading.destroy();
   }
-}
-
-/**
- * The total uncompressed size a zip's central directory declares, read without unpacking
- * anything; undefined when it is not a readable zip (truncated, or not a zip at all).
- */
-export function unzippedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const EOCD = 0x06054b50;
-  let end = -1;
-  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    total += view.getUint32(at + 24, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
 }

@@ -1,7 +1,8 @@
 /** Reading uploaded reports: Word, PDF, text and Markdown; damaged and hostile files refused in words. */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { extractText, fileKind, MAX_UPLOAD_BYTES, unzippedSize } from "../../src/io/extract-text.js";
+import { extractText, fileKind, MAX_UNZIPPED_BYTES, MAX_UPLOAD_BYTES } from "../../src/io/extract-text.js";
+import { unpackedSize } from "../../src/io/zip-size.js";
 import { docx, pdf } from "../support/files.js";
 
 const LINES = ["7. COMPLIANCE AGAINST THE CUSTOMER SERVICE EXCELLENCE STANDARD", "1.1.1 Compliance", "4.1.2 Partial Compliance"];
@@ -70,7 +71,7 @@ describe("extractText", () => {
     zip.file("word/document.xml", new Uint8Array(150 * 1024 * 1024)); // 150 MB of zeros, a few hundred KB packed
     const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bomb.byteLength).toBeLessThan(MAX_UPLOAD_BYTES);
-    expect(unzippedSize(bomb)).toBe(150 * 1024 * 1024);
+    expect(await unpackedSize(bomb, MAX_UNZIPPED_BYTES)).toEqual({ ok: false, reason: "too-big" });
     expect(await extractText(bomb, "report.docx")).toMatchObject({
       ok: false,
       refusal: { message: expect.stringContaining("unpacks to far more than any report could be") },

@@ -1,4 +1,5 @@
 /** Real report files for tests: a minimal .docx and a one-page PDF, built in memory. */
+import { createDeflateRaw } from "node:zlib";
 import JSZip from "jszip";
 
 /** A real .docx: the minimum Word and mammoth need. */
@@ -42,4 +43,48 @@ export function pdf(lines: readonly string[]): Uint8Array {
   const xref = out.length;
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
+}
+
+/**
+ * A .docx-named zip whose one entry inflates to `inflatedBytes` of zeros while its headers say it
+ * holds `declaredBytes`: what a hostile upload looks like. Built by streaming, so making a 1 GB
+ * bomb does not need 1 GB of memory.
+ */
+export async function lyingZip(inflatedBytes: number, declaredBytes = 1000): Promise<Uint8Array> {
+  const deflater = createDeflateRaw({ level: 1 });
+  const parts: Buffer[] = [];
+  deflater.on("data", (c: Buffer) => parts.push(c));
+  const done = new Promise((resolve) => deflater.on("end", resolve));
+  const zeros = Buffer.alloc(1024 * 1024);
+  for (let left = inflatedBytes; left > 0; left -= zeros.length) {
+    if (!deflater.write(zeros.subarray(0, Math.min(left, zeros.length)))) await new Promise((r) => deflater.once("drain", r));
+  }
+  deflater.end();
+  await done;
+  const data = Buffer.concat(parts);
+  const name = Buffer.from("word/document.xml");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflated
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declaredBytes, 22); // the lie
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declaredBytes, 24); // the lie again
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const directoryAt = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(directoryAt, 16);
+  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
 }
