@@ -3,7 +3,7 @@ import { LIMITS } from "../domain/limits.js";
 import { isClosed, statusLabel } from "../domain/actions.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
-import { CAMPAIGN_LIMITS, isCouncilWide } from "../domain/campaign.js";
+import { acceptsEdits, CAMPAIGN_LIMITS, isCouncilWide, statusLabel as campaignStatusLabel, type Campaign } from "../domain/campaign.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/walkthrough.js";
@@ -52,8 +52,10 @@ export function elementCard(view: ElementView): AdaptiveCard {
       : { text: "", style: "default", color: "Default" },
     ratingLabel: ratingText(assessment.rating),
     statusText: statusText(view),
-    locked: isLocked(assessment),
-    canReviewNow: view.canReview && statusOf(assessment) === "submitted",
+    // A signed-off or archived campaign is a record: its cards show it, and offer nothing to change.
+    locked: isLocked(assessment) || !acceptsEdits(campaign),
+    readOnlyLine: acceptsEdits(campaign) ? "" : readOnlyLine(campaign),
+    canReviewNow: view.canReview && statusOf(assessment) === "submitted" && !isRecord(campaign),
     submittedBy: shorten(assessment.submittedByName || "the owner", 60),
     reviewComment:
       statusOf(assessment) === "returned" && assessment.reviewComment
@@ -131,4 +133,15 @@ function statusText(view: ElementView): string {
   const status = statusOf(assessment);
   const label = elementStatusLabel(status);
   return status === "submitted" && assessment.submittedByName ? `${label} by ${plainText(assessment.submittedByName, NAME_CHARS)}` : label;
+}
+
+/** Signed off or archived: the campaign's content is final. (In review, reviewers still approve and return.) */
+function isRecord(campaign: Pick<Campaign, "status">): boolean {
+  return campaign.status === "signed-off" || campaign.status === "archived";
+}
+
+function readOnlyLine(campaign: Pick<Campaign, "status">): string {
+  return isRecord(campaign)
+    ? `This campaign is ${campaignStatusLabel(campaign.status).toLowerCase()}: this card is its record, and nothing on it can be changed.`
+    : `This campaign is ${campaignStatusLabel(campaign.status).toLowerCase()}: ratings and evidence can no longer be changed, only reviewed.`;
 }

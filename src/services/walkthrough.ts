@@ -4,7 +4,7 @@
  * callers pass who is acting (already authenticated) and plain data.
  */
 import type { Clock } from "../clock.js";
-import { applyEdit, emptyAssessment, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
+import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
 import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
 import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../domain/campaign.js";
@@ -204,6 +204,9 @@ export class WalkthroughService {
 
   private editFor(action: CardAction): ElementEdit | undefined {
     if (action.verb === "skip" || action.verb === "open") return undefined;
+    // Moving on from a card where nothing was changed is only moving: it must work on a locked
+    // element or a signed-off campaign, where nothing may be saved.
+    if ((action.verb === "next" || action.verb === "back") && !typedAnything(action)) return undefined;
     return {
       base: action.base,
       draft: { rating: action.drafts.rating, narrative: action.drafts.narrative },
@@ -297,6 +300,14 @@ function unknownElement(ref: string): Refusal {
     code: "unknown-element",
     message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1`,
   };
+}
+
+/** Whether the card's inputs differ from what the card showed. */
+function typedAnything(action: CardAction): boolean {
+  const { drafts, base } = action;
+  const rating = drafts.rating !== undefined && drafts.rating !== "" && drafts.rating !== base.rating;
+  const narrative = drafts.narrative !== undefined && narrativeHash(drafts.narrative) !== base.narrativeHash;
+  return rating || narrative || typedLink(drafts);
 }
 
 function typedLink(drafts: Drafts): boolean {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../support/bot.js";
 import { ConnectorStub } from "../support/connector-stub.js";
-import { cardText, findActions, TeamsClient, type InvokeReply } from "../support/teams.js";
+import { cardText, findActions, findInputs, TeamsClient, type InvokeReply } from "../support/teams.js";
 
 const TENANT = "tenant-campaigns-e2e";
 const stub = new ConnectorStub();
@@ -90,7 +90,10 @@ describe("running a campaign", () => {
     const signed = await pressFor(cora, card(review), "Sign off", "CSE annual review 2027");
     expect(cardText(card(signed))).toContain("It is read-only from now on.");
     await olu.say("assess 1.1.1");
-    const refused = await olu.press(lastCard(), "Save", { rating: "partial" });
+    expect(cardText(lastCard())).toContain("This campaign is signed off: this card is its record");
+    expect(findInputs(lastCard())).toEqual([]);
+    const back = findActions(lastCard()).find((a) => a.title === "Back")!;
+    const refused = await olu.invoke("cse.save", { ...back.data, rating: "partial" });
     expect(cardText(card(refused))).toContain("can no longer be changed");
     expect(cardText(card(refused))).toContain("Current rating: **Compliance**");
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { teamsWorld } from "../support/e2e.js";
-import { cardText, findInputs, type TeamsUser } from "../support/teams.js";
+import { cardText, findActions, findInputs, type TeamsUser } from "../support/teams.js";
 
 const TENANT = "tenant-flow";
 const world = teamsWorld(TENANT);
@@ -109,12 +109,21 @@ describe("a coordinator runs a campaign with two units, end to end", () => {
     expect(cardText(signed.body.value)).toContain("It is read-only from now on.");
   });
 
-  it("refuses edits after sign-off, for the owner and the coordinator alike", async () => {
+  it("shows signed-off elements as the record they are, and refuses a save from an older card, for the owner and the coordinator alike", async () => {
     for (const who of [olu, cora]) {
       await who.say("unit Landlord Services");
       await who.say("assess 3.2.2");
-      const reply = await who.press(cardFor(who), "Save", { rating: "partial" });
+      const card = cardFor(who);
+      expect(cardText(card)).toContain("This campaign is signed off: this card is its record, and nothing on it can be changed.");
+      expect(findActions(card).map((a) => a.title)).not.toEqual(expect.arrayContaining(["Save"]));
+      expect(findActions(card).map((a) => a.title)).toEqual(expect.arrayContaining(["Back", "Save and next", "My progress"]));
+      // A card sent before the sign-off still has its Save button: the server refuses it.
+      const back = findActions(card).find((a) => a.title === "Back")!;
+      const reply = await who.invoke("cse.save", { ...back.data, rating: "partial" });
       expect(cardText(reply.body.value)).toContain("is signed off, so it can no longer be changed");
+      // Moving on from it still works.
+      const moved = await who.press(card, "Save and next");
+      expect(cardText(moved.body.value)).toContain("3.2.3");
     }
     expect((await bot().stores.assessments.get(TENANT, await campaignId(), "landlord-services", "3.2.2"))?.rating).toBe("unrated");
   });

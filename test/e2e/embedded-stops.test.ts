@@ -11,7 +11,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorStub } from "../support/connector-stub.js";
-import { freePort } from "../support/ports.js";
 import { cardText, findInputs, TeamsClient } from "../support/teams.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -31,7 +30,6 @@ interface RunningBot {
   readonly npm: ChildProcess;
   readonly exited: Promise<void>;
   readonly url: string;
-  output: string;
 }
 
 const stub = new ConnectorStub();
@@ -48,33 +46,31 @@ afterAll(async () => {
 });
 
 async function startAsReadmeSays(): Promise<RunningBot> {
-  const port = await freePort();
+  // PORT=0 and the address read from the bot's own "ready" line: a port chosen beforehand could be
+  // taken meanwhile by a server of another test, which would then answer in the bot's place.
   // --ignore-scripts skips only prestart (the build done above); npm still runs `node dist/index.js` as its child.
   const npm = spawn("npm", ["start", "--ignore-scripts"], {
     cwd: ROOT,
     detached: true, // its own process group, as a terminal gives a foreground job
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, REMINDERS: "off", LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, REMINDERS: "off", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const bot: RunningBot = {
-    npm,
-    url: `http://127.0.0.1:${port}`,
-    output: "",
-    exited: new Promise((resolve) => npm.once("exit", () => resolve())),
-  };
-  npm.stdout.on("data", (d: Buffer) => (bot.output += d.toString()));
-  npm.stderr.on("data", (d: Buffer) => (bot.output += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await fetch(`${bot.url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return bot;
-    if (npm.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the bot did not become ready:\n${bot.output}`);
+  let output = "";
+  const exited = new Promise<void>((resolve) => npm.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot did not become ready:\n${output}`)), 30_000);
+    npm.stdout.on("data", (d: Buffer) => {
+      output += d.toString();
+      const ready = /"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"CSE bot ready"/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]!);
+      }
+    });
+    npm.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    void exited.then(() => reject(new Error(`the bot stopped before it was ready:\n${output}`)));
+  });
+  return { npm, url, exited };
 }
 
 /** The bot's own process (npm's child), as the embedded storage records it. */

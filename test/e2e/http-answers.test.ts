@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAzurite } from "../../src/store/azurite.js";
 import { startBot } from "../support/bot.js";
 import { ConnectorStub } from "../support/connector-stub.js";
-import { freePort } from "../support/ports.js";
 import { BOT, TeamsClient } from "../support/teams.js";
 
 const TENANT = "tenant-http-answers";
@@ -74,8 +73,8 @@ describe("a card press that cannot be carried out still answers, in words", () =
 describe("a card press that meets a storage outage", () => {
   it("answers in words, and nothing is half-written when storage comes back", { timeout: 60_000 }, async () => {
     const location = mkdtempSync(join(tmpdir(), "cse-outage-"));
-    const port = await freePort();
-    let azurite = await startAzurite({ location, port });
+    let azurite = await startAzurite({ location });
+    const port = azurite.port;
     const bot = await startBot({ connectionString: azurite.connectionString });
     try {
       const sam = new TeamsClient(() => bot.url, stub.url, SAM);
