@@ -175,6 +175,8 @@ export class CampaignService {
       campaignId,
       unitId: same ? participant.unitId : campaign.units[0]!.id,
       currentRef: same ? participant.currentRef : undefined,
+      keepsRecord: campaign.status === "signed-off",
+      movedFrom: "",
       lastSeenAt: this.clock.now().toISOString(),
     });
     return { ok: true, campaign, message: `You are now working in "${campaign.name}". Type assess to start.` };

@@ -83,13 +83,21 @@ export async function withRelated(stores: Stores, actor: Actor, view: ElementVie
 }
 
 /** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */
-export async function rememberPlace(stores: Stores, clock: Clock, actor: Actor, scope: Scope, currentRef: string): Promise<void> {
+export async function rememberPlace(
+  stores: Stores,
+  clock: Clock,
+  actor: Actor,
+  scope: Scope,
+  currentRef: string,
+  more: { readonly movedFrom?: string } = {},
+): Promise<void> {
   await stores.participants.put({
     ...actor,
     campaignId: scope.campaign.id,
     unitId: scope.unit.id,
     currentRef,
     lastSeenAt: clock.now().toISOString(),
+    ...more,
   });
 }
 

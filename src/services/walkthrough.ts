@@ -107,11 +107,19 @@ export class WalkthroughService {
   /** Opens `ref`, or where the person stopped, or their first unrated element. */
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
     if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
-    const { currentRef, ...scope } = await this.locate(actor);
+    const { currentRef, movedFrom, ...scope } = await this.locate(actor);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, scope);
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
-    await rememberPlace(this.stores, this.clock, actor, scope, target);
-    return withRelated(this.stores, actor, elementView(loaded, target));
+    // Told once: the notice clears with the place it is remembered with.
+    await rememberPlace(this.stores, this.clock, actor, scope, target, movedFrom ? { movedFrom: "" } : {});
+    const view = elementView(loaded, target);
+    const notice: Notice | undefined = movedFrom
+      ? {
+          tone: "good",
+          text: `Your council has moved on to "${scope.campaign.name}", so you now work in it. "${movedFrom}" is finished: type campaigns to look back at it.`,
+        }
+      : undefined;
+    return withRelated(this.stores, actor, notice ? { ...view, notice } : view);
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
@@ -259,18 +267,37 @@ export class WalkthroughService {
     }
   }
 
-  /** The person's campaign and unit and, when they have been in it before, where they stopped. */
-  private async locate(actor: Actor): Promise<Scope & { currentRef?: string }> {
+  /**
+   * The person's campaign and unit and, when they have been in it before, where they stopped.
+   * When their campaign is signed off and the council has started another, they follow the
+   * council (unless they chose the signed-off one to look back at it), and are told once.
+   */
+  private async locate(actor: Actor): Promise<Scope & { currentRef?: string; movedFrom?: string }> {
     const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
     const mine = participant?.campaignId ? await this.stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined;
-    if (mine && mine.status !== "archived") {
-      const unit = mine.units.find((u) => u.id === participant?.unitId) ?? mine.units[0]!;
-      return { campaign: mine, unit, currentRef: participant?.currentRef };
-    }
+    const movedFrom = participant?.movedFrom;
+    const here = mine && {
+      campaign: mine,
+      unit: mine.units.find((u) => u.id === participant?.unitId) ?? mine.units[0]!,
+      currentRef: participant?.currentRef,
+      movedFrom,
+    };
+    if (here && mine.status !== "archived" && (mine.status !== "signed-off" || participant?.keepsRecord)) return here;
     const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
+    if (here && mine.status === "signed-off" && activeId === mine.id) return here; // no newer cycle yet
     const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
     const campaign = active ?? (await this.createDefaultCampaign(actor));
-    return { campaign, unit: campaign.units[0]! };
+    if (!mine || mine.id === campaign.id) return { campaign, unit: campaign.units[0]!, movedFrom };
+    const scope = { campaign, unit: campaign.units[0]! };
+    await this.stores.participants.put({
+      ...actor,
+      campaignId: campaign.id,
+      unitId: scope.unit.id,
+      movedFrom: mine.name,
+      lastSeenAt: this.clock.now().toISOString(),
+    });
+    this.log.info({ tenant: actor.tenantId, from: mine.id, to: campaign.id }, "person moved on to the council's current campaign");
+    return { ...scope, movedFrom: mine.name };
   }
 
   private async createDefaultCampaign(actor: Actor): Promise<Campaign> {

@@ -18,6 +18,10 @@ export interface Participant {
   readonly lastSeenAt: string;
   /** Why the last reminder could not reach them (app removed, chat gone), until they next write. */
   readonly unreachable?: string;
+  /** They chose to work in a signed-off campaign (to look back): they stay there when a new cycle starts. */
+  readonly keepsRecord?: boolean;
+  /** The campaign they were moved on from when their council started a new cycle, until they are told. */
+  readonly movedFrom?: string;
 }
 
 export class ParticipantStore {
@@ -60,6 +64,9 @@ export class ParticipantStore {
         unitId: p.unitId ?? "",
         currentRef: p.currentRef ?? "",
         ...(p.conversation ? { conversation: p.conversation, unreachable: "" } : {}),
+        // Left as they are unless given (the row is merged).
+        ...(p.keepsRecord !== undefined ? { keepsRecord: p.keepsRecord } : {}),
+        ...(p.movedFrom !== undefined ? { movedFrom: p.movedFrom } : {}),
         lastSeenAt: p.lastSeenAt,
       },
       "Merge",
@@ -87,5 +94,7 @@ function toParticipant(tenantId: string, e: StoredEntity): Participant {
     conversation: optionalText(e.conversation),
     lastSeenAt: text(e.lastSeenAt),
     unreachable: optionalText(e.unreachable),
+    ...(e.keepsRecord === true ? { keepsRecord: true } : {}),
+    movedFrom: optionalText(e.movedFrom),
   };
 }

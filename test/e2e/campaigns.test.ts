@@ -103,13 +103,32 @@ describe("running a campaign", () => {
     const next = await pressFor(cora, lastCard(), "Start next cycle", "CSE annual review 2027");
     expect(cardText(card(next))).toContain("CSE annual review, year 2 (2026)");
     await pressFor(cora, card(next), "Open it", "CSE annual review, year 2 (2026)");
-    await olu.say("campaigns");
-    await pressFor(olu, lastCard(), "Work in this", "CSE annual review, year 2 (2026)");
+    // Olu follows the council into the new cycle without looking for it, and is told once.
+    await olu.say("assess");
+    expect(cardText(lastCard())).toContain(
+      'Your council has moved on to "CSE annual review, year 2 (2026)", so you now work in it. "CSE annual review 2027" is finished',
+    );
+    await olu.say("progress");
+    expect(cardText(lastCard())).toContain("CSE annual review, year 2 (2026)");
+    await olu.say("assess");
+    expect(cardText(lastCard())).not.toContain("Your council has moved on");
     await olu.say("unit Landlord Services");
     await olu.say("assess 1.1.1");
     const text = cardText(lastCard());
     expect(text).toContain("Last cycle (CSE annual review 2027): **Compliance**, 0 evidence links");
     expect(text).toContain("Current rating: **Not yet rated**");
     expect(findActions(lastCard()).every((a) => a.data.unitId === "landlord-services")).toBe(true);
+  });
+
+  it("lets someone who chose the signed-off campaign stay in it, to look back", async () => {
+    await olu.say("campaigns");
+    await pressFor(olu, lastCard(), "Work in this", "CSE annual review 2027");
+    await olu.say("assess 1.1.1");
+    expect(cardText(lastCard())).toContain("CSE annual review 2027");
+    expect(cardText(lastCard())).toContain("This campaign is signed off: this card is its record");
+    await olu.say("campaigns");
+    await pressFor(olu, lastCard(), "Work in this", "CSE annual review, year 2 (2026)");
+    await olu.say("assess 1.1.1");
+    expect(cardText(lastCard())).toContain("CSE annual review, year 2 (2026)");
   });
 });
