@@ -131,7 +131,7 @@ async function seed(stores: Awaited<ReturnType<typeof startServer>>["stores"]): 
   const log = createLogger("silent");
   const roles = new RolesService(stores, systemClock, log, [ALEX.id]);
   const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), {
-    send: () => Promise.resolve(false),
+    send: () => Promise.resolve({ delivered: false }),
   });
   await seedDemo(stores, walkthrough, systemClock, { tenantId: PLAYGROUND_TENANT, userId: ALEX.id, displayName: ALEX.name });
 }

@@ -218,7 +218,7 @@ async function demo(tenantId: string, userId: string): Promise<number> {
     const log = createLogger("warn");
     const roles = new RolesService(stores, systemClock, log, parseCoordinatorList(cfg.COORDINATORS));
     // The CLI has no Teams connection, so it cannot message anyone (and seeding reviews nobody).
-    const cannotMessage = { send: () => Promise.resolve(false) };
+    const cannotMessage = { send: () => Promise.resolve({ delivered: false }) };
     const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), cannotMessage);
     const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
     process.stdout.write(

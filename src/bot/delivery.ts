@@ -29,23 +29,20 @@ export class TeamsDelivery implements Delivery {
   }
 
   async send(to: Recipient, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
-    const activity = { type: ActivityTypes.Message, summary, attachments: [CardFactory.adaptiveCard(card)] };
+    return this.deliver(to, { type: ActivityTypes.Message, summary, attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  /** A text; one attempt, the caller decides on retries. */
+  sendText(to: Recipient, text: string): Promise<DeliveryResult> {
+    return this.deliver(to, { type: ActivityTypes.Message, text });
+  }
+
+  /** To the person's stored one-to-one chat, or a new one when they have none. */
+  private async deliver(to: Recipient, activity: object): Promise<DeliveryResult> {
     try {
       const reference = referenceOf(to.conversation);
       if (reference?.serviceUrl && reference.conversation?.id) return await this.sendTo(reference, activity);
       return await this.openChatAndSend(to, activity);
-    } catch (error) {
-      return failure(error);
-    }
-  }
-
-  /** A text to a stored one-to-one conversation; one attempt, the caller decides on retries. */
-  async sendText(conversation: string, text: string): Promise<DeliveryResult> {
-    const reference = referenceOf(conversation);
-    if (!reference?.serviceUrl || !reference.conversation?.id)
-      return { ok: false, permanent: true, status: 0, reason: "no conversation to send to" };
-    try {
-      return await this.sendTo(reference, { type: ActivityTypes.Message, text });
     } catch (error) {
       return failure(error);
     }
@@ -99,7 +96,7 @@ export class TeamsDelivery implements Delivery {
       bot: { id: this.botAppId, name: "CSE bot" },
       user: { id: to.userId, name: to.displayName, aadObjectId: to.userId },
     };
-    this.log.info({ tenant: to.tenantId, user: to.userId }, "opened a one-to-one chat for a reminder");
+    this.log.info({ tenant: to.tenantId, user: to.userId }, "opened a one-to-one chat");
     return { ok: true, conversationId: created.id, newConversation: JSON.stringify(reference) };
   }
 }

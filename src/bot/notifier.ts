@@ -1,13 +1,14 @@
 /**
  * Short one-to-one texts outside a turn (an assignment, a review result, a chase), through the
- * same Connector clients as reminders. A throttled or briefly failing send is tried again, after
- * Retry-After when Teams gives one; an unreachable person is logged and reported, never thrown.
+ * same delivery as reminders: to the person's chat with the bot, or a new one opened for someone
+ * who never wrote to it. A throttled or briefly failing send is tried again, after Retry-After
+ * when Teams gives one; an unreachable person is logged and reported, never thrown.
  */
 import { TurnContext, type Activity } from "botbuilder";
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from "../jobs/backoff.js";
 import { isTransient } from "../jobs/delivery.js";
 import type { Logger } from "../logger.js";
-import type { Notifier } from "../services/views.js";
+import type { Notifier, NotifyRecipient } from "../services/views.js";
 import type { TeamsDelivery } from "./delivery.js";
 
 /** A person waits for the bot's answer while these run: fewer, shorter retries than the reminder queue's. */
@@ -21,13 +22,13 @@ export class TeamsNotifier implements Notifier {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
-  async send(conversation: string, text: string): Promise<boolean> {
+  async send(to: NotifyRecipient, text: string): Promise<{ delivered: boolean; newConversation?: string }> {
     for (let attempt = 1; ; attempt++) {
-      const result = await this.delivery.sendText(conversation, text);
-      if (result.ok) return true;
+      const result = await this.delivery.sendText(to, text);
+      if (result.ok) return { delivered: true, newConversation: result.newConversation };
       if (result.permanent || !isTransient(result.status) || attempt >= this.policy.attempts) {
         this.log.warn({ status: result.status, reason: result.reason, attempts: attempt }, "one-to-one message not delivered");
-        return false;
+        return { delivered: false };
       }
       await this.sleep(retryDelay(attempt, result.retryAfterMs, this.policy));
     }

@@ -224,7 +224,7 @@ export class ActionService {
       );
       const news = told
         ? `${owner.name} has been told.`
-        : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type actions.`;
+        : `I could not reach ${owner.name} in Teams (the app may not be installed for them), so they have not been told: ask them to open a chat with me and type actions.`;
       return { ...outcome, message: `${outcome.message} ${news}` };
     }
     return outcome;
@@ -287,7 +287,14 @@ export class ActionService {
   }
 
   private tellOwner(action: ImprovementAction, text: string): Promise<boolean> {
-    return tellPerson(this.stores, this.notifier, action.tenantId, action.owner.userId, text);
+    return tellPerson(
+      this.stores,
+      this.notifier,
+      action.tenantId,
+      { userId: action.owner.userId, name: action.owner.name },
+      text,
+      this.clock.now(),
+    );
   }
 
   private today(): IsoDate {

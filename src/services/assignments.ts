@@ -88,12 +88,13 @@ export class AssignmentService {
       this.stores,
       this.notifier,
       actor.tenantId,
-      owner.userId,
+      { userId: owner.userId, name: owner.name },
       `${actor.displayName} has asked you to self-assess ${what} in ${where}${due}. Type my work to see your elements.`,
+      this.clock.now(),
     );
     return {
       ok: true,
-      message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `${owner.name} has not chatted with me yet, so I could not tell them: ask them to open a chat with me and type my work.`}`,
+      message: `Assigned ${what} in ${where} to ${owner.name}. ${told ? `${owner.name} has been told.` : `I could not reach ${owner.name} in Teams (the app may not be installed for them), so they have not been told: ask them to open a chat with me and type my work.`}`,
     };
   }
 

@@ -66,7 +66,8 @@ export class OverviewService {
     for (const owner of late) {
       const refs = owner.lateRefs;
       const text = `Reminder from ${actor.displayName}: ${refs.length === 1 ? "element" : `${refs.length} elements`} of "${campaign.name}" ${refs.length === 1 ? "was" : "were"} due on ${formatLondonDay(campaign.dueDate!)} and ${refs.length === 1 ? "is" : "are"} not yet submitted: ${refs.join(", ")}. Type my work to see ${refs.length === 1 ? "it" : "them"}.`;
-      if (!(await tellPerson(this.stores, this.notifier, actor.tenantId, owner.userId, text))) unreached.push(owner.name);
+      const person = { userId: owner.userId, name: owner.name };
+      if (!(await tellPerson(this.stores, this.notifier, actor.tenantId, person, text, this.clock.now()))) unreached.push(owner.name);
     }
     this.log.info(
       { tenant: actor.tenantId, campaign: campaignId, chased: late.length - unreached.length, unreached: unreached.length },
@@ -75,7 +76,7 @@ export class OverviewService {
     const reached = late.length - unreached.length;
     return {
       ok: true,
-      message: `Chased ${reached} ${reached === 1 ? "person" : "people"}, one message each.${unreached.length ? ` Could not reach ${unreached.join(", ")}: they have not chatted with me yet.` : ""}`,
+      message: `Chased ${reached} ${reached === 1 ? "person" : "people"}, one message each.${unreached.length ? ` Could not reach ${unreached.join(", ")} in Teams: the app may not be installed for them.` : ""}`,
     };
   }
 

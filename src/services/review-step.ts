@@ -99,7 +99,8 @@ export class ReviewSteps {
       saved.status === "approved"
         ? `${actor.displayName} approved element ${ref} in "${campaign.name}". Thank you!`
         : `${actor.displayName} returned element ${ref} in "${campaign.name}" for changes: "${saved.reviewComment}". Type assess ${ref} to update it and submit it again.`;
-    const sent = await tellPerson(this.stores, this.notifier, actor.tenantId, saved.submittedBy!, text);
+    const submitter = { userId: saved.submittedBy!, name: saved.submittedByName ?? "" };
+    const sent = await tellPerson(this.stores, this.notifier, actor.tenantId, submitter, text, this.clock.now());
     if (!sent) this.log.warn({ tenant: actor.tenantId, user: saved.submittedBy, ref }, "submitter could not be told of a review decision");
   }
 }

@@ -14,10 +14,22 @@ export interface Actor {
   readonly conversation?: string;
 }
 
+/** Someone to tell something one-to-one: their stored conversation when they have chatted with the bot. */
+export interface NotifyRecipient {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly conversation?: string;
+}
+
 /** Sends a one-to-one message to someone, outside any conversation turn. */
 export interface Notifier {
-  /** Resolves true when sent; false (logged) when the person cannot be reached. */
-  send(conversation: string, text: string): Promise<boolean>;
+  /**
+   * Sends `text`, opening a one-to-one chat for someone who never wrote to the bot (as reminders
+   * do). Not delivered (logged) when the person cannot be reached; `newConversation` when a chat
+   * was opened, to keep.
+   */
+  send(to: NotifyRecipient, text: string): Promise<{ readonly delivered: boolean; readonly newConversation?: string }>;
 }
 
 export type Notice = { readonly tone: "good" | "attention" | "warning"; readonly text: string };

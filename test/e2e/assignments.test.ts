@@ -32,6 +32,29 @@ describe("assigning elements in Teams", () => {
     );
   });
 
+  it("tells an owner who never chatted with the bot in a one-to-one chat it opens, as reminders do", async () => {
+    const megan = world.member(user("user-megan", "Megan Bowen"));
+    stub.createdConversations.length = 0;
+    await world.mention(client(CORA, "channel"), megan, "assign 2.1");
+    expect(
+      stub
+        .texts()
+        .filter((t) => t.startsWith("Assigned 2.1"))
+        .at(-1),
+    ).toContain("Megan Bowen has been told.");
+    expect(stub.createdConversations.map((c) => c.memberId)).toEqual(["user-megan"]);
+    const opened = stub.createdConversations[0]!.id;
+    expect(stub.sent.filter((s) => s.conversationId === opened).map((s) => s.body.text)).toEqual([
+      expect.stringContaining("Cora Coordinator has asked you to self-assess 2.1"),
+    ]);
+    // The chat is kept: the next message goes there, without opening another.
+    const stored = await bot().stores.participants.get(TENANT, "user-megan");
+    expect(JSON.parse(stored!.conversation!).conversation.id).toBe(opened);
+    await world.mention(client(CORA, "channel"), megan, "assign 2.2");
+    expect(stub.createdConversations).toHaveLength(1);
+    expect(stub.sent.filter((s) => s.conversationId === opened)).toHaveLength(2);
+  });
+
   it("shows the owner their elements in my work and opens the one they choose", async () => {
     await olu.say("my work");
     const card = lastCardTo(olu);
@@ -81,7 +104,7 @@ describe("assigning elements in Teams", () => {
         .texts()
         .filter((t) => t.startsWith("Assigned 3.4"))
         .at(-1),
-    ).toContain("could not tell them");
+    ).toContain("I could not reach Olu Officer in Teams (the app may not be installed for them), so they have not been told");
     stub.reset();
   });
 });

@@ -118,8 +118,12 @@ describe("reaching people", () => {
     const cora = client(CORA, "channel");
     await client(CORA).invoke("cse.actionCreate", { title: "Nestor's action", dueOn: "2026-12-18", refs: "3.1.2" });
     await cora.say("action 6 owner"); // without a mention: usage, nothing changes
+    // The app is not installed for Nestor yet, so the bot cannot tell him about his new action.
+    stub.uninstalledFor.add("user-nestor");
     await world.mention(cora, nestor, "action 6 owner");
+    stub.uninstalledFor.delete("user-nestor");
     expect((await world.bot().stores.actions.get(TENANT, "6"))?.owner.userId).toBe("user-nestor");
+    expect(world.textsTo(cora).at(-1)).toContain("I could not reach Nestor Wilke in Teams");
 
     stub.createdConversations.length = 0;
     await cora.post({

@@ -237,13 +237,18 @@ describe("reassigning an action", () => {
     expect(notifier.sent).toHaveLength(1);
   });
 
-  it("says when the new owner could not be told", async () => {
-    const { actions, create } = await setUp();
+  it("tells a new owner who never chatted with the bot in a chat it opens, and keeps that chat", async () => {
+    const { actions, create, notifier, stores } = await setUp();
     const { id } = await create(OLU, "3.2.1");
     expect(await actions.reassign(OLU, id, { userId: "pat", name: "Pat Contributor" })).toMatchObject({
       ok: true,
-      message: expect.stringContaining("Pat Contributor has not chatted with me yet"),
+      message: expect.stringContaining("Pat Contributor has been told."),
     });
+    expect(notifier.sent.at(-1)).toMatchObject({
+      conversation: "opened:pat",
+      text: expect.stringContaining(`gave you improvement action ${id}`),
+    });
+    expect((await stores.participants.get(TENANT, "pat"))?.conversation).toBe("opened:pat");
   });
 });
 

@@ -56,12 +56,14 @@ describe("assignments", () => {
     ]);
   });
 
-  it("says when the owner has never chatted with the bot and could not be told", async () => {
+  it("tells an owner who never chatted with the bot in a chat it opens, as reminders do", async () => {
     const { assignments, scope, notifier } = await setUp();
     const outcome = await assignments.assign(CORA, scope, "4", { userId: "pat", name: "Pat Other" });
     expect(outcome).toMatchObject({ ok: true, message: expect.stringContaining("criterion 4 Delivery (13 elements)") });
-    expect(outcome.ok && outcome.message).toContain("Pat Other has not chatted with me yet");
-    expect(notifier.sent).toEqual([]);
+    expect(outcome.ok && outcome.message).toContain("Pat Other has been told.");
+    expect(notifier.sent).toEqual([
+      { conversation: "opened:pat", text: expect.stringContaining("has asked you to self-assess criterion 4") },
+    ]);
   });
 
   it("refuses an assignment by anyone but a coordinator, and a reference that is not in the standard", async () => {

@@ -16,7 +16,7 @@ const LEE = person("lee", "Lee Leader");
 const OLU = person("olu", "Olu Officer", '{"conversation":{"id":"a:olu"}}');
 
 async function setUp() {
-  const { stores, clock, roles, campaigns, assignments, overview, notifier } = await serviceWorld();
+  const { stores, clock, roles, campaigns, assignments, overview, notifier } = await serviceWorld({ unreachable: ["pat"] });
   await roles.setup(CORA);
   await roles.grant(CORA, LEE, "leader");
   const created = await campaigns.create(CORA, {
@@ -65,7 +65,7 @@ describe("campaign overview and chasing", () => {
     const outcome = await overview.chase(CORA, campaign.id);
     expect(outcome).toEqual({
       ok: true,
-      message: "Chased 1 person, one message each. Could not reach Pat Other: they have not chatted with me yet.",
+      message: "Chased 1 person, one message each. Could not reach Pat Other in Teams: the app may not be installed for them.",
     });
     expect(notifier.sent).toEqual([
       {

@@ -10,13 +10,14 @@ import { WalkthroughService, type Actor } from "../../src/services/walkthrough.j
 import { RecordingNotifier } from "./notifier.js";
 import { freshStores } from "./storage.js";
 
-export async function serviceWorld(options: { coordinators?: readonly string[]; now?: string } = {}) {
+/** `unreachable`: people Teams cannot reach (the app is not installed for them). */
+export async function serviceWorld(options: { coordinators?: readonly string[]; now?: string; unreachable?: readonly string[] } = {}) {
   const stores = await freshStores();
   const clock = fixedClock(options.now ?? "2026-11-20T10:00:00Z");
   const log = createLogger("silent");
   const roles = new RolesService(stores, clock, log, options.coordinators ?? []);
   const rolesOf = (actor: Actor) => roles.rolesOf(actor);
-  const notifier = new RecordingNotifier();
+  const notifier = new RecordingNotifier(new Set(options.unreachable));
   return {
     stores,
     clock,
