@@ -1,75 +1,33 @@
 /**
- * The Teams AI Application: routes typed commands, card actions and install events to the
- * walk-through service and answers with cards. The only module (with adapter.ts) that knows Teams.
+ * The Teams AI Application: one place that runs every command and card action in the registry
+ * the same way (finds the person, checks the chat, parses, runs, answers with a card or words),
+ * plus the install greeting. With adapter.ts, the only module that knows Teams.
  */
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import { Application, TurnState, type TeamsAdapter } from "@microsoft/teams-ai";
-import { criterionCard, elementCard, helpCard, historyCard, progressCard, welcomeCard, type AdaptiveCard } from "../cards/index.js";
-import type { Logger } from "../logger.js";
-import type { Clock } from "../clock.js";
-import type { ActionService } from "../services/actions.js";
-import type { AssignmentService } from "../services/assignments.js";
-import type { CampaignService } from "../services/campaigns.js";
-import type { CertificationService } from "../services/certification.js";
-import type { OverviewService } from "../services/overview.js";
-import type { RolesService } from "../services/roles.js";
-import type { Actor, WalkthroughService } from "../services/walkthrough.js";
+import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import { Application, TurnState } from "@microsoft/teams-ai";
+import { welcomeCard } from "../cards/index.js";
+import type { Actor } from "../services/views.js";
+import type { BotDeps, ChatScope, Command, Reply } from "./feature.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
+import { openChatsWithTeamMembers } from "./install.js";
+import { answered, answerWithWords, isCardPress } from "./invoke-answers.js";
 import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
-import { answered, answerWithWords, isCardPress } from "./invoke-answers.js";
-import { registerRoleCommands } from "./role-commands.js";
-import { registerAssignmentCommands } from "./assignment-commands.js";
-import { registerCampaignCommands, runCampaignAction } from "./campaign-commands.js";
-import { registerDatesCommands, runDatesAction } from "./dates-commands.js";
-import { isActionCardAction, registerActionCommands, runActionCardAction } from "./action-commands.js";
-import { isReminderCardAction, openChatsWithTeamMembers, registerReminderCommands, runReminderCardAction } from "./reminder-commands.js";
-import type { ReminderService } from "../services/reminders.js";
-import type { SummaryService } from "../services/summary.js";
-import type { DigestService } from "../services/digests.js";
-import { registerDigestCommands } from "./digest-commands.js";
-import type { Delivery } from "../jobs/delivery.js";
-import type { DownloadLimits } from "../io/download.js";
-import type { ReportImportService } from "../services/report-import.js";
-import type { ExportLinkService } from "../services/export-links.js";
-import { isFileCardAction, registerFileCommands, runFileCardAction } from "./file-commands.js";
+import { cardActionFor, COMMANDS } from "./registry.js";
 
-export interface BotDeps {
-  readonly adapter: TeamsAdapter;
-  readonly botAppId: string;
-  readonly localMode: boolean;
-  readonly walkthrough: WalkthroughService;
-  readonly roles: RolesService;
-  readonly campaigns: CampaignService;
-  readonly assignments: AssignmentService;
-  readonly overview: OverviewService;
-  readonly certification: CertificationService;
-  readonly actions: ActionService;
-  readonly reminders: ReminderService;
-  readonly summaries: SummaryService;
-  readonly digests: DigestService;
-  readonly imports: ReportImportService;
-  readonly exportLinks: ExportLinkService;
-  /** Where files sent in chat may be fetched from, and how much. */
-  readonly download: DownloadLimits;
-  /** Opens one-to-one chats (for people who never wrote to the bot). */
-  readonly delivery: Delivery;
-  readonly clock: Clock;
-  /** COORDINATORS names people by UPN, so senders' UPNs must be looked up for role commands. */
-  readonly coordinatorsByUpn: boolean;
-  readonly log: Logger;
-}
+export type { BotDeps } from "./feature.js";
 
 const ONLY_IN_PERSONAL =
   "Self-assessment happens in a one-to-one chat with me, so your draft stays yours until you save it. Open a chat with me and type assess.";
 const NO_IDENTITY = "I could not tell which organisation or person this came from, so nothing was changed.";
-const PRESS_FAILED =
-  "Sorry, something went wrong on my side and I could not finish that. The card is as you left it: please press the button again in a minute.";
 const TAMPERED =
   "That card's data was not valid, so nothing was changed. Please use the buttons on a card I sent you, or type assess to get a fresh one.";
+const PRESS_FAILED =
+  "Sorry, something went wrong on my side and I could not finish that. The card is as you left it: please press the button again in a minute.";
+const MESSAGE_FAILED = "Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.";
 
 export function createBotApp(deps: BotDeps): Application<TurnState> {
-  const { walkthrough, log } = deps;
+  const { log } = deps;
   const app = new Application<TurnState>({
     adapter: deps.adapter,
     botAppId: deps.botAppId,
@@ -85,15 +43,42 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     }
     return { ...who, conversation: conversationOf(context.activity) };
   };
-  /** The person, for commands that only make sense in a one-to-one chat; otherwise says why not. */
-  const personalActor = async (context: TurnContext): Promise<Actor | undefined> => {
-    if (!isPersonalChat(context.activity)) return void (await context.sendActivity(ONLY_IN_PERSONAL));
+  const allowedHere = (where: ChatScope, context: TurnContext) => where === "anywhere" || isPersonalChat(context.activity);
+
+  /** A typed command: who, where, then the command; whatever fails, the person is answered in words. */
+  const runCommand = async (context: TurnContext, command: Command, match: RegExpExecArray | undefined): Promise<Reply> => {
+    if (!allowedHere(command.where, context)) return ONLY_IN_PERSONAL;
     const who = actor(context);
-    if (!who) await context.sendActivity(NO_IDENTITY);
-    return who;
+    if (!who) return NO_IDENTITY;
+    const text = context.activity.text ?? "";
+    const args = match ? text.trim().slice(match[0].trim().length).trim() : "";
+    try {
+      return await command.run(deps, { context, who, text, args });
+    } catch (error) {
+      log.error({ err: error, route: `message:${command.name}`, tenant: who.tenantId }, "command failed");
+      return MESSAGE_FAILED;
+    }
   };
-  const sendCard = (context: TurnContext, card: AdaptiveCard) =>
-    context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+
+  /** A card action (Action.Execute, or its Action.Submit fallback): what to show the person who pressed. */
+  const runCardAction = async (context: TurnContext, data: unknown): Promise<Reply> => {
+    const who = actor(context);
+    if (!who) return NO_IDENTITY;
+    const parsed = parseCardAction(data);
+    const handler = parsed && cardActionFor(parsed.kind);
+    if (!parsed || !handler) {
+      log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
+      return TAMPERED;
+    }
+    const where = typeof handler.where === "function" ? handler.where(parsed) : handler.where;
+    if (!allowedHere(where, context)) return ONLY_IN_PERSONAL;
+    try {
+      return await handler.run(deps, who, parsed);
+    } catch (error) {
+      log.error({ err: error, route: `card:${parsed.kind}`, tenant: who.tenantId }, "card action failed");
+      return PRESS_FAILED;
+    }
+  };
 
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];
@@ -112,146 +97,47 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     }
     const who = actor(context);
     if (!who || (!botAdded && added.every((m) => m.id === context.activity.recipient.id))) return;
-    await walkthrough.greet(who);
-    const { campaign, currentRef } = await walkthrough.peek(who);
-    await sendCard(
+    await deps.walkthrough.greet(who);
+    const { campaign, currentRef } = await deps.walkthrough.peek(who);
+    await reply(
       context,
       welcomeCard({ name: firstName(who.displayName), campaignName: campaign?.name, started: currentRef !== undefined }),
     );
   });
 
-  // First: a message carrying a file is about the file, whatever its text says.
-  const fileDeps = {
-    imports: deps.imports,
-    exportLinks: deps.exportLinks,
-    walkthrough,
-    download: deps.download,
-    log,
-    personalActor,
-    sendCard,
-  };
-  registerFileCommands(app, fileDeps);
-  registerRoleCommands(app, { roles: deps.roles, log, actor, needsUpn: deps.coordinatorsByUpn });
-  const campaignDeps = {
-    log,
-    actor,
-    campaigns: deps.campaigns,
-    overview: deps.overview,
-    walkthrough,
-    rolesOf: (a: Actor) => deps.roles.rolesOf(a),
-    clock: deps.clock,
-  };
-  registerCampaignCommands(app, campaignDeps, personalActor, sendCard);
-  registerAssignmentCommands(app, { assignments: deps.assignments, walkthrough, log, actor, personalActor, sendCard });
-  const datesDeps = { certification: deps.certification, actor, sendCard };
-  registerDatesCommands(app, datesDeps);
-  const actionDeps = {
-    actions: deps.actions,
-    walkthrough,
-    rolesOf: campaignDeps.rolesOf,
-    clock: deps.clock,
-    log,
-    actor,
-    personalActor,
-    sendCard,
-  };
-  registerActionCommands(app, actionDeps);
-  const reminderDeps = { ...actionDeps, reminders: deps.reminders };
-  registerReminderCommands(app, reminderDeps);
-  registerDigestCommands(app, { summaries: deps.summaries, digests: deps.digests, log, actor, sendCard });
-
-  app.message(/^\s*help\s*$/i, async (context) => {
-    await sendCard(context, helpCard());
-  });
-
-  app.message(/^\s*assess\b/i, async (context) => {
-    const who = await personalActor(context);
-    if (!who) return;
-    const result = await walkthrough.open(who, argument(context));
-    if (isRefusal(result)) return void (await context.sendActivity(result.message));
-    await sendCard(context, elementCard(result));
-  });
-
-  app.message(/^\s*history\b/i, async (context) => {
-    const who = await personalActor(context);
-    if (!who) return;
-    const ref = argument(context);
-    if (!ref) return void (await context.sendActivity("Which element? For example: history 3.2.1"));
-    const view = await walkthrough.history(who, ref);
-    if (isRefusal(view)) return void (await context.sendActivity(view.message));
-    await sendCard(context, historyCard(view));
-  });
-
-  app.message(/^\s*progress\s*$/i, async (context) => {
-    const who = await personalActor(context);
-    if (!who) return;
-    await sendCard(context, progressCard(await walkthrough.progress(who)));
-  });
-
-  /** Runs a card action (Action.Execute or its Action.Submit fallback) and returns what to show. */
-  const runAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard | string> => {
-    const who = actor(context);
-    if (!who) return NO_IDENTITY;
-    const parsed = parseCardAction(data);
-    if (!parsed) {
-      log.warn({ tenant: who.tenantId, user: who.userId }, "card action with invalid payload refused");
-      return TAMPERED;
-    }
-    // A summary's drill-down buttons work where the summary was posted; the answer is the presser's alone.
-    const readOnlyAnywhere =
-      parsed.kind === "help" || parsed.kind === "summaryCriterion" || (parsed.kind === "actions" && parsed.filter === "overdue");
-    if (!readOnlyAnywhere && !isPersonalChat(context.activity)) return ONLY_IN_PERSONAL;
-    switch (parsed.kind) {
-      case "help":
-        return helpCard();
-      case "progress":
-        return progressCard(await walkthrough.progress(who));
-      case "resume": {
-        const view = await walkthrough.open(who);
-        return isRefusal(view) ? view.message : elementCard(view);
+  app.message(
+    () => Promise.resolve(true),
+    async (context) => {
+      // An Action.Submit fallback from a client without Universal Actions: the value is the card's data.
+      const value: unknown = context.activity.value;
+      if (value && typeof value === "object" && !Array.isArray(value)) return answerSubmit(context, await runCardAction(context, value));
+      const text = context.activity.text ?? "";
+      for (const command of COMMANDS) {
+        const match = typeof command.pattern === "function" ? undefined : (command.pattern.exec(text) ?? undefined);
+        if (typeof command.pattern === "function" ? command.pattern(context.activity) : match)
+          return reply(context, await runCommand(context, command, match));
       }
-      case "element": {
-        const outcome = await walkthrough.act(who, parsed.action);
-        if (outcome.ok) return elementCard(outcome.view);
-        return outcome.view ? elementCard(outcome.view) : outcome.refusal.message;
-      }
-      default:
-        if (parsed.kind === "dates" || parsed.kind === "datesSave") return runDatesAction(datesDeps, who, parsed);
-        if (parsed.kind === "summaryCriterion") {
-          const view = await deps.summaries.criterion(who, parsed.campaignId, parsed.criterion);
-          return isRefusal(view) ? view.message : criterionCard(view);
-        }
-        if (isFileCardAction(parsed)) return runFileCardAction(fileDeps, who, parsed);
-        if (isActionCardAction(parsed))
-          return isReminderCardAction(parsed)
-            ? runReminderCardAction(reminderDeps, who, parsed)
-            : runActionCardAction(actionDeps, who, parsed);
-        return runCampaignAction(campaignDeps, who, parsed);
-    }
-  };
+      const shown = text.trim().slice(0, 40);
+      await context.sendActivity(
+        shown ? `Sorry, I don't know "${shown}". Type help to see what I can do.` : "Type help to see what I can do.",
+      );
+    },
+  );
 
-  app.adaptiveCards.actionExecute(/^cse\./, async (context, _state, data) => runAction(context, data));
-
-  app.adaptiveCards.actionSubmit(/^cse\./, async (context, _state, data) => {
-    const result = await runAction(context, data);
-    const reply = typeof result === "string" ? MessageFactory.text(result) : MessageFactory.attachment(CardFactory.adaptiveCard(result));
-    // In a channel the card everyone sees stays as it is: the presser's answer comes as a new message.
-    if (typeof result !== "string" && context.activity.replyToId && isPersonalChat(context.activity)) {
-      await context.updateActivity({ ...reply, id: context.activity.replyToId });
-    } else await context.sendActivity(reply);
-  });
-
-  app.activity(ActivityTypes.Message, async (context) => {
-    const text = (context.activity.text ?? "").trim().slice(0, 40);
-    await context.sendActivity(text ? `Sorry, I don't know "${text}". Type help to see what I can do.` : "Type help to see what I can do.");
-  });
-
-  // Last among the invoke routes: a press whose verb matched nothing above still gets words back, not a 501.
+  // Every card press: a new card for the presser, or words; never a 501, whatever the data says.
   app.addRoute(
     (context) => Promise.resolve(isCardPress(context.activity)),
     async (context) => {
-      log.warn({ tenant: context.activity.conversation?.tenantId }, "card action with an unknown or malformed verb refused");
-      await answerWithWords(context, TAMPERED);
+      const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+      const data = action?.data && typeof action.data === "object" ? action.data : {};
+      // The verb Teams routed on is the one that counts, whatever the data repeats.
+      const result = await runCardAction(context, { ...data, verb: action?.verb });
+      if (typeof result === "string") await answerWithWords(context, result);
+      else
+        await context.sendActivity({
+          type: "invokeResponse",
+          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result } },
+        });
     },
     true,
   );
@@ -261,18 +147,23 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (isCardPress(context.activity)) {
       if (!answered(context)) await answerWithWords(context, PRESS_FAILED);
     } else if (context.activity.type !== "invoke") {
-      await context.sendActivity(
-        "Sorry, something went wrong on my side. Your last change may not have been saved: please try again in a moment.",
-      );
+      await context.sendActivity(MESSAGE_FAILED);
     }
   });
 
   return app;
 }
 
-/** The word after the command, as in "assess 3.2.1". */
-function argument(context: TurnContext): string | undefined {
-  return (context.activity.text ?? "").trim().split(/\s+/)[1];
+async function reply(context: TurnContext, answer: Reply): Promise<void> {
+  await context.sendActivity(typeof answer === "string" ? answer : MessageFactory.attachment(CardFactory.adaptiveCard(answer)));
+}
+
+/** The fallback's answer: in a one-to-one chat the pressed card is replaced; elsewhere the presser's answer comes as a new message. */
+async function answerSubmit(context: TurnContext, result: Reply): Promise<void> {
+  const message = typeof result === "string" ? MessageFactory.text(result) : MessageFactory.attachment(CardFactory.adaptiveCard(result));
+  if (typeof result !== "string" && context.activity.replyToId && isPersonalChat(context.activity))
+    await context.updateActivity({ ...message, id: context.activity.replyToId });
+  else await context.sendActivity(message);
 }
 
 function firstName(displayName: string): string | undefined {

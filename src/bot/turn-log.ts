@@ -5,20 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Activity } from "botbuilder";
-import { COMMANDS } from "../cards/index.js";
-
-/** Command words people type; anything else is logged as "message:other". */
-const COMMAND_WORDS = new Set([
-  ...COMMANDS.map((c) => c.command.split(" ")[0]!),
-  "import",
-  "export",
-  "my",
-  "lead",
-  "assign",
-  "role",
-  "unit",
-  "campaign",
-]);
+import { COMMAND_WORDS } from "./registry.js";
 
 export function routeOf(activity: Partial<Activity>): string {
   switch (activity.type) {

@@ -13,6 +13,7 @@ import {
 import type { Notice } from "../services/views.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { plainText } from "./markdown.js";
+import { verb } from "./verbs.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 export interface CampaignsView {
@@ -71,11 +72,11 @@ function buttonsFor(
   coordinator: boolean,
 ): { title: string; verb: string; campaignId: string; to: string }[] {
   const buttons: { title: string; verb: string; campaignId: string; to: string }[] = [];
-  if (!current) buttons.push({ title: "Work in this", verb: "cse.campaignCurrent", campaignId: c.id, to: "" });
+  if (!current) buttons.push({ title: "Work in this", verb: verb("campaignCurrent"), campaignId: c.id, to: "" });
   if (!coordinator) return buttons;
-  if (c.status !== "draft") buttons.push({ title: "Overview", verb: "cse.campaignOverview", campaignId: c.id, to: "" });
-  for (const to of nextStatuses(c.status)) buttons.push({ title: MOVE_TITLES[to], verb: "cse.campaignMove", campaignId: c.id, to });
-  if (c.status !== "draft") buttons.push({ title: "Start next cycle", verb: "cse.campaignNext", campaignId: c.id, to: "" });
+  if (c.status !== "draft") buttons.push({ title: "Overview", verb: verb("campaignOverview"), campaignId: c.id, to: "" });
+  for (const to of nextStatuses(c.status)) buttons.push({ title: MOVE_TITLES[to], verb: verb("campaignMove"), campaignId: c.id, to });
+  if (c.status !== "draft") buttons.push({ title: "Start next cycle", verb: verb("campaignNext"), campaignId: c.id, to: "" });
   return buttons;
 }
 

@@ -27,6 +27,7 @@ import type { ElementView } from "../../src/services/walkthrough.js";
 import { cardText, expectInOrder, findActions, findInputs } from "../support/teams.js";
 import * as F from "./fixtures.js";
 import { expectTeamsReady, nodes, strings } from "../support/card-checks.js";
+import { helpEntries } from "../../src/bot/registry.js";
 
 const MAX_BYTES = 28 * 1024;
 const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith(".json"));
@@ -45,7 +46,7 @@ const ELEMENT_VIEWS: Record<string, ElementView> = {
 const CARDS: [string, AdaptiveCard][] = [
   ["welcome, first time", welcomeCard({ name: "Sam", campaignName: F.campaign().name, started: false })],
   ["welcome, no name or campaign", welcomeCard({ started: true })],
-  ["help", helpCard()],
+  ["help", helpCard(helpEntries())],
   ...Object.entries(ELEMENT_VIEWS).map(([name, view]): [string, AdaptiveCard] => [`element: ${name}`, elementCard(view)]),
   ["progress: none rated", progressCard(F.progressView(0))],
   ["progress: some rated", progressCard(F.progressView(23))],

@@ -12,6 +12,9 @@ import { validateLink } from "../../src/domain/evidence.js";
 import { truncateTo } from "../../src/domain/limits.js";
 import { cleanLine, cleanText } from "../../src/domain/typed-text.js";
 import { cardProblems, nodes } from "./card-checks.js";
+import { findActions, inputValues } from "./teams.js";
+import { parseCardAction } from "../../src/bot/payload.js";
+import { cardActionFor } from "../../src/bot/registry.js";
 
 export const MAX_CARD_BYTES = 28_672;
 
@@ -87,8 +90,22 @@ export function linksShown(card: unknown): string[] {
   return [...hrefs, ...opens];
 }
 
+/**
+ * Presses every button on the card as a client would (its data and every input as shown) through
+ * the real payload parser: each must parse, and the bot must have a handler for it.
+ */
+export function expectEveryButtonWorks(card: unknown): void {
+  const inputs = inputValues(card);
+  for (const action of findActions(card)) {
+    const parsed = parseCardAction({ ...action.data, ...inputs, verb: action.verb });
+    expect(parsed, `${action.title} (${action.verb})`).toBeDefined();
+    expect(cardActionFor(parsed!.kind), `${action.title} (${action.verb})`).toBeDefined();
+  }
+}
+
 /** What every card must be, whatever was typed into it. */
 export function expectSafeCard(card: unknown, allowedUrls: readonly string[]): void {
+  expectEveryButtonWorks(card);
   expect(cardBytes(card as never)).toBeLessThanOrEqual(MAX_CARD_BYTES);
   expect(cardProblems(card)).toEqual([]);
   const allowed = new Set(allowedUrls.flatMap((u) => [u, linkDestination(u), markdown.normalizeLink(linkDestination(u))]));

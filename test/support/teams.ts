@@ -118,7 +118,8 @@ export function findInputs(node: unknown, out: any[] = []): any[] {
   return out;
 }
 
-function inputValues(card: unknown): Record<string, string> {
+/** What each input on the card holds, as a client sends it with a button. */
+export function inputValues(card: unknown): Record<string, string> {
   return Object.fromEntries(findInputs(card).map((i) => [i.id, i.value ?? ""]));
 }
 

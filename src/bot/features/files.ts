@@ -1,0 +1,151 @@
+/**
+ * Files in and out of chat. In: a coordinator sends the assessor's report as a file (or types
+ * import and pastes its text) and gets a preview card to confirm. Out: `export` answers with
+ * signed download links to the evidence matrix and the report. One-to-one chats only.
+ */
+import type { Activity, Attachment } from "botbuilder";
+import { exportCard, importPreviewCard } from "../../cards/index.js";
+import type { Refusal } from "../../domain/refusal.js";
+import { download } from "../../io/download.js";
+import { extractText, fileKind } from "../../io/extract-text.js";
+import type { PreviewOutcome } from "../../services/report-import.js";
+import type { Actor } from "../../services/views.js";
+import { cardAction, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { isRefusal } from "../identity.js";
+
+/** How Teams hands over a file someone sent in a one-to-one chat with a bot. */
+const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+/** Shorter than any assessor report: "import" with a line or two is a question, not a report. */
+const MIN_PASTED_CHARS = 500;
+const HOW_TO_IMPORT =
+  "To import last year's assessor report, send it to me here as a file (Word .docx, PDF, .txt or .md), or type import and paste the report's text in the same message. I will show you what I found before anything is stored.";
+
+/** Tried before every other command: a message carrying a file is about the file, whatever its text says. */
+export const fileUploadFeature: Feature = {
+  commands: [
+    {
+      name: "file",
+      pattern: (activity) => fileAttachments(activity).length > 0,
+      where: "personal",
+      run: async (deps, { context, who }) => reportFromFile(deps, who, fileAttachments(context.activity)),
+    },
+  ],
+  cardActions: [],
+};
+
+export const reportsFeature: Feature = {
+  commands: [
+    {
+      name: "import",
+      pattern: /^\s*import\b/i,
+      where: "personal",
+      help: [
+        {
+          usage: "import",
+          description:
+            "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or paste it after import; check the preview, then Import",
+        },
+      ],
+      run: async (deps, { who, text }) => {
+        const pasted = htmlToText(text)
+          .replace(/^\s*import\b\s*(report\b)?/i, "")
+          .trim();
+        if (pasted.length < MIN_PASTED_CHARS) return HOW_TO_IMPORT;
+        return previewReply(await deps.imports.preview(who, pasted, "", await campaignOf(deps, who)));
+      },
+    },
+    {
+      name: "export",
+      pattern: /^\s*export\b/i,
+      where: "personal",
+      help: [
+        {
+          usage: "export",
+          description: "Coordinators, reviewers and leaders: the evidence matrix (Excel, CSV) and a printable self-assessment report",
+        },
+      ],
+      run: (deps, { who }) => exportLinksFor(deps, who),
+    },
+  ],
+  cardActions: [
+    cardAction({ kinds: ["exportLinks"], where: "personal", run: (deps, who) => exportLinksFor(deps, who) }),
+    cardAction({
+      kinds: ["importCancel"],
+      where: "personal",
+      run: async (deps, who) => {
+        const cancelled = await deps.imports.cancel(who);
+        return cancelled.ok ? cancelled.message : cancelled.refusal.message;
+      },
+    }),
+    cardAction({
+      kinds: ["importConfirm"],
+      where: "personal",
+      run: async (deps, who, parsed) => {
+        const outcome = await deps.imports.confirm(who, parsed.fingerprint);
+        if (!outcome.ok) return outcome.refusal.message;
+        return outcome.preview ? importPreviewCard(outcome.preview, { done: outcome.message }) : outcome.message;
+      },
+    }),
+  ],
+};
+
+async function reportFromFile(deps: BotDeps, who: Actor, files: readonly Attachment[]): Promise<Reply> {
+  if (files.length > 1) return "Please send one report at a time.";
+  const file = files[0]!;
+  const name = file.name ?? "";
+  if (!fileKind(name))
+    return `I can only read assessor reports as Word (.docx), PDF, .txt or .md files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`;
+  if (!(await deps.imports.mayImport(who)))
+    return "Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are.";
+  const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+  if (typeof url !== "string")
+    return refuseFile(deps, who, {
+      code: "invalid-payload",
+      message: "That file arrived without a link to fetch it, so nothing was imported. Please send it again.",
+    });
+  const bytes = await download(url, deps.download);
+  if (!bytes.ok) return refuseFile(deps, who, bytes.refusal);
+  const text = await extractText(bytes.value, name);
+  if (!text.ok) return refuseFile(deps, who, text.refusal);
+  return previewReply(await deps.imports.preview(who, text.value, name, await campaignOf(deps, who)));
+}
+
+async function exportLinksFor(deps: BotDeps, who: Actor): Promise<Reply> {
+  const links = await deps.exportLinks.create(who, await campaignOf(deps, who));
+  return isRefusal(links) ? links.message : exportCard(links);
+}
+
+function previewReply(outcome: PreviewOutcome): Reply {
+  if (!outcome.ok) return outcome.refusal.message;
+  return outcome.preview ? importPreviewCard(outcome.preview) : outcome.message;
+}
+
+/** Says why, and logs only the kind of refusal: messages can name the person's file. */
+function refuseFile(deps: BotDeps, who: Actor, refusal: Refusal): string {
+  deps.log.warn({ tenant: who.tenantId, user: who.userId, code: refusal.code }, "report file refused");
+  return refusal.message;
+}
+
+/** The campaign the person works in, as the walk-through sees it. */
+async function campaignOf(deps: BotDeps, who: Actor): Promise<string | undefined> {
+  return (await deps.walkthrough.peek(who)).campaign?.id;
+}
+
+function fileAttachments(activity: Partial<Activity>): Attachment[] {
+  return (activity.attachments ?? []).filter((a) => a.contentType === FILE_DOWNLOAD_INFO);
+}
+
+/** Teams may send pasted text as HTML: keep the words and the line breaks. */
+function htmlToText(text: string): string {
+  if (!/<\/?(p|div|br|table|tr|td)\b/i.test(text)) return text;
+  return text
+    .replace(/<(br|\/p|\/div|\/tr|\/h\d)\s*\/?>/gi, "\n")
+    .replace(/<\/t[dh]>/gi, " | ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
