@@ -100,3 +100,10 @@ export interface Feature {
 export function cardAction<K extends CardKind>(spec: CardAction<K>): CardAction {
   return spec as unknown as CardAction;
 }
+
+/** What a service said about an outcome: its message, or why it refused. */
+export function wordsOf(
+  outcome: { readonly ok: true; readonly message: string } | { readonly ok: false; readonly refusal: { readonly message: string } },
+): string {
+  return outcome.ok ? outcome.message : outcome.refusal.message;
+}

@@ -5,7 +5,7 @@
 import type { Activity } from "botbuilder";
 import type { Refusal } from "../domain/refusal.js";
 import { cleanLine } from "../domain/typed-text.js";
-import type { Actor } from "../services/walkthrough.js";
+import type { Actor } from "../services/views.js";
 
 /** Tenant used in local mode when a test client sends none. */
 export const LOCAL_TENANT = "local-development";

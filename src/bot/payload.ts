@@ -9,7 +9,7 @@ import { ACTION_STATUSES, type ActionDraft, type ActionStatus } from "../domain/
 import { CAMPAIGN_STATUSES, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
 import type { CertificationDraft } from "../domain/certification.js";
 import { RATINGS } from "../standard/index.js";
-import type { CardAction } from "../services/walkthrough.js";
+import type { CardAction } from "../services/views.js";
 import { ELEMENT_VERBS, VERBS, type Verb } from "../cards/verbs.js";
 
 export type ActionListFilter = "mine" | "all" | "overdue";

@@ -1,7 +1,7 @@
 /** People named in a Teams message, resolved through the Bot Connector (ids from Teams, not the text). */
 import { TeamsInfo, type Entity, type TurnContext } from "botbuilder";
 import type { Logger } from "../logger.js";
-import type { Person } from "../services/roles.js";
+import type { RoleTarget } from "../services/roles.js";
 
 interface Mention {
   readonly mentioned: { readonly id: string; readonly name?: unknown };
@@ -21,7 +21,7 @@ function isMention(entity: Entity): entity is Entity & Mention {
 }
 
 /** The first person mentioned (other than the bot), resolved through the connector. */
-export async function mentionedPerson(context: TurnContext, log: Logger): Promise<Person | undefined> {
+export async function mentionedPerson(context: TurnContext, log: Logger): Promise<RoleTarget | undefined> {
   const mention = (context.activity.entities ?? []).filter(isMention).find((e) => e.mentioned.id !== context.activity.recipient.id);
   if (!mention) return undefined;
   try {

@@ -6,7 +6,7 @@ import { narrativeHash } from "../domain/assessment.js";
 import { acceptsEdits, CAMPAIGN_LIMITS, isCouncilWide, statusLabel as campaignStatusLabel, type Campaign } from "../domain/campaign.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
-import type { ElementView, Notice } from "../services/walkthrough.js";
+import type { ElementView, Notice } from "../services/views.js";
 import { bar, echoInput, formatDay, formatDayTime, ratingColour, ratingText, shorten } from "./format.js";
 import { markdownLink, plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";

@@ -3,7 +3,7 @@ import type { AuditEntry } from "../domain/audit.js";
 import { LIMITS } from "../domain/limits.js";
 import { ELEMENT_STATUSES, elementStatusLabel, type ElementStatus } from "../domain/workflow.js";
 import { isRatingId, ratingLabel } from "../standard/index.js";
-import type { HistoryView } from "../services/walkthrough.js";
+import type { HistoryView } from "../services/views.js";
 import { formatDayTime } from "./format.js";
 import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";

@@ -1,6 +1,6 @@
 /** The progress card: counts by rating, a bar, and what is left. */
 import { RATINGS, UNRATED_LABEL, type RatingOrUnrated } from "../standard/index.js";
-import type { ProgressView } from "../services/walkthrough.js";
+import type { ProgressView } from "../services/views.js";
 import { LIMITS } from "../domain/limits.js";
 import { bar, ratingColour } from "./format.js";
 import { plainText } from "./markdown.js";

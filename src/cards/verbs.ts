@@ -2,7 +2,7 @@
  * Every verb a card's button can carry: one list for the card templates (checked by a test), the
  * card builders (`verb()`) and the payload parser (one schema for each).
  */
-import type { CardVerb } from "../services/walkthrough.js";
+import type { CardVerb } from "../services/views.js";
 
 /** The element card's buttons, which the walk-through runs. */
 export const ELEMENT_VERBS = [
@@ -17,6 +17,8 @@ export const ELEMENT_VERBS = [
   "approve",
   "return",
 ] as const satisfies readonly CardVerb[];
+
+export type ElementVerb = (typeof ELEMENT_VERBS)[number];
 
 export const VERBS = [
   ...ELEMENT_VERBS,

@@ -26,6 +26,7 @@ import { ConcurrencyError, type Stores } from "../store/index.js";
 import type { ActionChange, ActionLink, StoredAction } from "../store/actions.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
+import { refused } from "./refused.js";
 
 export type ActionOutcome =
   { readonly ok: true; readonly action: StoredAction; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
@@ -86,16 +87,19 @@ export class ActionService {
   async create(actor: Actor, draft: ActionDraft, owner?: Person): Promise<ActionOutcome> {
     const today = this.today();
     const checked = validateActionDraft(draft, today);
-    if (!checked.ok) return this.refuse(actor, "create", checked.refusal);
+    if (!checked.ok) return refused(this.log, actor, "create", checked.refusal);
     const roles = await this.rolesOf(actor);
     if (!can(roles, "edit-elements"))
-      return this.refuse(actor, "create", {
+      return refused(this.log, actor, "create", {
         code: "not-allowed",
         message: "Leaders can see improvement actions but not create them. Ask your CSE coordinator.",
       });
     const me: Person = { userId: actor.userId, name: actor.displayName };
     if (owner && owner.userId !== me.userId && !can(roles, "manage-campaigns"))
-      return this.refuse(actor, "create", { code: "not-allowed", message: "Only a CSE coordinator can give an action to someone else." });
+      return refused(this.log, actor, "create", {
+        code: "not-allowed",
+        message: "Only a CSE coordinator can give an action to someone else.",
+      });
     const campaignId =
       (await this.stores.participants.get(actor.tenantId, actor.userId))?.campaignId ||
       (await this.stores.campaigns.activeCampaignId(actor.tenantId));
@@ -174,7 +178,7 @@ export class ActionService {
 
   addNote(actor: Actor, id: string, text: string): Promise<ActionOutcome> {
     const note = validateNote(text);
-    if (!note.ok) return Promise.resolve(this.refuse(actor, "note", note.refusal));
+    if (!note.ok) return Promise.resolve(refused(this.log, actor, "note", note.refusal));
     const at = this.clock.now().toISOString();
     return this.change(
       actor,
@@ -263,13 +267,13 @@ export class ActionService {
     const roles = await this.rolesOf(actor);
     for (let attempt = 0; ; attempt++) {
       const before = await this.stores.actions.get(actor.tenantId, id);
-      if (!before) return this.refuse(actor, what, NOT_FOUND);
-      if (!mayChange(actor, before, roles)) return this.refuse(actor, what, NOT_YOURS);
+      if (!before) return refused(this.log, actor, what, NOT_FOUND);
+      if (!mayChange(actor, before, roles)) return refused(this.log, actor, what, NOT_YOURS);
       let edited: ImprovementAction | undefined;
       try {
         edited = edit(before);
       } catch (error) {
-        if (error instanceof RefusedChange) return this.refuse(actor, what, error.refusal);
+        if (error instanceof RefusedChange) return refused(this.log, actor, what, error.refusal);
         throw error;
       }
       if (!edited && !note) return { ok: true, action: before, message: message(before) };
@@ -299,11 +303,6 @@ export class ActionService {
 
   private today(): IsoDate {
     return londonDay(this.clock.now());
-  }
-
-  private refuse(actor: Actor, what: string, refusal: Refusal): ActionOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action: what, code: refusal.code }, "improvement action change refused");
-    return { ok: false, refusal };
   }
 }
 

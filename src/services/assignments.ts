@@ -9,7 +9,7 @@ import { refsCovered, type Owner } from "../domain/assignment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, closedMessage, isCouncilWide, type Campaign, type Unit } from "../domain/campaign.js";
 import { formatLondonDay } from "../domain/calendar.js";
-import type { Refusal, Outcome } from "../domain/refusal.js";
+import type { Outcome } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 
 import type { Logger } from "../logger.js";
@@ -17,6 +17,7 @@ import { CRITERIA, findElement, type ElementInContext } from "../standard/index.
 import { ConcurrencyError, type Stores } from "../store/index.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier, Scope } from "./views.js";
+import { refused } from "./refused.js";
 
 /** Done with a message, or refused. */
 export type AssignOutcome = Outcome;
@@ -46,14 +47,14 @@ export class AssignmentService {
   async assign(actor: Actor, scope: Scope, spec: string, owner: Owner): Promise<AssignOutcome> {
     const { campaign, unit } = scope;
     if (!can(await this.rolesOf(actor), "manage-campaigns"))
-      return this.refuse(actor, { code: "not-allowed", message: "Only a CSE coordinator can assign elements." });
+      return refused(this.log, actor, "assign", { code: "not-allowed", message: "Only a CSE coordinator can assign elements." });
     const refs = refsCovered(spec);
     if (refs.length === 0)
-      return this.refuse(actor, {
+      return refused(this.log, actor, "assign", {
         code: "unknown-element",
         message: `"${spec.slice(0, 20)}" is not a criterion, sub-criterion or element of the CSE standard. For example: assign 3.2 @name`,
       });
-    if (!acceptsEdits(campaign)) return this.refuse(actor, { code: "campaign-closed", message: closedMessage(campaign) });
+    if (!acceptsEdits(campaign)) return refused(this.log, actor, "assign", { code: "campaign-closed", message: closedMessage(campaign) });
 
     const now = this.clock.now();
     const stored = await this.stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id);
@@ -74,7 +75,7 @@ export class AssignmentService {
       await this.stores.assessments.saveAll(actor.tenantId, items);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, {
+      return refused(this.log, actor, "assign", {
         code: "conflict",
         message: "Someone changed one of those elements at the same moment, so nothing was assigned. Please try again.",
       });
@@ -107,11 +108,6 @@ export class AssignmentService {
       .map((a) => ({ element: findElement(a.ref)!, unit: campaign.units[unitOrder(a.unitId)]!, assessment: a }))
       .sort((a, b) => unitOrder(a.unit.id) - unitOrder(b.unit.id) || a.element.index - b.element.index);
     return { campaign, items };
-  }
-
-  private refuse(actor: Actor, refusal: Refusal): AssignOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action: "assign", code: refusal.code }, "assignment refused");
-    return { ok: false, refusal };
   }
 }
 

@@ -24,7 +24,8 @@ import type { Logger } from "../logger.js";
 import { STANDARD_VERSION } from "../standard/index.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
 import type { CampaignChange } from "../store/campaigns.js";
-import type { Actor } from "./walkthrough.js";
+import type { Actor } from "./views.js";
+import { refused } from "./refused.js";
 
 export type CampaignOutcome =
   { readonly ok: true; readonly campaign: Campaign; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
@@ -50,9 +51,9 @@ export class CampaignService {
   }
 
   async create(actor: Actor, draft: CampaignDraft, previous?: Campaign): Promise<CampaignOutcome> {
-    if (!(await this.isCoordinator(actor))) return this.refuse(actor, "create", ONLY_COORDINATORS);
+    if (!(await this.isCoordinator(actor))) return refused(this.log, actor, "create", ONLY_COORDINATORS);
     const checked = validateCampaignDraft(draft, londonDay(this.clock.now()));
-    if (!checked.ok) return this.refuse(actor, "create", checked.refusal);
+    if (!checked.ok) return refused(this.log, actor, "create", checked.refusal);
     const now = this.clock.now();
     const campaign: Campaign = {
       ...checked.value,
@@ -81,7 +82,7 @@ export class CampaignService {
   /** A new draft campaign for the next stage of the certification cycle, following `fromId`. */
   async startNextCycle(actor: Actor, fromId: string): Promise<CampaignOutcome> {
     const previous = await this.stores.campaigns.get(actor.tenantId, fromId);
-    if (!previous) return this.refuse(actor, "next-cycle", NOT_FOUND);
+    if (!previous) return refused(this.log, actor, "next-cycle", NOT_FOUND);
     const type = nextCycleType(previous.type);
     const year = Number(londonDay(this.clock.now()).slice(0, 4));
     const units = previous.units.map((u) => u.name).join("\n");
@@ -93,12 +94,12 @@ export class CampaignService {
   }
 
   async move(actor: Actor, campaignId: string, to: CampaignStatus): Promise<CampaignOutcome> {
-    if (!(await this.isCoordinator(actor))) return this.refuse(actor, "move", ONLY_COORDINATORS);
+    if (!(await this.isCoordinator(actor))) return refused(this.log, actor, "move", ONLY_COORDINATORS);
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    if (!campaign) return this.refuse(actor, "move", NOT_FOUND);
+    if (!campaign) return refused(this.log, actor, "move", NOT_FOUND);
     if (campaign.status === to) return { ok: true, campaign, message: `"${campaign.name}" is already ${statusLabel(to).toLowerCase()}.` };
     if (!canMove(campaign.status, to)) {
-      return this.refuse(actor, "move", {
+      return refused(this.log, actor, "move", {
         code: "not-allowed",
         message: `"${campaign.name}" is ${statusLabel(campaign.status).toLowerCase()}, so it cannot be moved to ${statusLabel(to).toLowerCase()}.`,
       });
@@ -111,7 +112,7 @@ export class CampaignService {
       );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "move", {
+      return refused(this.log, actor, "move", {
         code: "conflict",
         message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please look again and retry.`,
       });
@@ -128,11 +129,11 @@ export class CampaignService {
 
   /** Adds a lead coordinator to a campaign; they must already be a CSE coordinator. */
   async addLead(actor: Actor, campaignId: string, lead: Actor, leadRoles: readonly Role[]): Promise<CampaignOutcome> {
-    if (!(await this.isCoordinator(actor))) return this.refuse(actor, "add-lead", ONLY_COORDINATORS);
+    if (!(await this.isCoordinator(actor))) return refused(this.log, actor, "add-lead", ONLY_COORDINATORS);
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    if (!campaign) return this.refuse(actor, "add-lead", NOT_FOUND);
+    if (!campaign) return refused(this.log, actor, "add-lead", NOT_FOUND);
     if (!can(leadRoles, "manage-campaigns")) {
-      return this.refuse(actor, "add-lead", {
+      return refused(this.log, actor, "add-lead", {
         code: "not-allowed",
         message: `${lead.displayName} is not a CSE coordinator yet. Make them one first: role add coordinator @${lead.displayName}`,
       });
@@ -152,7 +153,7 @@ export class CampaignService {
       };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "add-lead", {
+      return refused(this.log, actor, "add-lead", {
         code: "conflict",
         message: `Someone else changed "${campaign.name}" at the same moment, so nothing was saved. Please try again.`,
       });
@@ -162,9 +163,9 @@ export class CampaignService {
   /** Makes `campaignId` the campaign this person works in (any role). */
   async setCurrent(actor: Actor, campaignId: string): Promise<CampaignOutcome> {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
-    if (!campaign) return this.refuse(actor, "set-current", NOT_FOUND);
+    if (!campaign) return refused(this.log, actor, "set-current", NOT_FOUND);
     if (campaign.status === "archived")
-      return this.refuse(actor, "set-current", {
+      return refused(this.log, actor, "set-current", {
         code: "campaign-closed",
         message: `"${campaign.name}" is archived. Choose a current campaign.`,
       });
@@ -188,11 +189,6 @@ export class CampaignService {
 
   private change(actor: Actor, campaignId: string, field: CampaignChange["field"], from: string, to: string): CampaignChange {
     return { campaignId, field, from, to, byId: actor.userId, byName: actor.displayName, at: this.clock.now().toISOString() };
-  }
-
-  private refuse(actor: Actor, action: string, refusal: Refusal): CampaignOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action, code: refusal.code }, "campaign action refused");
-    return { ok: false, refusal };
   }
 }
 

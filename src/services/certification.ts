@@ -20,7 +20,8 @@ import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
 import type { Notice } from "./views.js";
-import type { Actor } from "./walkthrough.js";
+import type { Actor } from "./views.js";
+import { refused } from "./refused.js";
 
 /** A calendar that can be chosen: the whole council, or a unit. */
 export interface CalendarScope {
@@ -86,13 +87,13 @@ export class CertificationService {
   }
 
   async save(actor: Actor, draft: CertificationDraft): Promise<CertificationOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return refused(this.log, actor, "save-dates", ONLY_COORDINATORS);
     const checked = validateCertificationDraft(draft, londonDay(this.clock.now()));
-    if (!checked.ok) return this.refuse(actor, checked.refusal);
+    if (!checked.ok) return refused(this.log, actor, "save-dates", checked.refusal);
     const existing = await this.stores.certification.get(actor.tenantId, draft.scopeId);
     const scope = (await this.scopes(actor, existing ? [existing] : [])).find((s) => s.id === draft.scopeId);
     if (!scope)
-      return this.refuse(actor, {
+      return refused(this.log, actor, "save-dates", {
         code: "invalid-payload",
         message:
           "That unit is not in your council's current campaign, so no dates were saved. Choose the whole council or one of its units.",
@@ -124,7 +125,7 @@ export class CertificationService {
       });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, {
+      return refused(this.log, actor, "save-dates", {
         code: "conflict",
         message: `Someone else changed the dates for ${scope.name} at the same moment, so nothing was saved. Please look again and retry.`,
       });
@@ -145,10 +146,5 @@ export class CertificationService {
     if (campaign && !isCouncilWide(campaign)) for (const u of campaign.units) scopes.set(u.id, u.name);
     for (const s of stored) if (!scopes.has(s.scopeId)) scopes.set(s.scopeId, s.scopeName);
     return [...scopes].map(([id, name]) => ({ id, name }));
-  }
-
-  private refuse(actor: Actor, refusal: Refusal): CertificationOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action: "save-dates", code: refusal.code }, "certification action refused");
-    return { ok: false, refusal };
   }
 }

@@ -7,7 +7,8 @@ import type { Clock } from "../clock.js";
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type FieldChange } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
 import type { Stores } from "../store/index.js";
-import type { Actor, WalkthroughService } from "./walkthrough.js";
+import type { Actor } from "./views.js";
+import type { WalkthroughService } from "./walkthrough.js";
 
 /** The tenant and user the Microsoft 365 Agents Playground sends by default. */
 export const PLAYGROUND_TENANT = "00000000-0000-0000-0000-0000000000001";

@@ -9,6 +9,7 @@ import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
+import { refused } from "./refused.js";
 
 export interface Channel {
   readonly id: string;
@@ -35,7 +36,7 @@ export class DigestService {
 
   /** `words`: what followed "digest" ("weekly friday 16:00", "monthly", "off"). */
   async configure(actor: Actor, channel: Channel, words: readonly string[]): Promise<DigestOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-campaigns")) return this.refuse(actor, ONLY_COORDINATORS);
+    if (!can(await this.rolesOf(actor), "manage-campaigns")) return refused(this.log, actor, "set-up-digest", ONLY_COORDINATORS);
     const existing = await this.stores.digests.get(actor.tenantId, channel.id);
     const at = this.clock.now().toISOString();
     if (words[0]?.toLowerCase() === "off") {
@@ -47,11 +48,11 @@ export class DigestService {
     // "no-names" keeps owners' names off this channel's posts.
     const showOwners = !words.some((w) => /^no-?names$/i.test(w));
     const schedule = parseSchedule(words.filter((w) => !/^no-?names$/i.test(w)));
-    if (!schedule.ok) return this.refuse(actor, schedule.refusal);
+    if (!schedule.ok) return refused(this.log, actor, "set-up-digest", schedule.refusal);
     const campaignId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
     if (!campaign)
-      return this.refuse(actor, {
+      return refused(this.log, actor, "set-up-digest", {
         code: "unknown-campaign",
         message: "There is no open campaign to summarise yet. Set one up with campaign new, then try again.",
       });
@@ -79,10 +80,5 @@ export class DigestService {
       ok: true,
       message: `This channel will get the compliance summary of "${campaign.name}" ${describeSchedule(schedule.value)} (UK time)${showOwners ? "" : ", without people's names"}. Type summary to see it now.`,
     };
-  }
-
-  private refuse(actor: Actor, refusal: Refusal): DigestOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, code: refusal.code }, "digest set-up refused");
-    return { ok: false, refusal };
   }
 }

@@ -12,6 +12,7 @@ import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
+import { refused } from "./refused.js";
 
 export interface OverviewView {
   readonly campaign: Campaign;
@@ -37,7 +38,7 @@ export class OverviewService {
 
   async view(actor: Actor, campaign: Campaign): Promise<OverviewView | Refusal> {
     const roles = await this.rolesOf(actor);
-    if (!can(roles, "manage-campaigns") && !roles.includes("leader")) return this.refuse(actor, "overview", NOT_FOR_YOU);
+    if (!can(roles, "manage-campaigns") && !roles.includes("leader")) return refused(this.log, actor, "overview", NOT_FOR_YOU).refusal;
     const today = londonDay(this.clock.now());
     const stored = await this.stores.assessments.listForCampaign(actor.tenantId, campaign.id);
     return { campaign, overview: campaignOverview(campaign, stored, today), today, canChase: can(roles, "manage-campaigns") };
@@ -47,7 +48,7 @@ export class OverviewService {
     const campaign = await this.stores.campaigns.get(actor.tenantId, campaignId);
     return campaign
       ? this.view(actor, campaign)
-      : this.refuse(actor, "overview", { code: "unknown-campaign", message: "That campaign is not in your organisation." });
+      : refused(this.log, actor, "overview", { code: "unknown-campaign", message: "That campaign is not in your organisation." }).refusal;
   }
 
   /** Sends each late owner one message listing all their late elements. */
@@ -55,7 +56,7 @@ export class OverviewService {
     if (!can(await this.rolesOf(actor), "manage-campaigns"))
       return {
         ok: false,
-        refusal: this.refuse(actor, "chase", { code: "not-allowed", message: "Only a CSE coordinator can chase people." }),
+        refusal: refused(this.log, actor, "chase", { code: "not-allowed", message: "Only a CSE coordinator can chase people." }).refusal,
       };
     const view = await this.viewById(actor, campaignId);
     if ("code" in view) return { ok: false, refusal: view };
@@ -78,10 +79,5 @@ export class OverviewService {
       ok: true,
       message: `Chased ${reached} ${reached === 1 ? "person" : "people"}, one message each.${unreached.length ? ` Could not reach ${unreached.join(", ")} in Teams: the app may not be installed for them.` : ""}`,
     };
-  }
-
-  private refuse(actor: Actor, action: string, refusal: Refusal): Refusal {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action, code: refusal.code }, "overview action refused");
-    return refusal;
   }
 }

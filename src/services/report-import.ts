@@ -19,6 +19,7 @@ import type { Logger } from "../logger.js";
 import { AlreadyExistsError, TooLargeToKeepError, type Stores, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
+import { refused } from "./refused.js";
 
 /** Draft actions per import, and elements per action: what one transaction (100 writes) holds. */
 const MAX_AREAS = 12;
@@ -85,7 +86,7 @@ export class ReportImportService {
       });
     } catch (error) {
       if (!(error instanceof TooLargeToKeepError)) throw error;
-      return this.refuse(actor, {
+      return refused(this.log, actor, "import-report", {
         code: "text-too-long",
         message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself.",
       });
@@ -118,12 +119,12 @@ export class ReportImportService {
 
   /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
   async confirm(actor: Actor, fingerprint: string): Promise<Outcome & { readonly preview?: ImportPreview }> {
-    if (!(await this.mayImport(actor))) return this.refuse(actor, ONLY_COORDINATORS);
+    if (!(await this.mayImport(actor))) return refused(this.log, actor, "import-report", ONLY_COORDINATORS);
     const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
     const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
     if (pending && !fresh) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
     if (!pending || !fresh || pending.fingerprint !== fingerprint) {
-      return this.refuse(actor, {
+      return refused(this.log, actor, "import-report", {
         code: "stale",
         message:
           "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again.",
@@ -229,12 +230,13 @@ export class ReportImportService {
   ): Promise<
     { ok: false; refusal: Refusal } | { ok: true; campaign: Campaign; report: ParsedReport; fingerprint: string; existing?: StoredReport }
   > {
-    if (!(await this.mayImport(actor))) return this.refuse(actor, ONLY_COORDINATORS);
+    if (!(await this.mayImport(actor))) return refused(this.log, actor, "import-report", ONLY_COORDINATORS);
     const campaign = campaignId ? await this.stores.campaigns.get(actor.tenantId, campaignId) : undefined;
-    if (!campaign) return this.refuse(actor, campaignId ? UNKNOWN_CAMPAIGN : NO_CAMPAIGN);
-    if (isFinished(campaign)) return this.refuse(actor, { code: "campaign-closed", message: `${closedMessage(campaign)}${closedHint}` });
+    if (!campaign) return refused(this.log, actor, "import-report", campaignId ? UNKNOWN_CAMPAIGN : NO_CAMPAIGN);
+    if (isFinished(campaign))
+      return refused(this.log, actor, "import-report", { code: "campaign-closed", message: `${closedMessage(campaign)}${closedHint}` });
     const report = parseAssessorReport(text);
-    if (report.ratings.size === 0) return this.refuse(actor, NO_TABLE);
+    if (report.ratings.size === 0) return refused(this.log, actor, "import-report", NO_TABLE);
     return { ok: true, campaign, report, fingerprint: fingerprintOf(text), existing: await this.stored(actor.tenantId, campaign.id) };
   }
 
@@ -273,11 +275,6 @@ export class ReportImportService {
         message: `This campaign already has an assessor's report (${existing.reportType || "imported"} on ${formatLondonDay(existing.importedAt.slice(0, 10))}). Nothing was changed.`,
       },
     };
-  }
-
-  private refuse(actor: Actor, refusal: Refusal): { ok: false; refusal: Refusal } {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, code: refusal.code }, "assessor report import refused");
-    return { ok: false, refusal };
   }
 }
 

@@ -8,13 +8,13 @@ import { auditEntries } from "../domain/audit.js";
 import { closedMessage, type Campaign } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
-import { elementStatusLabel, review, type ReviewStep } from "../domain/workflow.js";
+import { review } from "../domain/review.js";
+import { elementStatusLabel, type ReviewStep } from "../domain/workflow.js";
 import type { Logger } from "../logger.js";
 import { ConcurrencyError, type Stores } from "../store/index.js";
 import { elementView, refusedAction, rememberPlace, type ActionOutcome, type Loaded } from "./element-loader.js";
 import { tellPerson } from "./messaging.js";
-import type { Actor, Notifier } from "./views.js";
-import type { CardAction } from "./walkthrough.js";
+import type { Actor, CardAction, Notifier } from "./views.js";
 
 export class ReviewSteps {
   constructor(

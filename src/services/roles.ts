@@ -8,13 +8,12 @@ import type { Refusal, Outcome } from "../domain/refusal.js";
 import { can, isConfiguredCoordinator, ROLE_LABELS, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ConcurrencyError, type RoleChange, type RoleHolder, type Stores } from "../store/index.js";
-import type { Actor } from "./walkthrough.js";
+import type { Actor } from "./views.js";
+import { refused } from "./refused.js";
 
 /** Someone a role is given to or taken from, as Teams identified them. */
-export interface Person {
-  readonly userId: string;
-  readonly displayName: string;
-}
+/** Someone a role is given to or taken from, as Teams names them. */
+export type RoleTarget = Pick<Actor, "userId" | "displayName">;
 
 /** The acting person, with their UPN when it was looked up (to match COORDINATORS by UPN). */
 export type RoleActor = Actor & { readonly upn?: string };
@@ -56,7 +55,7 @@ export class RolesService {
           ok: true,
           message: "You are a CSE coordinator: your IT team named you in the bot's settings. Type help to see what coordinators can do.",
         };
-      return this.refuse(actor, "setup", {
+      return refused(this.log, actor, "setup", {
         code: "not-allowed",
         message:
           "Coordinators for your council are named by your IT team (the COORDINATORS setting), so setup is not needed. Ask a coordinator to give you a role.",
@@ -66,7 +65,7 @@ export class RolesService {
     if (mine?.roles.includes("coordinator")) return { ok: true, message: "You are already a CSE coordinator." };
     const coordinators = (await this.stores.roles.list(actor.tenantId)).filter((h) => h.roles.includes("coordinator"));
     if (coordinators.length > 0 || (await this.stores.roles.hasBootstrapped(actor.tenantId))) {
-      return this.refuse(actor, "setup", {
+      return refused(this.log, actor, "setup", {
         code: "not-allowed",
         message: `Your council already has a CSE coordinator${names(coordinators)}. Ask them to give you a role.`,
       });
@@ -82,7 +81,7 @@ export class RolesService {
       await this.stores.roles.save(holder, this.change(actor, actor, "coordinator", "setup"), true);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, "setup", {
+      return refused(this.log, actor, "setup", {
         code: "conflict",
         message: "Someone else set up this council's coordinator at the same moment. Type roles to see who it is.",
       });
@@ -95,17 +94,17 @@ export class RolesService {
     };
   }
 
-  async grant(actor: RoleActor, target: Person, role: Role): Promise<RoleOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-roles")) return this.refuse(actor, "grant", NOT_ALLOWED);
+  async grant(actor: RoleActor, target: RoleTarget, role: Role): Promise<RoleOutcome> {
+    if (!can(await this.rolesOf(actor), "manage-roles")) return refused(this.log, actor, "grant", NOT_ALLOWED);
     return this.applyRoleChange(actor, target, role, "granted");
   }
 
-  async revoke(actor: RoleActor, target: Person, role: Role): Promise<RoleOutcome> {
-    if (!can(await this.rolesOf(actor), "manage-roles")) return this.refuse(actor, "revoke", NOT_ALLOWED);
+  async revoke(actor: RoleActor, target: RoleTarget, role: Role): Promise<RoleOutcome> {
+    if (!can(await this.rolesOf(actor), "manage-roles")) return refused(this.log, actor, "revoke", NOT_ALLOWED);
     if (role === "coordinator" && this.configuredCoordinators.length === 0) {
       const coordinators = (await this.stores.roles.list(actor.tenantId)).filter((h) => h.roles.includes("coordinator"));
       if (coordinators.length === 1 && coordinators[0]!.userId === target.userId) {
-        return this.refuse(actor, "revoke", {
+        return refused(this.log, actor, "revoke", {
           code: "not-allowed",
           message: `${target.displayName} is the only CSE coordinator. Make someone else a coordinator first.`,
         });
@@ -118,7 +117,7 @@ export class RolesService {
     return { holders: await this.stores.roles.list(actor.tenantId), configured: this.configuredCoordinators };
   }
 
-  private async applyRoleChange(actor: RoleActor, target: Person, role: Role, change: "granted" | "removed"): Promise<RoleOutcome> {
+  private async applyRoleChange(actor: RoleActor, target: RoleTarget, role: Role, change: "granted" | "removed"): Promise<RoleOutcome> {
     const current = await this.stores.roles.get(actor.tenantId, target.userId);
     const roles = current?.roles ?? [];
     const label = ROLE_LABELS[role];
@@ -133,7 +132,7 @@ export class RolesService {
       );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      return this.refuse(actor, change, {
+      return refused(this.log, actor, change, {
         code: "conflict",
         message: `${target.displayName}'s roles were changed by someone else at the same moment, so nothing was saved. Please try again.`,
       });
@@ -145,7 +144,7 @@ export class RolesService {
     };
   }
 
-  private change(actor: Actor, target: Person, role: Role, change: RoleChange["change"]): RoleChange {
+  private change(actor: Actor, target: RoleTarget, role: Role, change: RoleChange["change"]): RoleChange {
     return {
       targetId: target.userId,
       targetName: target.displayName,
@@ -155,11 +154,6 @@ export class RolesService {
       byName: actor.displayName,
       at: this.clock.now().toISOString(),
     };
-  }
-
-  private refuse(actor: Actor, action: string, refusal: Refusal): RoleOutcome {
-    this.log.warn({ tenant: actor.tenantId, user: actor.userId, action, code: refusal.code }, "role action refused");
-    return { ok: false, refusal };
   }
 }
 

@@ -1,8 +1,9 @@
 /** What the walk-through hands to card builders: plain data, no SDK. */
-import type { ElementAssessment } from "../domain/assessment.js";
+import type { ElementAssessment, ElementEdit } from "../domain/assessment.js";
 import type { AuditEntry } from "../domain/audit.js";
 import type { Campaign, Unit } from "../domain/campaign.js";
 import type { ProgressSummary } from "../domain/progress.js";
+import type { ReviewStep } from "../domain/workflow.js";
 import type { ActionLink } from "../store/actions.js";
 import type { ElementInContext, RatingId } from "../standard/index.js";
 
@@ -82,4 +83,18 @@ export interface HistoryView extends Scope {
   readonly entries: readonly AuditEntry[];
   /** More entries exist than are shown. */
   readonly more: boolean;
+}
+
+/** A button pressed on the element card, as the walk-through runs it. */
+export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open" | ReviewStep;
+
+export interface CardAction {
+  readonly verb: CardVerb;
+  readonly campaignId: string;
+  /** The unit the card showed; absent on cards from before units existed (the first unit). */
+  readonly unitId?: string;
+  readonly ref: string;
+  readonly base: ElementEdit["base"];
+  readonly drafts: Drafts;
+  readonly linkId?: string;
 }

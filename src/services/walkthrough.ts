@@ -9,7 +9,6 @@ import { auditEntries } from "../domain/audit.js";
 import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
 import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../domain/campaign.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
-import type { ReviewStep } from "../domain/workflow.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
@@ -26,22 +25,9 @@ import {
   type Loaded,
 } from "./element-loader.js";
 import { ReviewSteps } from "./review-step.js";
-import type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
+import type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
-export type { Actor, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
-
-export type CardVerb = "save" | "addLink" | "removeLink" | "next" | "back" | "skip" | "open" | ReviewStep;
-
-export interface CardAction {
-  readonly verb: CardVerb;
-  readonly campaignId: string;
-  /** The unit the card showed; absent on cards from before units existed (the first unit). */
-  readonly unitId?: string;
-  readonly ref: string;
-  readonly base: ElementEdit["base"];
-  readonly drafts: Drafts;
-  readonly linkId?: string;
-}
+export type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
 export type { ActionOutcome } from "./element-loader.js";
 

@@ -3,11 +3,26 @@
  * (see actions.ts for what each row is for). Row formats only; no storage calls.
  */
 import { randomUUID } from "node:crypto";
-import { isActionStatus, isPriority, type ImprovementAction, type ProgressNote } from "../domain/actions.js";
+import { isActionStatus, isPriority, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
-import type { ActionChange, StoredAction } from "./actions.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
 import { optionalText, text, type Entity, type StoredEntity } from "./tables.js";
+
+/** An action as stored, with where its reminder row is. */
+export interface StoredAction extends ImprovementAction {
+  /** The date of its reminder row in the index; none when no reminder is due any more. */
+  readonly remindOn?: IsoDate;
+  /** That row's key. Every write gives the row a new key, so a stale copy can never be mistaken for it. */
+  readonly remindKey?: string;
+}
+
+export interface ActionChange {
+  readonly field: "created" | "status" | "owner" | "dueOn" | "title" | "description" | "refs" | "priority" | "snoozedUntil";
+  readonly from: string;
+  readonly to: string;
+  readonly by: Person;
+  readonly at: string;
+}
 
 export const SEQ_ROW = "seq";
 export const ACTION = "a|";

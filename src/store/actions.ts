@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
-import { isActionStatus, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
+import { isActionStatus, type ImprovementAction, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import type { RatingId } from "../standard/index.js";
 import { encodeKeyPart } from "./keys.js";
@@ -33,20 +33,8 @@ import {
 } from "./action-rows.js";
 import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
 
-export interface StoredAction extends ImprovementAction {
-  /** The date of its reminder row in the index; none when no reminder is due any more. */
-  readonly remindOn?: IsoDate;
-  /** That row's key. Every write gives the row a new key, so a stale copy can never be mistaken for it. */
-  readonly remindKey?: string;
-}
-
-export interface ActionChange {
-  readonly field: "created" | "status" | "owner" | "dueOn" | "title" | "description" | "refs" | "priority" | "snoozedUntil";
-  readonly from: string;
-  readonly to: string;
-  readonly by: Person;
-  readonly at: string;
-}
+export type { ActionChange, StoredAction } from "./action-rows.js";
+import type { ActionChange, StoredAction } from "./action-rows.js";
 
 /** A reminder row of the date index, with what a reminder needs so the sweep reads nothing else. */
 export interface DueReminder {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanLine, cleanText } from "../../src/domain/typed-text.js";
 import { validateLink } from "../../src/domain/evidence.js";
-import { review } from "../../src/domain/workflow.js";
+import { review } from "../../src/domain/review.js";
 import { emptyAssessment } from "../../src/domain/assessment.js";
 import { validateActionDraft, validateNote } from "../../src/domain/actions.js";
 import { validateCampaignDraft } from "../../src/domain/campaign.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
 import { LIMITS } from "../../src/domain/limits.js";
-import { isLocked, review, statusOf } from "../../src/domain/workflow.js";
+import { review } from "../../src/domain/review.js";
+import { isLocked, statusOf } from "../../src/domain/workflow.js";
 
 const AT = new Date("2026-11-20T10:00:00Z");
 const OLU = { userId: "olu", displayName: "Olu Officer" };

@@ -74,7 +74,12 @@ describe("certification calendar service", () => {
     const { stores, certification, lines } = await setUp();
     expect(await certification.save(OLU, draft())).toMatchObject({ ok: false, refusal: { code: "not-allowed" } });
     expect(await stores.certification.list(TENANT)).toEqual([]);
-    expect(lines.find((l) => l.msg === "certification action refused")).toMatchObject({ level: 40, user: "olu", code: "not-allowed" });
+    expect(lines.find((l) => l.msg === "save-dates refused")).toMatchObject({
+      level: 40,
+      user: "olu",
+      action: "save-dates",
+      code: "not-allowed",
+    });
     const view = await certification.view(OLU);
     expect(view).toMatchObject({ canEdit: false, scopes: [], calendars: [] });
   });

@@ -9,7 +9,7 @@ import { can, type Role } from "../../domain/roles.js";
 import type { ActionOutcome } from "../../services/actions.js";
 import type { Actor, Notice } from "../../services/views.js";
 import { findElement } from "../../standard/index.js";
-import { cardAction, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
 import { isRefusal } from "../identity.js";
 import type { ActionListFilter, ParsedAction } from "../payload.js";
 import { mentionedPerson } from "../people.js";
@@ -44,7 +44,7 @@ export const actionsFeature: Feature = {
         const person = await mentionedPerson(context, deps.log);
         if (!person) return OWNER_USAGE;
         const outcome = await deps.actions.reassign(who, id, { userId: person.userId, name: person.displayName });
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
     {

@@ -7,7 +7,7 @@ import { londonDay } from "../../domain/calendar.js";
 import { can } from "../../domain/roles.js";
 import type { Notice } from "../../services/views.js";
 import type { Actor } from "../../services/views.js";
-import { cardAction, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
 import { isRefusal } from "../identity.js";
 import { mentionedPerson } from "../people.js";
 
@@ -79,7 +79,7 @@ export const campaignsFeature: Feature = {
         const lead = { tenantId: who.tenantId, userId: person.userId, displayName: person.displayName };
         const campaign = await deps.walkthrough.currentCampaign(who);
         const outcome = await deps.campaigns.addLead(who, campaign.id, lead, await deps.roles.rolesOf(lead));
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
   ],

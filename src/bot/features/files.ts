@@ -10,7 +10,7 @@ import { download } from "../../io/download.js";
 import { extractText, fileKind } from "../../io/extract-text.js";
 import type { PreviewOutcome } from "../../services/report-import.js";
 import type { Actor } from "../../services/views.js";
-import { cardAction, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
 import { isRefusal } from "../identity.js";
 
 /** How Teams hands over a file someone sent in a one-to-one chat with a bot. */
@@ -74,7 +74,7 @@ export const reportsFeature: Feature = {
       where: "personal",
       run: async (deps, who) => {
         const cancelled = await deps.imports.cancel(who);
-        return cancelled.ok ? cancelled.message : cancelled.refusal.message;
+        return wordsOf(cancelled);
       },
     }),
     cardAction({

@@ -8,7 +8,7 @@ import { myWorkCard } from "../../cards/index.js";
 import { GRANTABLE_ROLES, parseRole, ROLE_LABELS } from "../../domain/roles.js";
 import type { RoleActor } from "../../services/roles.js";
 import type { Actor } from "../../services/views.js";
-import type { BotDeps, Feature } from "../feature.js";
+import { wordsOf, type BotDeps, type Feature } from "../feature.js";
 import { mentionedPerson } from "../people.js";
 
 const ROLE_USAGE = `Give or remove a role by mentioning the person, in a team channel or group chat where I am: role add reviewer @name (roles: ${GRANTABLE_ROLES.join(", ")})`;
@@ -36,7 +36,7 @@ export const rolesFeature: Feature = {
       help: [{ usage: "setup", description: "Become your council's first CSE coordinator (only when there is none)" }],
       run: async (deps, { context, who }) => {
         const outcome = await deps.roles.setup(await roleActor(deps, context, who));
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
     {
@@ -72,7 +72,7 @@ export const rolesFeature: Feature = {
         if (!target) return `I could not tell who you mean. ${ROLE_USAGE}`;
         const me = await roleActor(deps, context, who);
         const outcome = verb === "add" ? await deps.roles.grant(me, target, role) : await deps.roles.revoke(me, target, role);
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
   ],
@@ -106,7 +106,7 @@ export const assignmentsFeature: Feature = {
           userId: owner.userId,
           name: owner.displayName,
         });
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
   ],

@@ -6,7 +6,7 @@
 import { criterionCard, summaryCard } from "../../cards/index.js";
 import type { RatingDifference } from "../../domain/comparison.js";
 import { ratingLabel } from "../../standard/index.js";
-import { cardAction, type Feature } from "../feature.js";
+import { cardAction, wordsOf, type Feature } from "../feature.js";
 import { isRefusal } from "../identity.js";
 import { channelOf } from "../notifier.js";
 
@@ -58,7 +58,7 @@ export const summariesFeature: Feature = {
         if (!channel)
           return "Digests are posted to a team channel. Mention me in the channel where leaders should see it: digest weekly, digest monthly or digest off.";
         const outcome = await deps.digests.configure(who, channel, args.split(/\s+/).filter(Boolean));
-        return outcome.ok ? outcome.message : outcome.refusal.message;
+        return wordsOf(outcome);
       },
     },
   ],
