@@ -19,8 +19,8 @@ import {
   statedTotals,
   STRENGTHS_TITLE,
   tidyCase,
-  trimEnds,
 } from "./report-text.js";
+import { readComplianceTable } from "./report-tables.js";
 
 export { ratingFromLabel };
 
@@ -49,31 +49,11 @@ export interface ParsedReport {
 /** Real reports are under 100,000 characters; beyond this the rest is not read. */
 export const MAX_REPORT_CHARS = 1_000_000;
 const MAX_AREA_CHARS = 500;
-const ROW_MAX_CHARS = 20_000;
 
 const ORGANISATION = /^organi[sz]ation(?:\s*\/\s*services?)?(?:\s+(?:assessed|name))?\b/i;
 const REPORT_TYPE = /^(?:report|assessment|review)\s+type\b/i;
 const VISIT_DATE =
   /^(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+visit)?|site\s+visit|visit|assessment)\s+dates?\b|^date\s+of\s+(?:the\s+)?(?:visit|assessment)\b/i;
-
-/** A table row: a ref first (after bullets, pipes and a sub-criterion column such as "1.1\t"), a rating label last. */
-function tableRow(line: string): { ref: string; rating: RatingId } | undefined {
-  if (line.length > ROW_MAX_CHARS) return undefined;
-  const start = line
-    .replace(/^[\s|*●•▪·>-]*/, "")
-    .replace(/^\d{1,2}\.\d{1,2}\s*[\t|][\s|]*/, "")
-    .replace(/^\*+/, "");
-  const m = /^(\d{1,2}\.\d{1,2}\.\d{1,2})(?!\d|\.\d)/.exec(start);
-  if (!m) return undefined;
-  const cells = start
-    .slice(m[0].length)
-    .split(/[\t|●]/)
-    .map((c) => trimEnds(c, " *"))
-    .filter(Boolean);
-  const last = cells.at(-1);
-  const rating = last === undefined ? undefined : ratingFromLabel(last);
-  return rating ? { ref: m[1]!, rating } : undefined;
-}
 
 const label = (rating: RatingId) => ratingLabel(rating);
 const list = (refs: readonly string[]) => refs.join(", ");
@@ -115,20 +95,10 @@ export function parseAssessorReport(text: string): ParsedReport {
     if (review && !nextReviews.some((r) => r.label === review.label && r.month === review.month)) nextReviews.push(review);
   }
 
-  // The compliance table.
-  const ratings = new Map<string, RatingId>();
-  for (const line of lines) {
-    const row = tableRow(line);
-    if (!row) continue;
-    if (!findElement(row.ref)) {
-      problems.add(`${row.ref} is not an element of the CSE standard; its row in the table was skipped.`);
-      continue;
-    }
-    const first = ratings.get(row.ref);
-    if (first === undefined) ratings.set(row.ref, row.rating);
-    else if (first !== row.rating)
-      problems.add(`${row.ref} is rated twice, ${label(first)} and then ${label(row.rating)}; the first rating is used.`);
-  }
+  // The compliance table(s).
+  const table = readComplianceTable(lines);
+  const ratings = table.ratings;
+  for (const problem of table.problems) problems.add(problem);
   const missing = ELEMENTS.map((e) => e.ref).filter((ref) => !ratings.has(ref));
   if (ratings.size === 0) problems.add(`No compliance table was found: none of the ${ELEMENTS.length} elements has a rating I could read.`);
   else if (missing.length) problems.add(`${ratings.size} of ${ELEMENTS.length} elements found; missing ${list(missing)}.`);
