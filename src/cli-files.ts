@@ -8,7 +8,8 @@ import { summaryText } from "./cards/index.js";
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Campaign } from "./domain/campaign.js";
-import { describeCounts, parseAssessorReport } from "./io/assessor-report.js";
+import { describeCounts, parseAssessorReport, ratingCounts, totalsAgree } from "./io/assessor-report.js";
+import { RATINGS } from "./standard/index.js";
 import { proposeCalendar, type ProposedCalendar } from "./domain/certification.js";
 import { extractText } from "./io/extract-text.js";
 import { exportCampaign, type ExportFormat } from "./services/export.js";
@@ -137,7 +138,10 @@ export async function previewReport(file: string, json: boolean): Promise<number
   if (typeof text === "number") return text;
   const report = parseAssessorReport(text);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...report, ratings: Object.fromEntries(report.ratings) }, null, 2)}\n`);
+    const counts = Object.fromEntries(RATINGS.map((r) => [r.id, 0]));
+    for (const { rating, count } of ratingCounts(report)) counts[rating] = count;
+    const json = { ...report, ratings: Object.fromEntries(report.ratings), counts, totalsAgree: totalsAgree(report) ?? null };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
   const lines = [

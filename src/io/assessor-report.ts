@@ -12,7 +12,6 @@ import {
   labelledValue,
   paragraphs,
   parseDay,
-  ratingFromLabel,
   refsIn,
   reviewMonth,
   section,
@@ -21,8 +20,6 @@ import {
   tidyCase,
 } from "./report-text.js";
 import { readComplianceTable } from "./report-tables.js";
-
-export { ratingFromLabel };
 
 export interface ParsedReport {
   readonly organisation?: string;
@@ -50,10 +47,19 @@ export interface ParsedReport {
 export const MAX_REPORT_CHARS = 1_000_000;
 const MAX_AREA_CHARS = 500;
 
-const ORGANISATION = /^organi[sz]ation(?:\s*\/\s*services?)?(?:\s+(?:assessed|name))?\b/i;
-const REPORT_TYPE = /^(?:report|assessment|review)\s+type\b/i;
+const ORGANISATION =
+  /^(?:organi[sz]ation(?:\s*\/\s*services?)?(?:\s+(?:assessed|name))?\b|name\s+of\s+(?:the\s+)?(?:organi[sz]ation|applicant|client)\b|(?:client|applicant|council)(?:\s+name)?\s*:)/i;
+const REPORT_TYPE =
+  /^(?:(?:report|assessment|review|visit)\s+type|type\s+of\s+(?:the\s+)?(?:report|assessment|review|visit)|(?:assessment|visit)\s+(?:stage|cycle))\b/i;
 const VISIT_DATE =
-  /^(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+visit)?|site\s+visit|visit|assessment)\s+dates?\b|^date\s+of\s+(?:the\s+)?(?:visit|assessment)\b/i;
+  /^(?:(?:evidence[-\s]gathering(?:\s+activity)?|on[-\s]?site(?:\s+(?:visit|assessment))?|site\s+visit|visit|assessment)\s+dates?\b|dates?\s+of\s+(?:the\s+)?(?:on[-\s]?site\s+)?(?:visit|assessment|review)s?\b)/i;
+/** A report type written on its own on the front page: "Annual Review (Year 2)", "Full Reassessment". */
+const BARE_REPORT_TYPE =
+  /^(?:(?:first|second|third|1st|2nd|3rd)\s+)?(?:annual\s+review|surveillance\s+(?:visit|review)|full\s+(?:re-?)?assessment|re-?assessment|re-?certification|initial\s+assessment|review\s+\d)\b/i;
+/** "… Borough Council" in a title line, when no field names the organisation. */
+const COUNCIL_NAME = /\b(?:[A-Z][A-Za-z'&-]*\s+)(?:(?:and|of|upon|on|the|[A-Z][A-Za-z'&-]*)\s+){0,6}Council\b/;
+/** How far into the report the front page can be. */
+const FRONT_PAGE_LINES = 60;
 
 const label = (rating: RatingId) => ratingLabel(rating);
 const list = (refs: readonly string[]) => refs.join(", ");
@@ -82,8 +88,9 @@ export function parseAssessorReport(text: string): ParsedReport {
   const lines = input.split(/\r\n|\r|\n/);
 
   // The front page.
-  const organisation = labelledValue(lines, ORGANISATION);
-  const reportType = labelledValue(lines, REPORT_TYPE);
+  const front = lines.slice(0, FRONT_PAGE_LINES).map((l) => (l.length > 200 ? "" : l.replace(/[*#|]/g, " ").trim()));
+  const organisation = labelledValue(lines, ORGANISATION) ?? front.map((l) => COUNCIL_NAME.exec(l)?.[0]).find(Boolean);
+  const reportType = labelledValue(lines, REPORT_TYPE) ?? front.find((l) => l.length <= 60 && BARE_REPORT_TYPE.test(l));
   const dateText = labelledValue(lines, VISIT_DATE);
   const assessmentDate = dateText === undefined ? undefined : parseDay(dateText);
   if (dateText !== undefined && assessmentDate === undefined)

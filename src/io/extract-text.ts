@@ -5,6 +5,7 @@
  */
 import mammoth from "mammoth";
 import { ok, refuse, type Result } from "../domain/refusal.js";
+import { htmlToLines } from "./html-text.js";
 import { unpackedSize } from "./zip-size.js";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -71,8 +72,9 @@ async function docxText(bytes: Uint8Array): Promise<Result<string>> {
       "invalid-payload",
       "I could not open that Word document: it may be damaged or only partly uploaded. Please send it again, or paste the report's text.",
     );
-  const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return ok(result.value);
+  // As HTML, so that Word tables stay tables (a raw-text extraction flattens their cells).
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  return ok(htmlToLines(result.value).join("\n"));
 }
 
 async function pdfText(bytes: Uint8Array): Promise<Result<string>> {
@@ -86,10 +88,61 @@ async function pdfText(bytes: Uint8Array): Promise<Result<string>> {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+      pages.push(pageText(content.items.filter((item) => "str" in item)));
     }
-    return ok(pages.join("\n"));
+    return ok(pages.reduce((text, page) => text + pageBreak(text, page) + page, ""));
   } finally {
     await loading.destroy();
   }
+}
+
+/**
+ * Between pages: a sentence that ends at the foot of a page and a capital at the top of the next
+ * are most likely two paragraphs (the page swallowed the space between them); otherwise the
+ * paragraph runs on.
+ */
+function pageBreak(before: string, page: string): string {
+  if (!before) return "";
+  return /[.!?:)]\s*$/.test(before) && /^\s*[A-Z#(•●-]/.test(page) ? "\n\n" : "\n";
+}
+
+interface PdfTextItem {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/**
+ * One page's text with its table columns kept apart: where pieces of text on one line are separated
+ * by a wide gap (more than a font size: two character widths), they are joined with a tab, so
+ * "1.1.1 ... <gap> Compliant" reads as two cells, not one run of words. pdf.js reports such a gap
+ * either as a space item as wide as the gap or as nothing at all; both count. A line starting well
+ * below the one before (more than 1.7 font sizes) starts a new paragraph, as a blank line would.
+ */
+function pageText(items: readonly PdfTextItem[]): string {
+  let text = "";
+  let previous: PdfTextItem | undefined;
+  const fontSize = (item: PdfTextItem) => Math.max(Math.abs(item.transform[0] ?? 0), item.height, 1);
+  for (const item of items) {
+    const blank = item.str.trim() === "";
+    if (blank && !item.hasEOL) {
+      if (item.width > fontSize(item)) text = text.replace(/[ \t]*$/, "\t");
+      else if (item.str) text += " ";
+      continue;
+    }
+    if (previous) {
+      const drop = (previous.transform[5] ?? 0) - (item.transform[5] ?? 0);
+      const sameLine = Math.abs(drop) < 1;
+      const gap = (item.transform[4] ?? 0) - ((previous.transform[4] ?? 0) + previous.width);
+      if (!sameLine && !previous.hasEOL) text += "\n";
+      // PDFs have no blank lines: a paragraph ends where the next line starts well below.
+      if (!sameLine && drop > 1.7 * fontSize(item)) text += "\n";
+      else if (sameLine && !previous.hasEOL && !text.endsWith("\t") && gap > fontSize(item)) text = text.replace(/[ \t]*$/, "\t");
+    }
+    text += item.str + (item.hasEOL ? "\n" : "");
+    previous = item;
+  }
+  return text;
 }

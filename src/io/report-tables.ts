@@ -9,7 +9,8 @@
  * names two ratings is reported, not guessed. Pure; every pattern is linear.
  */
 import { findElement, ratingLabel, type RatingId } from "../standard/index.js";
-import { ratingFromLabel, trimEnds } from "./report-text.js";
+import { ratingFromLabel } from "./rating-words.js";
+import { trimEnds } from "./report-text.js";
 
 const ROW_MAX_CHARS = 20_000;
 /** How many lines a table row may wrap onto (PDFs break long cells over lines). */
@@ -65,6 +66,8 @@ function headerColumns(cells: readonly string[]): Columns | undefined {
   const rating = clean.findIndex((c) => RATING_HEADER.test(c));
   if (rating < 0) return undefined;
   const ref = clean.findIndex((c) => REF_HEADER.test(c));
+  // "Compliance" heads a column, but is also a rating: a wrapped row ending "... | Compliance" is not a header.
+  if (ref < 0 && ratingFromLabel(clean[rating]!)) return undefined;
   return ref >= 0 ? { rating, ref } : { rating };
 }
 
@@ -121,11 +124,13 @@ function oneLineRow(line: string): string[] | undefined {
   const words = text.split(/\s+/);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const tail = words.slice(-n).join(" ");
-    if (!ratingFromLabel(tail)) continue;
+    // A dash before the rating sets it apart; it is not part of it.
+    if (!/[a-z]/i.test(words[words.length - n]!) || !ratingFromLabel(tail)) continue;
     const before = text.slice(0, text.length - tail.length);
     const setApart =
       /(?:[.:=)\]–—-]|\*\*|\s{2,}|\*\*\d{1,2}\.\d{1,2}\.\d{1,2}\*\*|^\s*[-*•]?\s*\d{1,2}\.\d{1,2}\.\d{1,2})\s*[([*]*\s*$/.test(before);
-    return setApart ? [before, tail] : undefined;
+    // A bulleted line's bullet is not part of the ref's cell.
+    return setApart ? [before.replace(/^\s*[-*•]\s*/, ""), tail] : undefined;
   }
   return undefined;
 }
@@ -145,7 +150,10 @@ function soleRatingCells(cells: readonly string[]): RatingId[] {
 function wrappedRating(lines: readonly string[], from: number, columns: Columns | undefined): RatingId | undefined {
   for (let j = from; j < Math.min(lines.length, from + WRAP_LINES); j++) {
     const cells = cellsOf(lines[j]!);
-    if (!cells || rowRef(cells) || headerColumns(cells)) return undefined;
+    // A line with no cells is the middle of the wrapped cell; the next element's line ends the search.
+    if (!cells && /^\s*[-*•]?\s*\**\d{1,2}\.\d{1,2}\.\d{1,2}\b/.test(lines[j]!)) return undefined;
+    if (!cells) continue;
+    if (rowRef(cells) || headerColumns(cells)) return undefined;
     const named = columns && cells.length > columns.rating ? ratingsNamed(cells[columns.rating]!) : soleRatingCells(["", ...cells]);
     if (named.length === 1) return named[0];
   }

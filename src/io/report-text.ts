@@ -6,54 +6,8 @@
  */
 import { isIsoDate, type IsoDate } from "../domain/calendar.js";
 import type { RatingId } from "../standard/index.js";
-
-const LABELS: Readonly<Record<string, RatingId>> = {
-  "compliance plus": "compliance-plus",
-  "compliant plus": "compliance-plus",
-  "compliance+": "compliance-plus",
-  "compliance +": "compliance-plus",
-  cp: "compliance-plus",
-  compliance: "compliance",
-  compliant: "compliance",
-  "full compliance": "compliance",
-  "fully compliant": "compliance",
-  "full compliant": "compliance",
-  fc: "compliance",
-  c: "compliance",
-  "partial compliance": "partial",
-  "partial compliant": "partial",
-  "partially compliant": "partial",
-  "partial compliances": "partial",
-  partial: "partial",
-  pc: "partial",
-  "non compliance": "non-compliance",
-  "non compliant": "non-compliance",
-  "not compliance": "non-compliance",
-  "not compliant": "non-compliance",
-  noncompliance: "non-compliance",
-  noncompliant: "non-compliance",
-  nc: "non-compliance",
-  "n/a": "not-applicable",
-  na: "not-applicable",
-  "not applicable": "not-applicable",
-};
-
-/** A rating from the way reports write it ("● Compliance Plus", "**Partial Compliant**", "| NC |", "N/A"); undefined if it is not one. */
-export function ratingFromLabel(label: string): RatingId | undefined {
-  if (typeof label !== "string" || label.length > 60) return undefined;
-  const words = label
-    .replace(/[●•▪◦·*|]/g, " ")
-    .replace(/[–—]/g, "-")
-    .trim()
-    .replace(/^[-:=>]+/, "")
-    .replace(/[.:;,]+$/, "")
-    .toLowerCase()
-    .replace(/(?<=[a-z])-(?=[a-z])/g, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(" ");
-  return Object.hasOwn(LABELS, words) ? LABELS[words] : undefined;
-}
+import { ratingFromLabel } from "./rating-words.js";
+import { totalsInSentence, type Totals } from "./totals-sentence.js";
 
 /** Element refs written in running text ("Elements 4.1.2 & 5.3.2"), in order, once each; dates such as 1.2.2023 are not refs. */
 export function refsIn(text: string): string[] {
@@ -130,7 +84,11 @@ export function isHeading(line: string): boolean {
 }
 
 export const STRENGTHS_TITLE = /^(?:summary of |key )?(?:areas of )?strengths?$/;
-export const AREAS_TITLE = /^(?:areas?|opportunities) for (?:continuous |further )?(?:improvements?|development)$/;
+export const AREAS_TITLE =
+  /^(?:(?:key |main )?(?:areas?|opportunities) (?:for|of) (?:continuous |further )?(?:improvements?|development)|areas? of partial compliance|partial compliances?|improvement areas)$/;
+/** Other sections a report has, which end the one before: an area for improvement is never read from them. */
+const OTHER_SECTION_TITLE =
+  /^(?:next steps?|conclusions?|overall conclusions?|summary|executive summary|(?:areas? of |elements? (?:rated|at) )?compliance plus(?: elements?| areas?)?|compliance plus and areas of strength|recommendations?|good practice|notable practice|action plan|about the assessment|assessment (?:methodology|approach|scope)|method(?:ology)?|scope|the assessor|assessor(?:'s)? (?:details|comments)|declaration|compliance table|compliance (?:summary|ratings?|table)|totals?)$/;
 
 /**
  * The body lines of the section headed `title`, up to the next heading. A contents list repeats the
@@ -146,7 +104,7 @@ export function section(lines: readonly string[], title: RegExp): string[] | und
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       const words = headingWords(line);
-      if (isHeading(line) || STRENGTHS_TITLE.test(words) || AREAS_TITLE.test(words)) break;
+      if (isHeading(line) || STRENGTHS_TITLE.test(words) || AREAS_TITLE.test(words) || OTHER_SECTION_TITLE.test(words)) break;
       body.push(line);
     }
     const size = body.reduce((n, l) => n + l.trim().length, 0);
@@ -223,8 +181,6 @@ function cellPair(cell: string): { rating?: RatingId; count?: number } | undefin
   return undefined;
 }
 
-export type Totals = Partial<Record<RatingId, number>>;
-
 /**
  * The report's own totals: a "Totals" block (labels and counts in any arrangement of lines and
  * cells, paired in order), else a sentence such as "8 Compliance Plus, 47 Compliance and 2 Partial
@@ -257,16 +213,9 @@ export function statedTotals(lines: readonly string[]): { totals?: Totals; unrea
     if (ratings.length !== counts.length || new Set(ratings).size !== ratings.length) return { unreadable: true };
     return { totals: Object.fromEntries(ratings.map((r, k) => [r, counts[k]!])) };
   }
-  const pairRe =
-    /(?<![\d.])(\d{1,3})\s+(?:elements?\s+(?:rated\s+|at\s+)?)?(complian(?:ce|t)\s+plus|partial(?:ly)?\s+complian(?:ce|t)|no[nt][-\s]complian(?:ce|t)|full\s+compliance|complian(?:ce|t)|not\s+applicable|n\/a)\b/gi;
   for (const line of lines) {
-    if (line.length > 2000) continue;
-    const totals: Totals = {};
-    for (const m of line.matchAll(pairRe)) {
-      const rating = ratingFromLabel(m[2]!);
-      if (rating && totals[rating] === undefined) totals[rating] = Number(m[1]);
-    }
-    if (Object.keys(totals).length >= 2) return { totals };
+    const totals = totalsInSentence(line);
+    if (totals) return { totals };
   }
   return {};
 }

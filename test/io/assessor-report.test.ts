@@ -1,14 +1,8 @@
 /** Reading assessor reports' text: two real reports, every way of writing a rating, and damaged or hostile text. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  describeCounts,
-  parseAssessorReport,
-  ratingCounts,
-  ratingFromLabel,
-  totalsAgree,
-  type ParsedReport,
-} from "../../src/io/assessor-report.js";
+import { describeCounts, parseAssessorReport, ratingCounts, totalsAgree, type ParsedReport } from "../../src/io/assessor-report.js";
+import { ratingFromLabel } from "../../src/io/rating-words.js";
 import { parseDay, reviewMonth } from "../../src/io/report-text.js";
 import { ELEMENTS, type RatingId } from "../../src/standard/index.js";
 
@@ -161,6 +155,13 @@ describe("ratingFromLabel", () => {
     ["NC", "non-compliance"],
     ["non-compliant.", "non-compliance"],
     ["N/A", "not-applicable"],
+    ["NA", "not-applicable"],
+    ["C+", "compliance-plus"],
+    ["Compliant Plus", "compliance-plus"],
+    ["CP", "compliance-plus"],
+    ["C", "compliance"],
+    ["Fully Compliant", "compliance"],
+    ["Partial", "partial"],
     ["Not applicable", "not-applicable"],
     ["n/a", "not-applicable"],
     ["", undefined],

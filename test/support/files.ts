@@ -2,19 +2,60 @@
 import { createDeflateRaw } from "node:zlib";
 import JSZip from "jszip";
 
-/** A real .docx: the minimum Word and mammoth need. */
-export async function docx(paragraphs: readonly string[]): Promise<Uint8Array> {
+/**
+ * A paragraph, a heading, an item of a Word numbered list, or a Word table given as its rows of
+ * cells (a row of one cell spans the table, as sub-criterion heading rows do).
+ */
+export type DocxBlock =
+  string | { readonly heading: string } | { readonly numbered: string } | { readonly table: readonly (readonly string[])[] };
+
+/** A real .docx: the minimum Word and mammoth need, with real Word tables and headings. */
+export async function docx(blocks: readonly DocxBlock[]): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
   );
   zip.file(
     "_rels/.rels",
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   const xml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join("");
+  const para = (t: string, style = "") =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${xml(t)}</w:t></w:r></w:p>`;
+  const cell = (t: string, span = 1) =>
+    `<w:tc>${span > 1 ? `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>` : ""}${t
+      .split("\n")
+      .map((p) => para(p))
+      .join("")}</w:tc>`;
+  const table = (rows: readonly (readonly string[])[]) => {
+    const width = Math.max(...rows.map((r) => r.length));
+    const tr = (row: readonly string[]) => `<w:tr>${row.length === 1 ? cell(row[0]!, width) : row.map((c) => cell(c)).join("")}</w:tr>`;
+    return `<w:tbl><w:tblGrid>${"<w:gridCol/>".repeat(width)}</w:tblGrid>${rows.map(tr).join("")}</w:tbl>`;
+  };
+  const numbered = (t: string) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${xml(t)}</w:t></w:r></w:p>`;
+  const block = (b: DocxBlock) =>
+    typeof b === "string"
+      ? para(b)
+      : "heading" in b
+        ? para(b.heading, "Heading1")
+        : "numbered" in b
+          ? numbered(b.numbered)
+          : table(b.table);
+  const body = blocks.map(block).join("");
+  zip.file(
+    "word/_rels/document.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+  );
+  zip.file(
+    "word/styles.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>',
+  );
+  zip.file(
+    "word/numbering.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+  );
   zip.file(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
@@ -22,17 +63,42 @@ export async function docx(paragraphs: readonly string[]): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** A real one-page PDF with these lines of text (or none). */
-export function pdf(lines: readonly string[]): Uint8Array {
-  const content = lines.length
-    ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/[()\\]/g, "\\$&")}) Tj T*`).join(" ")} ET`
-    : "";
+/**
+ * A real PDF with these lines of text (or none), 50 lines to a page. A line given as cells is laid
+ * out as a table row: each cell at its column's own position, as Word prints a table to PDF.
+ * Helvetica's own encoding, so typographic quotes and dashes become their plain forms.
+ */
+export function pdf(lines: readonly (string | readonly string[])[]): Uint8Array {
+  const plain = (t: string) =>
+    t
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[–—]/g, "-")
+      .replace(/[^\x20-\x7e]/g, "?");
+  const rows = lines.map((l) => (typeof l === "string" ? [l] : l).map(plain));
+  // Each column starts after the longest cell of the one before it (lines of running text are not cells).
+  const tableRows = rows.filter((r) => r.length > 1);
+  const columns: number[] = [72];
+  for (let c = 1; c <= Math.max(0, ...tableRows.map((r) => r.length)); c++)
+    columns.push(columns[c - 1]! + 24 + 5 * Math.max(0, ...tableRows.map((r) => r[c - 1]?.length ?? 0)));
+  const pageWidth = Math.max(612, columns.at(-1)! + 72, ...rows.map((r) => 144 + 5 * (r[0]?.length ?? 0)));
+  const escape = (t: string) => t.replace(/[()\\]/g, "\\$&");
+  const pages: string[] = [];
+  for (let start = 0; start < Math.max(rows.length, 1); start += 50)
+    pages.push(
+      rows
+        .slice(start, start + 50)
+        .flatMap((cells, k) => cells.map((t, c) => `BT /F1 10 Tf ${columns[c]} ${760 - 14 * k} Td (${escape(t)}) Tj ET`))
+        .join("\n"),
+    );
   const objs = [
     "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ...pages.flatMap((content, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${Math.ceil(pageWidth)} 792] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ]),
   ];
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];

@@ -8,6 +8,7 @@ import { exportCard, importPreviewCard } from "../../cards/index.js";
 import type { Refusal } from "../../domain/refusal.js";
 import { download } from "../../io/download.js";
 import { extractText, fileKind } from "../../io/extract-text.js";
+import { htmlToLines } from "../../io/html-text.js";
 import type { PreviewOutcome } from "../../services/report-import.js";
 import type { Actor } from "../../services/views.js";
 import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
@@ -135,17 +136,7 @@ function fileAttachments(activity: Partial<Activity>): Attachment[] {
   return (activity.attachments ?? []).filter((a) => a.contentType === FILE_DOWNLOAD_INFO);
 }
 
-/** Teams may send pasted text as HTML: keep the words and the line breaks. */
+/** Teams may send pasted text as HTML: read it as the importer reads a Word document, tables as tables. */
 function htmlToText(text: string): string {
-  if (!/<\/?(p|div|br|table|tr|td)\b/i.test(text)) return text;
-  return text
-    .replace(/<(br|\/p|\/div|\/tr|\/h\d)\s*\/?>/gi, "\n")
-    .replace(/<\/t[dh]>/gi, " | ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+  return /<\/?(p|div|br|table|tr|td|h\d|li)\b/i.test(text) ? htmlToLines(text).join("\n") : text;
 }
