@@ -8,6 +8,7 @@ import { summaryText } from "./cards/index.js";
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Campaign } from "./domain/campaign.js";
+import type { Result } from "./domain/refusal.js";
 import { describeCounts, parseAssessorReport, ratingCounts, totalsAgree } from "./io/assessor-report.js";
 import { RATINGS } from "./standard/index.js";
 import { proposeCalendar, type ProposedCalendar } from "./domain/certification.js";
@@ -21,7 +22,11 @@ import { openStores, type Stores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
 
 /** The campaign a command is about: --tenant (needed when several councils use the bot) and --campaign (default: the current one). */
-async function findCampaign(stores: Stores, tenant: string | undefined, campaignId: string | undefined): Promise<Campaign | undefined> {
+export async function findCampaign(
+  stores: Stores,
+  tenant: string | undefined,
+  campaignId: string | undefined,
+): Promise<Campaign | undefined> {
   const tenants = tenant ? [tenant] : await stores.tenants.list();
   if (tenants.length !== 1) {
     process.stderr.write(
@@ -83,8 +88,11 @@ export async function exportFile(
   }
 }
 
-/** The text of a report file, or the exit code after saying why not. */
-async function reportText(file: string): Promise<string | number> {
+/** The text of a file as `read` extracts it, or the exit code after saying why not. */
+export async function fileText(
+  file: string,
+  read: (bytes: Uint8Array, name: string) => Promise<Result<string>> = extractText,
+): Promise<string | number> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -92,7 +100,7 @@ async function reportText(file: string): Promise<string | number> {
     process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
     return 66; // EX_NOINPUT
   }
-  const text = await extractText(bytes, basename(file));
+  const text = await read(bytes, basename(file));
   if (text.ok) return text.value;
   process.stderr.write(`${text.refusal.message}\n`);
   return 65; // EX_DATAERR
@@ -105,7 +113,7 @@ export async function importReport(
   campaignId: string | undefined,
   json: boolean,
 ): Promise<number> {
-  const text = await reportText(file);
+  const text = await fileText(file);
   if (typeof text === "number") return text;
   const storage = await connectStorage(cfg);
   try {
@@ -134,7 +142,7 @@ export async function importReport(
 }
 
 export async function previewReport(file: string, json: boolean): Promise<number> {
-  const text = await reportText(file);
+  const text = await fileText(file);
   if (typeof text === "number") return text;
   const report = parseAssessorReport(text);
   if (json) {

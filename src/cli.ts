@@ -22,6 +22,7 @@ import { ReminderScheduler } from "./jobs/scheduler.js";
 import { createReminderJob } from "./reminders.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./services/export.js";
 import { exportFile, importReport, previewReport, printDigest } from "./cli-files.js";
+import { importPlan, previewPlan } from "./cli-plans.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -52,6 +53,14 @@ Commands:
                                     campaign (the current one unless --campaign is given) with
                                     a draft improvement action per area; --dry-run writes
                                     nothing. Importing the same report twice changes nothing.
+  import-actions FILE [--element REF] [--campaign ID] [--tenant ID] [--dry-run] [--json]
+                                    Read an improvement plan (.xlsx, .csv, .docx, .pdf, .txt,
+                                    .md: a table with Task/Action and Owner/Responsibility or
+                                    Due/Timescale columns, or numbered recommendations) and
+                                    store one improvement action per row, with the elements
+                                    it names (--element files rows that name none), its owner
+                                    and due date. --dry-run writes nothing. Rows already
+                                    imported are not imported again.
   help                              This text
 `;
 
@@ -125,6 +134,33 @@ async function main(argv: string[]): Promise<number> {
       if (values["dry-run"]) return previewReport(positionals[0], values.json ?? false);
       const cfg = config();
       return cfg ? importReport(cfg, positionals[0], values.tenant, values.campaign, values.json ?? false) : 78;
+    }
+    case "import-actions": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          "dry-run": { type: "boolean", default: false },
+          json: { type: "boolean", default: false },
+          campaign: { type: "string" },
+          tenant: { type: "string" },
+          element: { type: "string" },
+        },
+      });
+      if (!positionals[0]) {
+        process.stderr.write("Which file? For example: cse-bot import-actions improvement-plan.xlsx --dry-run\n");
+        return 64;
+      }
+      if (values["dry-run"]) return previewPlan(positionals[0], values.json ?? false);
+      const cfg = config();
+      return cfg
+        ? importPlan(cfg, positionals[0], {
+            tenant: values.tenant,
+            campaign: values.campaign,
+            element: values.element,
+            json: values.json ?? false,
+          })
+        : 78;
     }
     case "help":
     case "--help":

@@ -28,6 +28,7 @@ import { SummaryService } from "./services/summary.js";
 import { DigestService } from "./services/digests.js";
 import { ReminderService } from "./services/reminders.js";
 import { TeamsDelivery } from "./bot/delivery.js";
+import { PlanImportService } from "./services/plan-import.js";
 import { ReportImportService } from "./services/report-import.js";
 import { ExportLinkService } from "./services/export-links.js";
 import { MAX_UPLOAD_BYTES } from "./io/extract-text.js";
@@ -80,6 +81,7 @@ export async function startServer(config: Config, connectionString: string, opti
   });
   const digests = new DigestService(stores, clock, log, rolesOf);
   const imports = new ReportImportService(stores, clock, log, rolesOf, certification);
+  const plans = new PlanImportService(stores, clock, log, rolesOf);
   let publicUrl = config.BOT_ENDPOINT ?? "";
   const exportLinks = new ExportLinkService(stores, clock, log, rolesOf, () => publicUrl);
   const app = createBotApp({
@@ -97,6 +99,7 @@ export async function startServer(config: Config, connectionString: string, opti
     summaries,
     digests,
     imports,
+    plans,
     exportLinks,
     download: { allowedHosts: config.FILE_HOSTS, maxBytes: MAX_UPLOAD_BYTES, timeoutMs: 60_000 },
     delivery,

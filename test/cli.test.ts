@@ -238,6 +238,25 @@ describe("a campaign from the command line: digest, export, import-report", () =
     expect(twice.stdout).toContain("This report was already imported on");
     expect(await stores.actions.list(tenant)).toHaveLength(7);
   });
+
+  it("import-actions stores the scrutiny report's 22 recommendations once, asking first which element they belong to", async () => {
+    const file = "test/fixtures/plans/scrutiny-customer-service-2009.txt";
+    const unfiled = await cli(["import-actions", file], env);
+    expect(unfiled.code).toBe(65);
+    expect(unfiled.stdout).toContain("22 of the plan's rows name no element of the standard. Choose the element they belong to");
+    expect(unfiled.stdout).toContain("--element 1.1.1");
+    expect(await stores.actions.list(tenant)).toHaveLength(7);
+    const imported = JSON.parse((await cli(["import-actions", file, "--element", "2.1.1", "--json"], env)).stdout);
+    expect(imported).toMatchObject({ ok: true, created: Array.from({ length: 22 }, (_, i) => String(8 + i)), rows: 22 });
+    expect(imported.message).toContain('Imported 22 improvement actions (Actions 8\u201329) into "CSE annual review 2027"');
+    const five = await stores.actions.get(tenant, "12");
+    expect(five).toMatchObject({ refs: ["2.1.1"], owner: { userId: "cse-bot-cli" }, status: "open" });
+    expect(five!.description).toContain("Owner as written in the plan: Head of Customer Service and Access.");
+    expect(five!.description).toContain("Due as written in the plan: by June 2009.");
+    const twice = await cli(["import-actions", file, "--element", "2.1.1"], env);
+    expect(twice.stdout).toContain("Every row of this plan was already imported");
+    expect(await stores.actions.list(tenant)).toHaveLength(29);
+  });
 });
 
 describe("npx cse-bot import-report --dry-run", () => {
@@ -256,5 +275,27 @@ describe("npx cse-bot import-report --dry-run", () => {
     const missing = await cli(["import-report", "no-such-report.docx", "--dry-run"]);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toContain('I could not read "no-such-report.docx"');
+  });
+});
+
+describe("npx cse-bot import-actions --dry-run", () => {
+  it("says what an improvement plan holds, row by row, and writes nothing", async () => {
+    const { code, stdout } = await cli(["import-actions", "test/fixtures/plans/leicester-customer-care-review-2000.txt", "--dry-run"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("20 actions read from leicester-customer-care-review-2000.txt:");
+    expect(stdout).toContain('owner: Cabinet · due: 2001-02-28 ("February 2001") · elements: none named');
+    expect(stdout).toContain("Dry run: nothing was written.");
+    const json = JSON.parse(
+      (await cli(["import-actions", "test/fixtures/plans/scrutiny-customer-service-2009.txt", "--dry-run", "--json"])).stdout,
+    );
+    expect(json.actions).toBe(22);
+    expect(json.rows[4]).toMatchObject({
+      where: "Recommendation 5",
+      ownerAsWritten: "Head of Customer Service and Access",
+      dueOn: "2009-06-30",
+    });
+    const none = await cli(["import-actions", "test/fixtures/assessor-report-charnwood-2017.txt", "--dry-run"]);
+    expect(none.code).toBe(65);
+    expect(none.stdout).toContain("0 actions read");
   });
 });

@@ -18,6 +18,7 @@ import type { CertificationService } from "../services/certification.js";
 import type { DigestService } from "../services/digests.js";
 import type { ExportLinkService } from "../services/export-links.js";
 import type { OverviewService } from "../services/overview.js";
+import type { PlanImportService } from "../services/plan-import.js";
 import type { ReminderService } from "../services/reminders.js";
 import type { ReportImportService } from "../services/report-import.js";
 import type { RolesService } from "../services/roles.js";
@@ -42,6 +43,7 @@ export interface BotDeps {
   readonly summaries: SummaryService;
   readonly digests: DigestService;
   readonly imports: ReportImportService;
+  readonly plans: PlanImportService;
   readonly exportLinks: ExportLinkService;
   /** Where files sent in chat may be fetched from, and how much. */
   readonly download: DownloadLimits;

@@ -40,6 +40,7 @@ export type ParsedAction =
   | { readonly kind: "actionDue"; readonly id: string; readonly dueOn: string }
   | { readonly kind: "importConfirm"; readonly fingerprint: string }
   | { readonly kind: "importCancel" }
+  | { readonly kind: "planConfirm"; readonly fingerprint: string; readonly element?: string }
   | { readonly kind: "exportLinks" };
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
@@ -183,6 +184,9 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
   importConfirm: z
     .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
     .transform((d): ParsedAction => ({ kind: "importConfirm", fingerprint: d.fingerprint })),
+  planConfirm: z
+    .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), planElement: optional(20) })
+    .transform((d): ParsedAction => ({ kind: "planConfirm", fingerprint: d.fingerprint, element: d.planElement || undefined })),
 };
 
 const VERB = z

@@ -22,6 +22,7 @@ export {
 export { summaryCard, summaryText } from "./summary.js";
 export { criterionCard } from "./criterion.js";
 export { importPreviewCard } from "./import-preview.js";
+export { planPreviewCard } from "./plan-preview.js";
 export { exportCard } from "./export.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
 

@@ -26,6 +26,7 @@ export type CardName =
   | "summary"
   | "criterion"
   | "import-preview"
+  | "plan-preview"
   | "export";
 
 export interface AdaptiveCard {

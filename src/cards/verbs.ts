@@ -43,6 +43,7 @@ export const VERBS = [
   "summaryCriterion",
   "importConfirm",
   "importCancel",
+  "planConfirm",
   "exportLinks",
   "progress",
   "help",

@@ -77,6 +77,12 @@ export interface ActionDraft {
 
 export type ActionFields = Pick<ImprovementAction, "title" | "description" | "refs" | "dueOn" | "priority">;
 
+/** The first sentence of a longer text (an area for improvement, a row of a plan), as an action's title. */
+export function titleFromText(text: string): string {
+  const first = (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text).trim();
+  return first.length <= ACTION_LIMITS.titleChars ? first : `${first.slice(0, ACTION_LIMITS.titleChars - 1).trimEnd()}\u2026`;
+}
+
 /** Reminders are for actions still being worked on; done and cancelled ones are finished. */
 export function isClosed(action: Pick<ImprovementAction, "status">): boolean {
   return action.status === "done" || action.status === "cancelled";

@@ -26,7 +26,10 @@ export function htmlToLines(html: string): string[] {
   // Paragraphs are kept apart by a blank line, as readers of plain text expect; table rows are not.
   const flush = () => {
     // Tabs are kept: a Word line like "1.1<tab>1.1.1<tab>Compliance" is laid out in columns.
-    const t = line.replace(/[^\S\t]+/g, " ").replace(/ *\t */g, "\t").replace(/^ +| +$/g, "");
+    const t = line
+      .replace(/[^\S\t]+/g, " ")
+      .replace(/ *\t */g, "\t")
+      .replace(/^ +| +$/g, "");
     if (t.trim()) lines.push(t, "");
     line = "";
   };

@@ -4,10 +4,9 @@
  * importing the same report again (recognised by a fingerprint of its text) changes nothing.
  * Coordinators only. No Teams SDK.
  */
-import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { ImprovementAction, Person } from "../domain/actions.js";
-import { ACTION_LIMITS } from "../domain/actions.js";
+import { ACTION_LIMITS, titleFromText } from "../domain/actions.js";
 import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
 import { COUNCIL_SCOPE, proposeCalendar, type ProposedCalendar } from "../domain/certification.js";
 import { closedMessage, type Campaign } from "../domain/campaign.js";
@@ -19,13 +18,12 @@ import type { Logger } from "../logger.js";
 import { AlreadyExistsError, TooLargeToKeepError, type Stores, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
+import { fingerprintOf, isFinished, waitingImport } from "./import-common.js";
 import { refused } from "./refused.js";
 
 /** Draft actions per import, and elements per action: what one transaction (100 writes) holds. */
 const MAX_AREAS = 12;
 const MAX_REFS = 4;
-/** How long a preview waits for Confirm. */
-const PREVIEW_HOURS = 24;
 
 /** What a coordinator sees before confirming an import. */
 export interface ImportPreview {
@@ -82,6 +80,7 @@ export class ReportImportService {
         fingerprint,
         fileName,
         storedAt: this.clock.now().toISOString(),
+        kind: "report",
         text,
       });
     } catch (error) {
@@ -120,16 +119,8 @@ export class ReportImportService {
   /** Imports the report `actor` previewed, if `fingerprint` is still the one waiting. */
   async confirm(actor: Actor, fingerprint: string): Promise<Outcome & { readonly preview?: ImportPreview }> {
     if (!(await this.mayImport(actor))) return refused(this.log, actor, "import-report", ONLY_COORDINATORS);
-    const pending = await this.stores.files.pendingImport(actor.tenantId, actor.userId);
-    const fresh = pending && Date.parse(pending.storedAt) > this.clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
-    if (pending && !fresh) await this.stores.files.forgetImport(actor.tenantId, actor.userId);
-    if (!pending || !fresh || pending.fingerprint !== fingerprint) {
-      return refused(this.log, actor, "import-report", {
-        code: "stale",
-        message:
-          "That preview is no longer waiting (previews last a day, and only the latest report you sent can be imported). Nothing was imported: please send the report again.",
-      });
-    }
+    const pending = await waitingImport(this.stores, this.clock, actor, "report", fingerprint);
+    if (!("text" in pending)) return refused(this.log, actor, "import-report", pending);
     const outcome = await this.apply(actor, pending.campaignId, pending.text);
     if (!outcome.ok) return outcome;
     await this.stores.files.forgetImport(actor.tenantId, actor.userId);
@@ -164,7 +155,7 @@ export class ReportImportService {
       tenantId: actor.tenantId,
       id,
       campaignId,
-      title: titleOf(area.text),
+      title: titleFromText(area.text),
       description: area.text.slice(0, ACTION_LIMITS.descriptionChars),
       refs: area.refs,
       owner: me,
@@ -292,26 +283,10 @@ const NO_TABLE: Refusal = {
   message: "I could not find the compliance table (a rating for each element) in that report, so nothing was imported.",
 };
 
-/** Signed off or archived: its record is final. (A campaign in review may still take last year's report.) */
-function isFinished(campaign: Pick<Campaign, "status">): boolean {
-  return campaign.status === "signed-off" || campaign.status === "archived";
-}
-
-/** The same report however its whitespace was laid out (a .docx and its pasted text match). */
-function fingerprintOf(text: string): string {
-  return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
-}
-
 /** The areas for improvement that become draft actions: those naming elements, at most MAX_AREAS. */
 function draftAreas(report: ParsedReport): ParsedReport["areas"] {
   return report.areas
     .filter((a) => a.refs.length > 0)
     .slice(0, MAX_AREAS)
     .map((a) => ({ ...a, refs: a.refs.slice(0, MAX_REFS) }));
-}
-
-/** The first sentence of an area for improvement, as an action's title. */
-function titleOf(text: string): string {
-  const first = (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text).trim();
-  return first.length <= ACTION_LIMITS.titleChars ? first : `${first.slice(0, ACTION_LIMITS.titleChars - 1).trimEnd()}\u2026`;
 }

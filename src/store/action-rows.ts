@@ -36,6 +36,9 @@ export const num = (id: string) => id.padStart(8, "0");
 /** A campaign's imported assessor report, kept beside the actions made from it. */
 export const reportKey = (campaignId: string) => `!report|${encodeKeyPart(campaignId)}`;
 
+/** Marks a row of an improvement plan imported into a campaign (its fingerprint), written with the action made from it. */
+export const planKey = (campaignId: string, marker: string) => `!plan|${encodeKeyPart(campaignId)}|${marker}`;
+
 export const dueKey = (on: IsoDate, id: string) => `${DUE}${on}|${num(id)}|${randomUUID().slice(0, 8)}`;
 export const refKey = (ref: string, id: string) => `${REF}${encodeKeyPart(ref)}|${num(id)}`;
 

@@ -19,6 +19,7 @@ import {
   AUDIT,
   actionEntity,
   reportKey,
+  planKey,
   DUE,
   dueEntity,
   noteEntity,
@@ -121,7 +122,7 @@ export class ActionStore {
   }
 
   /**
-   * Many new actions at once (an imported improvement plan): numbers are reserved in one step,
+   * Many new actions at once (bulk loads such as the benchmarks' councils): numbers are reserved in one step,
    * then actions are written in transactions of up to 100 rows. `remindOn` gives each its first
    * reminder date. Returns the stored actions.
    */
@@ -163,6 +164,65 @@ export class ActionStore {
     };
     await Promise.all(Array.from({ length: parallel }, worker));
     return written.map(({ action, ops }) => ({ ...action, ...reminderOf(ops) }));
+  }
+
+  /**
+   * Actions from an imported improvement plan, each written in the same transaction as a marker
+   * row named by `marker` (a fingerprint of the plan's row), so a row already imported, by this
+   * import before a restart or by someone else's at the same moment, is never imported twice.
+   * Several actions go in one transaction. Returns the new actions and how many were already there.
+   */
+  async createFromPlan(
+    tenantId: string,
+    campaignId: string,
+    rows: readonly { readonly marker: string; readonly build: (id: string) => ImprovementAction }[],
+    remindOn: (a: ImprovementAction) => IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+  ): Promise<{ created: StoredAction[]; already: number }> {
+    const pk = encodeKeyPart(tenantId);
+    const created: StoredAction[] = [];
+    let todo = [...rows];
+    let done = await this.planMarkers(tenantId, campaignId);
+    for (let attempt = 0; todo.length > 0;) {
+      todo = todo.filter((r) => !done.has(r.marker));
+      if (todo.length === 0) break;
+      const seq = await this.tables.get("Actions", pk, SEQ_ROW);
+      const first = Number(seq?.last ?? 0) + 1;
+      const batch: { action: ImprovementAction; ops: TransactionAction[] }[] = [];
+      let size = 1;
+      for (const row of todo) {
+        const action = row.build(String(first + batch.length));
+        const ops: TransactionAction[] = [
+          ["create", { partitionKey: pk, rowKey: planKey(campaignId, row.marker), actionId: action.id, at: change.at }],
+          ...this.writes(undefined, action, remindOn(action), [{ ...change, field: "created", from: "", to: action.title }]),
+        ];
+        if (size + ops.length > 100) break;
+        size += ops.length;
+        batch.push({ action, ops });
+      }
+      const counter = { partitionKey: pk, rowKey: SEQ_ROW, last: first + batch.length - 1 };
+      const ops: TransactionAction[] = [
+        seq ? ["update", counter, "Replace", { etag: seq.etag }] : ["create", counter],
+        ...batch.flatMap((b) => b.ops),
+      ];
+      try {
+        await this.tables.transact("Actions", ops);
+        created.push(...batch.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) })));
+        todo = todo.slice(batch.length);
+      } catch (error) {
+        // Someone took the numbers, or imported some of these rows meanwhile: read again, go on.
+        if (!(error instanceof ConcurrencyError) || ++attempt > 20) throw error;
+        done = await this.planMarkers(tenantId, campaignId);
+      }
+    }
+    return { created, already: rows.length - created.length };
+  }
+
+  /** The fingerprints of the plan rows already imported into a campaign. */
+  async planMarkers(tenantId: string, campaignId: string): Promise<Set<string>> {
+    const prefix = planKey(campaignId, "");
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), prefix);
+    return new Set(rows.map((e) => text(e.rowKey).slice(prefix.length)));
   }
 
   /**

@@ -19,6 +19,7 @@ import {
   historyCard,
   importPreviewCard,
   myWorkCard,
+  planPreviewCard,
   overviewCard,
   progressCard,
   reminderCard,
@@ -257,6 +258,35 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
     expectSafeWhateverTyped((t) => ({
       card: exportCard({ campaignName: t(CAMPAIGN_LIMITS.nameChars), links, expiresAt: "2026-11-30T10:15:00Z" }),
       urls: links.map((l) => l.url),
+    }));
+  });
+
+  it("the improvement-plan preview, whatever the plan's cells say", () => {
+    expectSafeWhateverTyped((t) => ({
+      card: planPreviewCard(
+        {
+          campaign: { id: "cse-2026", name: t(CAMPAIGN_LIMITS.nameChars) },
+          fingerprint: "cd".repeat(32),
+          fileName: t(255),
+          actions: Array.from({ length: 30 }, (_, i) => ({
+            where: i % 2 ? `row ${i}` : `Recommendation ${i}`,
+            title: t(ACTION_LIMITS.titleChars),
+            description: t(1000),
+            refs: i % 3 ? ["1.1.1"] : [],
+            ...(i % 4 ? { owner: { userId: "u", name: t(NAME) } } : {}),
+            ownerAsWritten: t(120),
+            dueOn: "2027-03-31",
+            dueAsWritten: t(120),
+            ...(i % 5 ? {} : { dueNote: "unreadable" as const }),
+            status: "open" as const,
+            marker: `m${i}`,
+          })),
+          unreadable: [{ where: "row 9", text: t(200), why: t(100) }],
+          already: 0,
+        },
+        { done: t(600) },
+      ),
+      urls: [],
     }));
   });
 });

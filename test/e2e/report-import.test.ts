@@ -45,7 +45,9 @@ describe("refused before anything is read or stored", () => {
   it("a file from someone who is not a coordinator is not even fetched", async () => {
     const url = files.put("report.docx", await docx(OADBY.split("\n")));
     await send(olu, "report.docx", url);
-    expect(lastText(olu)).toBe("Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are.");
+    expect(lastText(olu)).toBe(
+      "Only a CSE coordinator can import the assessor's report or an improvement plan. Type roles to see who the coordinators are.",
+    );
     expect(files.requests).toEqual([]);
     await nothingImported();
   });
@@ -86,7 +88,9 @@ describe("refused before anything is read or stored", () => {
     await send(cora, "scan.pdf", files.put("scan.pdf", pdf([])));
     expect(lastText(cora)).toContain("That PDF has no text I can read: it may be a scan");
     await send(cora, "matrix.xlsx", files.put("matrix.xlsx", "PK"));
-    expect(lastText(cora)).toContain('"matrix.xlsx" is none of those');
+    expect(lastText(cora)).toContain("I could not open that Excel file");
+    await send(cora, "slides.pptx", files.put("slides.pptx", "PK"));
+    expect(lastText(cora)).toContain('"slides.pptx" is none of those');
     await nothingImported();
   });
 
@@ -142,7 +146,9 @@ describe("a coordinator imports the Oadby and Wigston report from a Word file", 
     await cora.say(`import ${CHARNWOOD}`);
     expect(lastText(cora)).toContain("This campaign already has an assessor's report (Review 3 (C 3)");
     await cora.say("import");
-    expect(lastText(cora)).toContain("send it to me here as a file (Word .docx, PDF, .txt or .md), or type import and paste");
+    expect(lastText(cora)).toContain(
+      "send it to me here as a file (Word .docx, PDF, .txt, .md; a plan may also be Excel .xlsx or .csv), or type import and paste",
+    );
     expect(await stores().actions.list(TENANT)).toHaveLength(9);
   });
 

@@ -58,7 +58,14 @@ describe("the daily reminder run", () => {
   it("also forgets assessor-report previews nobody confirmed or cancelled, and keeps today's", async () => {
     world = await reminderWorld({ now: CREATED });
     const keep = (user: string, storedAt: string) =>
-      world!.stores.files.keepImport(TENANT, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+      world!.stores.files.keepImport(TENANT, user, {
+        kind: "report",
+        campaignId: "c",
+        fingerprint: "f",
+        fileName: "",
+        storedAt,
+        text: "report",
+      });
     await keep("cora", "2026-11-20T16:00:00.000Z");
     await keep("priya", `${DAY}T08:00:00.000Z`);
     await world.stores.tenants.register(TENANT);

@@ -13,6 +13,7 @@ describe("waiting imports", () => {
     const stores = await freshStores();
     const text = `${REPORT}\n${REPORT}\n${REPORT}\u00e9\u2713`; // about 133,000 characters
     await stores.files.keepImport(TENANT, "user-sam", {
+      kind: "plan",
       campaignId: "cse-2026",
       fingerprint: "f1",
       fileName: "report.docx",
@@ -23,6 +24,7 @@ describe("waiting imports", () => {
     const back = await stores.files.pendingImport(TENANT, "user-sam");
     expect(back?.text).toBe(text);
     expect(back?.fileName).toBe("report.docx");
+    expect(back?.kind).toBe("plan");
     expect(await stores.files.pendingImport(TENANT, "user-priya")).toBeUndefined();
     expect(await stores.files.pendingImport("another-tenant", "user-sam")).toBeUndefined();
   });
@@ -30,7 +32,7 @@ describe("waiting imports", () => {
   it("a new preview replaces the last, and forgetting removes it", async () => {
     const stores = await freshStores();
     const keep = (fingerprint: string, text: string) =>
-      stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint, fileName: "", storedAt: "t", text });
+      stores.files.keepImport(TENANT, "user-sam", { kind: "report", campaignId: "c", fingerprint, fileName: "", storedAt: "t", text });
     await keep("f1", REPORT);
     await keep("f2", "short");
     expect(await stores.files.pendingImport(TENANT, "user-sam")).toMatchObject({ fingerprint: "f2", text: "short" });
@@ -42,7 +44,7 @@ describe("waiting imports", () => {
   it("forgets previews stored before a time, in that organisation only", async () => {
     const stores = await freshStores();
     const keep = (tenant: string, user: string, storedAt: string) =>
-      stores.files.keepImport(tenant, user, { campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
+      stores.files.keepImport(tenant, user, { kind: "report", campaignId: "c", fingerprint: "f", fileName: "", storedAt, text: "report" });
     await keep(TENANT, "old", "2026-11-18T09:00:00.000Z");
     await keep(TENANT, "new", "2026-11-21T09:00:00.000Z");
     await keep("another-tenant", "old", "2026-11-18T09:00:00.000Z");
@@ -56,7 +58,14 @@ describe("waiting imports", () => {
     const stores = await freshStores();
     const noise = randomBytes(1_200_000).toString("base64");
     await expect(
-      stores.files.keepImport(TENANT, "user-sam", { campaignId: "c", fingerprint: "f", fileName: "", storedAt: "t", text: noise }),
+      stores.files.keepImport(TENANT, "user-sam", {
+        kind: "report",
+        campaignId: "c",
+        fingerprint: "f",
+        fileName: "",
+        storedAt: "t",
+        text: noise,
+      }),
     ).rejects.toBeInstanceOf(TooLargeToKeepError);
     expect(await stores.files.pendingImport(TENANT, "user-sam")).toBeUndefined();
   });

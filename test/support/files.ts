@@ -154,3 +154,14 @@ export async function lyingZip(inflatedBytes: number, declaredBytes = 1000): Pro
   end.writeUInt32LE(directoryAt, 16);
   return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
 }
+
+/** An Excel workbook with one sheet per entry of `sheets`, each a list of rows (a Date stays a date cell). */
+export async function xlsx(sheets: Readonly<Record<string, readonly (readonly (string | number | Date)[])[]>>): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow([...row]);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

@@ -1,14 +1,17 @@
 /**
- * Files in and out of chat. In: a coordinator sends the assessor's report as a file (or types
- * import and pastes its text) and gets a preview card to confirm. Out: `export` answers with
- * signed download links to the evidence matrix and the report. One-to-one chats only.
+ * Files in and out of chat. In: a coordinator sends the assessor's report or the council's
+ * improvement plan as a file (or types import and pastes it) and gets a preview card to confirm;
+ * which of the two it is, the content says. Out: `export` answers with signed download links to
+ * the evidence matrix and the report. One-to-one chats only.
  */
 import type { Activity, Attachment } from "botbuilder";
-import { exportCard, importPreviewCard } from "../../cards/index.js";
+import { exportCard, importPreviewCard, planPreviewCard } from "../../cards/index.js";
 import type { Refusal } from "../../domain/refusal.js";
 import { download } from "../../io/download.js";
-import { extractText, fileKind } from "../../io/extract-text.js";
 import { htmlToLines } from "../../io/html-text.js";
+import { importKind } from "../../io/import-kind.js";
+import { planFileKind, planText } from "../../io/plan-file.js";
+import type { PlanOutcome } from "../../services/plan-import.js";
 import type { PreviewOutcome } from "../../services/report-import.js";
 import type { Actor } from "../../services/views.js";
 import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
@@ -19,7 +22,12 @@ const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 /** Shorter than any assessor report: "import" with a line or two is a question, not a report. */
 const MIN_PASTED_CHARS = 500;
 const HOW_TO_IMPORT =
-  "To import last year's assessor report, send it to me here as a file (Word .docx, PDF, .txt or .md), or type import and paste the report's text in the same message. I will show you what I found before anything is stored.";
+  "To import last year's assessor report or your improvement plan, send it to me here as a file (Word .docx, PDF, .txt, .md; a plan may also be Excel .xlsx or .csv), or type import and paste it in the same message. I will show you what I found before anything is stored.";
+const NEITHER: Refusal = {
+  code: "invalid-payload",
+  message:
+    "I could not find the compliance table of an assessor's report (a rating for each element), nor the table of an improvement plan (a header row naming the task and its owner or date), so nothing was imported.",
+};
 
 /** Tried before every other command: a message carrying a file is about the file, whatever its text says. */
 export const fileUploadFeature: Feature = {
@@ -28,7 +36,7 @@ export const fileUploadFeature: Feature = {
       name: "file",
       pattern: (activity) => fileAttachments(activity).length > 0,
       where: "personal",
-      run: async (deps, { context, who }) => reportFromFile(deps, who, fileAttachments(context.activity)),
+      run: async (deps, { context, who }) => importFromFile(deps, who, fileAttachments(context.activity)),
     },
   ],
   cardActions: [],
@@ -44,15 +52,15 @@ export const reportsFeature: Feature = {
         {
           usage: "import",
           description:
-            "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or paste it after import; check the preview, then Import",
+            "Coordinators: send last year's assessor report (.docx, .pdf, .txt, .md) or your improvement plan (.xlsx, .csv, .docx), or paste either after import; check the preview, then Import",
         },
       ],
       run: async (deps, { who, text }) => {
-        const pasted = htmlToText(text)
-          .replace(/^\s*import\b\s*(report\b)?/i, "")
-          .trim();
-        if (pasted.length < MIN_PASTED_CHARS) return HOW_TO_IMPORT;
-        return previewReply(await deps.imports.preview(who, pasted, "", await campaignOf(deps, who)));
+        const words = /^\s*import\b\s*(report|plan|actions|action plan)?\b/i.exec(text)?.[1]?.toLowerCase();
+        const pasted = htmlToText(text.replace(/^\s*import\b\s*(report|action plan|plan|actions)?\b/i, "")).trim();
+        if (pasted.length < (words && words !== "report" ? 40 : MIN_PASTED_CHARS)) return HOW_TO_IMPORT;
+        const kind = words === "report" ? "report" : words ? "plan" : importKind(pasted);
+        return previewOf(deps, who, kind, pasted, "");
       },
     },
     {
@@ -79,6 +87,15 @@ export const reportsFeature: Feature = {
       },
     }),
     cardAction({
+      kinds: ["planConfirm"],
+      where: "personal",
+      run: async (deps, who, parsed) => {
+        const outcome = await deps.plans.confirm(who, parsed.fingerprint, parsed.element);
+        if (!outcome.ok) return outcome.refusal.message;
+        return planPreviewCard(outcome.preview, { done: outcome.message ?? "Imported." });
+      },
+    }),
+    cardAction({
       kinds: ["importConfirm"],
       where: "personal",
       run: async (deps, who, parsed) => {
@@ -90,14 +107,15 @@ export const reportsFeature: Feature = {
   ],
 };
 
-async function reportFromFile(deps: BotDeps, who: Actor, files: readonly Attachment[]): Promise<Reply> {
-  if (files.length > 1) return "Please send one report at a time.";
+async function importFromFile(deps: BotDeps, who: Actor, files: readonly Attachment[]): Promise<Reply> {
+  if (files.length > 1) return "Please send one file at a time.";
   const file = files[0]!;
   const name = file.name ?? "";
-  if (!fileKind(name))
-    return `I can only read assessor reports as Word (.docx), PDF, .txt or .md files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`;
+  const kind = planFileKind(name);
+  if (!kind)
+    return `I can only read Word (.docx), PDF, text, Excel (.xlsx) or CSV files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`;
   if (!(await deps.imports.mayImport(who)))
-    return "Only a CSE coordinator can import the assessor's report. Type roles to see who the coordinators are.";
+    return "Only a CSE coordinator can import the assessor's report or an improvement plan. Type roles to see who the coordinators are.";
   const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
   if (typeof url !== "string")
     return refuseFile(deps, who, {
@@ -106,14 +124,26 @@ async function reportFromFile(deps: BotDeps, who: Actor, files: readonly Attachm
     });
   const bytes = await download(url, deps.download);
   if (!bytes.ok) return refuseFile(deps, who, bytes.refusal);
-  const text = await extractText(bytes.value, name);
+  const text = await planText(bytes.value, name);
   if (!text.ok) return refuseFile(deps, who, text.refusal);
-  return previewReply(await deps.imports.preview(who, text.value, name, await campaignOf(deps, who)));
+  // A spreadsheet is a plan; a document is whichever its content shows.
+  return previewOf(deps, who, kind === "xlsx" || kind === "csv" ? "plan" : importKind(text.value), text.value, name);
+}
+
+async function previewOf(deps: BotDeps, who: Actor, kind: "report" | "plan" | undefined, text: string, fileName: string): Promise<Reply> {
+  if (!kind) return refuseFile(deps, who, NEITHER);
+  const campaign = await campaignOf(deps, who);
+  if (kind === "plan") return planReply(await deps.plans.preview(who, text, fileName, campaign));
+  return previewReply(await deps.imports.preview(who, text, fileName, campaign));
 }
 
 async function exportLinksFor(deps: BotDeps, who: Actor): Promise<Reply> {
   const links = await deps.exportLinks.create(who, await campaignOf(deps, who));
   return isRefusal(links) ? links.message : exportCard(links);
+}
+
+function planReply(outcome: PlanOutcome): Reply {
+  return outcome.ok ? planPreviewCard(outcome.preview) : outcome.refusal.message;
 }
 
 function previewReply(outcome: PreviewOutcome): Reply {

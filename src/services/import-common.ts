@@ -1,0 +1,43 @@
+/**
+ * What the two imports (the assessor's report, the council's improvement plan) share: a file is
+ * read into a preview, its text waits in storage for the coordinator's Import (on any instance,
+ * after a restart too), and only the latest preview, for a day, can be imported.
+ */
+import { createHash } from "node:crypto";
+import type { Clock } from "../clock.js";
+import type { Campaign } from "../domain/campaign.js";
+import type { Refusal } from "../domain/refusal.js";
+import type { PendingImport, Stores } from "../store/index.js";
+import type { Actor } from "./views.js";
+
+/** How long a preview waits for Import. */
+const PREVIEW_HOURS = 24;
+
+/** The same text however its whitespace was laid out (a .docx and its pasted text match). */
+export function fingerprintOf(text: string): string {
+  return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
+}
+
+/** Signed off or archived: its record is final. (A campaign in review may still take imports.) */
+export function isFinished(campaign: Pick<Campaign, "status">): boolean {
+  return campaign.status === "signed-off" || campaign.status === "archived";
+}
+
+/** The preview `actor` is confirming, if it is still the latest of that kind and under a day old. */
+export async function waitingImport(
+  stores: Stores,
+  clock: Clock,
+  actor: Actor,
+  kind: PendingImport["kind"],
+  fingerprint: string,
+): Promise<PendingImport | Refusal> {
+  const pending = await stores.files.pendingImport(actor.tenantId, actor.userId);
+  const fresh = pending && Date.parse(pending.storedAt) > clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
+  if (pending && !fresh) await stores.files.forgetImport(actor.tenantId, actor.userId);
+  if (pending && fresh && pending.kind === kind && pending.fingerprint === fingerprint) return pending;
+  const what = kind === "plan" ? "plan" : "report";
+  return {
+    code: "stale",
+    message: `That preview is no longer waiting (previews last a day, and only the latest file you sent can be imported). Nothing was imported: please send the ${what} again.`,
+  };
+}
