@@ -30,6 +30,17 @@ const ALEX = { id: PLAYGROUND_USER, name: "Alex Wilber" };
 const CONVERSATION = `a:${ALEX.id}`;
 type Card = Record<string, any>;
 
+/** An improvement plan as a council keeps it in Word or Excel, pasted after "import plan". */
+const DEMO_PLAN = [
+  "| Action | Owner | Due | Element | Status |",
+  "|---|---|---|---|---|",
+  "| Publish our performance against the service standards every quarter | Alex Wilber | Q4 2026/27 | 4.1.2, 5.3.2 | In progress |",
+  "| Set first-time resolution targets for the contact centre | Head of Customer Services | 31/03/2027 | 5.1.2 | Not started |",
+  "| Move the Customer Charter poster to where customers wait | Facilities Manager | By January 2027 | 5.2.1 | Open |",
+  "| Customer insight | | | | |",
+  "| Ask Planning customers about their concerns | Alex Wilber | as soon as possible | | Open |",
+].join("\n");
+
 /** Stands in for the Bot Connector: keeps every card the bot sends. */
 async function captureConnector() {
   const cards: Card[] = [];
@@ -109,6 +120,8 @@ async function main(): Promise<void> {
     const report = readFileSync(join(ROOT, "test", "fixtures", "assessor-report-oadby-wigston-2023.txt"), "utf8");
     const preview = shot("import-preview", await say(`import\n${report}`));
     shot("import-done", await press(preview, "Import"));
+    const plan = shot("plan-preview", await say(`import plan\n${DEMO_PLAN}`));
+    shot("plan-done", await press(plan, "Import", { planElement: "1.2.1" }));
     shot("element-with-assessor", await say("assess 4.1.2"));
     shot("dates", await say("dates"));
     shot("actions", await say("actions all"));

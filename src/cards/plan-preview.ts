@@ -33,9 +33,10 @@ export function planPreviewCard(preview: PlanPreview, state: { readonly done?: s
       { count: String(defaultDue), label: "dates to check", colour: defaultDue ? "Warning" : "Default" },
       { count: String(unreadable.length), label: "rows not read", colour: unreadable.length ? "Warning" : "Default" },
     ],
-    summaryText: summary(actions.length, fresh, preview.already, matched),
+    summaryText: state.done ? "" : summary(actions.length, fresh, preview.already, matched),
+    fallback: plainText(state.done ?? summary(actions.length, fresh, preview.already, matched), 300),
     rowsHeading: `The actions (${actions.length})`,
-    rows: actions.slice(0, MAX_ROWS_SHOWN).map(row),
+    rows: actions.slice(0, MAX_ROWS_SHOWN).map((a) => row(a, !!state.done)),
     moreText: actions.length > MAX_ROWS_SHOWN ? `and ${actions.length - MAX_ROWS_SHOWN} more, read the same way.` : "",
     unreadableHeading: `Rows not read (${unreadable.length}): add them with action new if they are actions`,
     unreadable: unreadable.slice(0, MAX_UNREADABLE_SHOWN).map((u) => ({
@@ -63,7 +64,7 @@ function summary(total: number, fresh: number, already: number, matched: number)
   return `${parts.join("; ")}.`;
 }
 
-function row(a: PlannedAction) {
+function row(a: PlannedAction, done: boolean) {
   const due = formatLondonDay(a.dueOn);
   const written = a.dueAsWritten ? `"${shorten(a.dueAsWritten, 40)}"` : "";
   return {
@@ -89,6 +90,8 @@ function row(a: PlannedAction) {
       130,
     ),
     dueColour: a.dueNote ? "Warning" : "Default",
-    refsText: a.refs.length ? `Elements ${a.refs.join(", ")}` : "No element named: filed under the element you choose below",
+    refsText: a.refs.length
+      ? `Elements ${a.refs.join(", ")}`
+      : `No element named: filed under the element ${done ? "you chose" : "you choose below"}`,
   };
 }
