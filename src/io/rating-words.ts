@@ -48,6 +48,8 @@ export function ratingFromLabel(label: string): RatingId | undefined {
     .replace(/[●•▪◦·*|]/g, " ")
     .replace(/[–—]/g, "-")
     .trim()
+    // A bullet glyph a PDF could not map ("?", U+FFFD, a Wingdings private-use character) before the rating.
+    .replace(/^(?:[?\uFFFD\uE000-\uF8FF■□✓✔✗✘]\s*)+/u, "")
     .replace(/^[-:=>]+/, "")
     .replace(/[.:;,]+$/, "")
     .toLowerCase()

@@ -114,21 +114,31 @@ export function section(lines: readonly string[], title: RegExp): string[] | und
   return best;
 }
 
-/** Paragraphs: blank lines separate them, and a bulleted or numbered line starts a new one. */
+/**
+ * Paragraphs: blank lines separate them, and a bulleted or numbered line starts a new one. A long
+ * line stopping mid-sentence runs on past a blank line: text copied from a PDF into Word makes
+ * each printed line a paragraph of its own.
+ */
 export function paragraphs(body: readonly string[]): string[] {
   const out: string[] = [];
   let current: string[] = [];
+  let blank = false;
   const flush = () => {
     if (current.length) out.push(current.join(" "));
     current = [];
   };
   for (const raw of body) {
     const line = raw.trim();
-    if (!line) flush();
-    else {
-      if (/^(?:[-•●*]\s|\d{1,2}[.)]\s)/.test(line)) flush();
-      current.push(line);
+    if (!line) {
+      blank = true;
+      continue;
     }
+    const item = /^(?:[-•●*]\s|\d{1,2}[.)]\s)/.test(line);
+    const last = current.at(-1) ?? "";
+    const runsOn = last.length >= 60 && (/[\p{L},]$/u.test(last) || /^\p{Ll}/u.test(line));
+    if (item || (blank && !runsOn)) flush();
+    blank = false;
+    current.push(line);
   }
   flush();
   return out;
@@ -198,8 +208,9 @@ export function statedTotals(lines: readonly string[]): { totals?: Totals; unrea
         .split(/[\t|]/)
         .map((c) => trimEnds(c, " *●•"))
         .filter(Boolean);
+      // One blank line between a block's lines is a Word paragraph's; two end the block.
       if (!cells.length) {
-        if (ratings.length + counts.length > 0 && j > i) break;
+        if (ratings.length + counts.length > 0 && j > i && !lines[j - 1]!.trim()) break;
         continue;
       }
       const pairs = cells.map(cellPair);

@@ -164,6 +164,11 @@ describe("ratingFromLabel", () => {
     ["Partial", "partial"],
     ["Not applicable", "not-applicable"],
     ["n/a", "not-applicable"],
+    // A bullet glyph a PDF could not map comes through as "?", U+FFFD or a Wingdings private-use character.
+    ["? Compliance Plus", "compliance-plus"],
+    ["\uFFFD Partial Compliance", "partial"],
+    ["\uF0B7 Compliance", "compliance"],
+    ["? ?", undefined],
     ["", undefined],
     ["Accreditation -CP / FC / PC or NC", undefined],
     ["a new Compliance Plus has been awarded", undefined],

@@ -30,9 +30,9 @@ const corpus = JSON.parse(readFileSync(new URL("corpus.json", dir), "utf8")) as 
 const textOf = (report: CorpusReport) => readFileSync(new URL(report.file, dir), "utf8");
 const byFile = (name: string) => corpus.find((r) => r.file.endsWith(name))!;
 
-/** Reports also sent as Word (their markdown tables as Word tables) or as PDF (their tables as columns). */
-const AS_WORD = ["report-per-criterion-tables.md", "report-markdown-comment-column.md", "report-rating-first.md", "report-bullets.md"];
-const AS_PDF = ["report-tabbed.txt", "report-wrapped-rows.txt", "report-rating-first.md"];
+/** Every report is also sent as Word (its markdown tables as Word tables) and as PDF (its tables laid out in columns). */
+const AS_WORD = corpus.map((r) => r.file.replace(/^.*\//, ""));
+const AS_PDF = AS_WORD;
 
 function countsOf(report: ParsedReport): Record<RatingId, number> {
   const counts = Object.fromEntries(RATINGS.map((r) => [r.id, 0])) as Record<RatingId, number>;
