@@ -146,6 +146,11 @@ describe("plans in other shapes", () => {
   it("a plan pasted after 'import plan' gets the same preview; text that is neither a plan nor a report is refused in words", async () => {
     await cora.say("import plan\n| Task | Owner | Due |\n|---|---|---|\n| Review the complaints leaflet (3.4.1) | Priya Shah | May 2027 |");
     expect(cardText(cardFor(cora))).toContain("1 row will become improvement actions; 1 owner is people I know.");
+    // A client that drops the line breaks (the Agents Playground does) sends the rows run together.
+    await cora.say(
+      "import plan| Task | Owner | Due || Review the complaints leaflet (3.4.1) | Priya Shah | May 2027 || Test the new phone menu with customers (5.2.2) | Sam | June 2027 |",
+    );
+    expect(cardText(cardFor(cora))).toContain("2 rows will become improvement actions; 1 owner is people I know.");
     await cora.say(`import\n${"Minutes of the customer panel. ".repeat(30)}`);
     expect(lastText(cora)).toContain("I could not find the compliance table of an assessor's report");
     expect(await actions()).toHaveLength(4);

@@ -57,7 +57,7 @@ export const reportsFeature: Feature = {
       ],
       run: async (deps, { who, text }) => {
         const words = /^\s*import\b\s*(report|plan|actions|action plan)?\b/i.exec(text)?.[1]?.toLowerCase();
-        const pasted = htmlToText(text.replace(/^\s*import\b\s*(report|action plan|plan|actions)?\b/i, "")).trim();
+        const pasted = pastedText(text.replace(/^\s*import\b\s*(report|action plan|plan|actions)?\b/i, ""));
         if (pasted.length < (words && words !== "report" ? 40 : MIN_PASTED_CHARS)) return HOW_TO_IMPORT;
         const kind = words === "report" ? "report" : words ? "plan" : importKind(pasted);
         return previewOf(deps, who, kind, pasted, "");
@@ -166,7 +166,12 @@ function fileAttachments(activity: Partial<Activity>): Attachment[] {
   return (activity.attachments ?? []).filter((a) => a.contentType === FILE_DOWNLOAD_INFO);
 }
 
-/** Teams may send pasted text as HTML: read it as the importer reads a Word document, tables as tables. */
-function htmlToText(text: string): string {
-  return /<\/?(p|div|br|table|tr|td|h\d|li)\b/i.test(text) ? htmlToLines(text).join("\n") : text;
+/**
+ * Pasted text as the importers read it. Teams may send it as HTML: read as a Word document is,
+ * tables as tables. Some clients (the Agents Playground among them) drop the line breaks, so a
+ * pasted table arrives as "| a | b || c | d |": each "||" is where a row ended.
+ */
+function pastedText(text: string): string {
+  const plain = /<\/?(p|div|br|table|tr|td|h\d|li)\b/i.test(text) ? htmlToLines(text).join("\n") : text;
+  return (/\n/.test(plain.trim()) ? plain : plain.replace(/\|\|/g, "|\n|")).trim();
 }
