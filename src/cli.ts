@@ -116,26 +116,9 @@ async function main(argv: string[]): Promise<number> {
       const cfg = config();
       return cfg ? exportFile(cfg, values.format as ExportFormat, values.tenant, values.campaign, values.out) : 78;
     }
-    case "import-report": {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          "dry-run": { type: "boolean", default: false },
-          json: { type: "boolean", default: false },
-          campaign: { type: "string" },
-          tenant: { type: "string" },
-        },
-      });
-      if (!positionals[0]) {
-        process.stderr.write("Which file? For example: cse-bot import-report assessor-report-2025.docx --dry-run\n");
-        return 64;
-      }
-      if (values["dry-run"]) return previewReport(positionals[0], values.json ?? false);
-      const cfg = config();
-      return cfg ? importReport(cfg, positionals[0], values.tenant, values.campaign, values.json ?? false) : 78;
-    }
+    case "import-report":
     case "import-actions": {
+      const plan = command === "import-actions";
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
@@ -144,23 +127,24 @@ async function main(argv: string[]): Promise<number> {
           json: { type: "boolean", default: false },
           campaign: { type: "string" },
           tenant: { type: "string" },
-          element: { type: "string" },
+          ...(plan ? { element: { type: "string" } } : {}),
         },
       });
-      if (!positionals[0]) {
-        process.stderr.write("Which file? For example: cse-bot import-actions improvement-plan.xlsx --dry-run\n");
+      const file = positionals[0];
+      if (!file) {
+        process.stderr.write(
+          `Which file? For example: cse-bot ${command} ${plan ? "improvement-plan.xlsx" : "assessor-report-2025.docx"} --dry-run\n`,
+        );
         return 64;
       }
-      if (values["dry-run"]) return previewPlan(positionals[0], values.json ?? false);
+      const json = values.json ?? false;
+      if (values["dry-run"]) return plan ? previewPlan(file, json) : previewReport(file, json);
       const cfg = config();
-      return cfg
-        ? importPlan(cfg, positionals[0], {
-            tenant: values.tenant,
-            campaign: values.campaign,
-            element: values.element,
-            json: values.json ?? false,
-          })
-        : 78;
+      if (!cfg) return 78;
+      const element = typeof values.element === "string" ? values.element : undefined;
+      return plan
+        ? importPlan(cfg, file, { tenant: values.tenant, campaign: values.campaign, element, json })
+        : importReport(cfg, file, values.tenant, values.campaign, json);
     }
     case "help":
     case "--help":

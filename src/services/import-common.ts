@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Campaign } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
-import type { PendingImport, Stores } from "../store/index.js";
+import { TooLargeToKeepError, type PendingImport, type Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
 
 /** How long a preview waits for Import. */
@@ -40,4 +40,19 @@ export async function waitingImport(
     code: "stale",
     message: `That preview is no longer waiting (previews last a day, and only the latest file you sent can be imported). Nothing was imported: please send the ${what} again.`,
   };
+}
+
+/** Keeps a previewed file's text for its Import; a refusal when it is far too large to be what it claims. */
+export async function keepPreview(stores: Stores, actor: Actor, pending: PendingImport): Promise<Refusal | undefined> {
+  try {
+    await stores.files.keepImport(actor.tenantId, actor.userId, pending);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TooLargeToKeepError)) throw error;
+    const what = pending.kind === "plan" ? "an improvement plan" : "an assessor's report";
+    return {
+      code: "text-too-long",
+      message: `That file holds far more text than ${what}, so I did not read it. Please send the ${pending.kind} itself.`,
+    };
+  }
 }

@@ -15,8 +15,8 @@ import { can, type Role } from "../domain/roles.js";
 import { parseActionPlan, type PlanRow, type UnreadableRow } from "../io/action-plan.js";
 import type { Logger } from "../logger.js";
 import { findElement } from "../standard/index.js";
-import { TooLargeToKeepError, type Stores } from "../store/index.js";
-import { fingerprintOf, isFinished, waitingImport } from "./import-common.js";
+import type { Stores } from "../store/index.js";
+import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
 import { matchPerson } from "../domain/people-match.js";
 import { refused } from "./refused.js";
 import type { Actor } from "./views.js";
@@ -75,22 +75,15 @@ export class PlanImportService {
   async preview(actor: Actor, text: string, fileName: string, campaignId?: string): Promise<PlanOutcome> {
     const read = await this.read(actor, campaignId ?? (await this.stores.campaigns.activeCampaignId(actor.tenantId)), text, fileName);
     if (!read.ok) return read;
-    try {
-      await this.stores.files.keepImport(actor.tenantId, actor.userId, {
-        kind: "plan",
-        campaignId: read.preview.campaign.id,
-        fingerprint: read.preview.fingerprint,
-        fileName,
-        storedAt: this.clock.now().toISOString(),
-        text,
-      });
-    } catch (error) {
-      if (!(error instanceof TooLargeToKeepError)) throw error;
-      return refused(this.log, actor, "import-plan", {
-        code: "text-too-long",
-        message: "That file holds far more text than an improvement plan, so I did not read it. Please send the plan itself.",
-      });
-    }
+    const tooLarge = await keepPreview(this.stores, actor, {
+      kind: "plan",
+      campaignId: read.preview.campaign.id,
+      fingerprint: read.preview.fingerprint,
+      fileName,
+      storedAt: this.clock.now().toISOString(),
+      text,
+    });
+    if (tooLarge) return refused(this.log, actor, "import-plan", tooLarge);
     const { actions, unreadable } = read.preview;
     this.log.info({ tenant: actor.tenantId, rows: actions.length, unreadable: unreadable.length }, "improvement plan previewed");
     return read;

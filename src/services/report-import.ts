@@ -15,10 +15,10 @@ import { nextActionReminder } from "../domain/reminders.js";
 import { can, type Role } from "../domain/roles.js";
 import { parseAssessorReport, type ParsedReport } from "../io/assessor-report.js";
 import type { Logger } from "../logger.js";
-import { AlreadyExistsError, TooLargeToKeepError, type Stores, type StoredReport } from "../store/index.js";
+import { AlreadyExistsError, type Stores, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
-import { fingerprintOf, isFinished, waitingImport } from "./import-common.js";
+import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
 import { refused } from "./refused.js";
 
 /** Draft actions per import, and elements per action: what one transaction (100 writes) holds. */
@@ -74,22 +74,15 @@ export class ReportImportService {
       const already = this.already(existing, fingerprint, report, campaign);
       return already.ok ? { ok: true, message: already.message } : already;
     }
-    try {
-      await this.stores.files.keepImport(actor.tenantId, actor.userId, {
-        campaignId: campaign.id,
-        fingerprint,
-        fileName,
-        storedAt: this.clock.now().toISOString(),
-        kind: "report",
-        text,
-      });
-    } catch (error) {
-      if (!(error instanceof TooLargeToKeepError)) throw error;
-      return refused(this.log, actor, "import-report", {
-        code: "text-too-long",
-        message: "That file holds far more text than an assessor's report, so I did not read it. Please send the report itself.",
-      });
-    }
+    const tooLarge = await keepPreview(this.stores, actor, {
+      kind: "report",
+      campaignId: campaign.id,
+      fingerprint,
+      fileName,
+      storedAt: this.clock.now().toISOString(),
+      text,
+    });
+    if (tooLarge) return refused(this.log, actor, "import-report", tooLarge);
     this.log.info(
       { tenant: actor.tenantId, campaign: campaign.id, ratings: report.ratings.size, problems: report.problems.length },
       "assessor report previewed",
