@@ -7,13 +7,13 @@ import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { Application, TurnState } from "@microsoft/teams-ai";
 import { welcomeCard } from "../cards/index.js";
 import type { Actor } from "../services/views.js";
-import type { BotDeps, ChatScope, Command, Reply } from "./feature.js";
+import type { BotDeps, ChatScope, Command, Dialog, MessageAction, Reply } from "./feature.js";
 import { actorFrom, isPersonalChat, isRefusal } from "./identity.js";
 import { openChatsWithTeamMembers } from "./install.js";
 import { answered, answerWithWords, isCardPress } from "./invoke-answers.js";
 import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
-import { cardActionFor, COMMANDS } from "./registry.js";
+import { cardActionFor, COMMANDS, MESSAGE_ACTIONS } from "./registry.js";
 
 export type { BotDeps } from "./feature.js";
 
@@ -79,6 +79,31 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       return PRESS_FAILED;
     }
   };
+
+  /** A message action's step: who, then the step; whatever fails, the dialog gets words (Teams waits 5 s for an answer). */
+  const runMessageAction = async (
+    context: TurnContext,
+    action: MessageAction,
+    step: "open" | "submit",
+  ): Promise<{ title: string; card: ReturnType<typeof CardFactory.adaptiveCard> } | string> => {
+    const who = actor(context);
+    if (!who) return NO_IDENTITY;
+    const value = (context.activity.value ?? {}) as { messagePayload?: unknown; data?: unknown };
+    try {
+      const result: Dialog | string =
+        step === "open"
+          ? await action.open(deps, who, value.messagePayload)
+          : await action.submit(deps, who, value.messagePayload, value.data);
+      return typeof result === "string" ? result : { title: result.title, card: CardFactory.adaptiveCard(result.card) };
+    } catch (error) {
+      log.error({ err: error, route: `message-action:${action.commandId}:${step}`, tenant: who.tenantId }, "message action failed");
+      return PRESS_FAILED;
+    }
+  };
+  for (const action of MESSAGE_ACTIONS) {
+    app.messageExtensions.fetchTask(action.commandId, (context) => runMessageAction(context, action, "open"));
+    app.messageExtensions.submitAction(action.commandId, (context) => runMessageAction(context, action, "submit"));
+  }
 
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];

@@ -93,9 +93,28 @@ export interface CardAction<K extends CardKind = CardKind> {
   readonly run: (deps: BotDeps, who: Actor, parsed: Parsed<K>) => Promise<Reply>;
 }
 
+/** A dialog (task module) to show: its title and its card. */
+export interface Dialog {
+  readonly title: string;
+  readonly card: AdaptiveCard;
+}
+
+/**
+ * An action on a message ("..." > Apps in Teams): opening it shows a dialog, submitting the
+ * dialog runs it; either answers with a dialog (again, saying what to fix) or closing words.
+ * `message` is Teams' messagePayload, untrusted.
+ */
+export interface MessageAction {
+  /** The command's id in the app manifest's composeExtensions. */
+  readonly commandId: string;
+  readonly open: (deps: BotDeps, who: Actor, message: unknown) => Promise<Dialog | string>;
+  readonly submit: (deps: BotDeps, who: Actor, message: unknown, data: unknown) => Promise<Dialog | string>;
+}
+
 export interface Feature {
   readonly commands: readonly Command[];
   readonly cardActions: readonly CardAction[];
+  readonly messageActions?: readonly MessageAction[];
 }
 
 /** A card action for some kinds, kept with its own precise types and listed with the others. */

@@ -203,3 +203,19 @@ export function parseCardAction(raw: unknown): ParsedAction | undefined {
   const parsed = SCHEMAS[verb.data].safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** What the "Add as CSE evidence" dialog submits: the element, the unit, and the title for the message's link. */
+export interface EvidenceChoice {
+  readonly ref: string;
+  readonly unitId?: string;
+  readonly title: string;
+}
+
+const EVIDENCE_CHOICE = z
+  .object({ evidenceRef: text(20), evidenceUnit: optional(100), evidenceTitle: optional(2_000) })
+  .transform((d): EvidenceChoice => ({ ref: d.evidenceRef.trim(), unitId: d.evidenceUnit || undefined, title: d.evidenceTitle ?? "" }));
+
+export function parseEvidenceChoice(raw: unknown): EvidenceChoice | undefined {
+  const parsed = EVIDENCE_CHOICE.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}

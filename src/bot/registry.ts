@@ -6,10 +6,11 @@
  */
 import { helpCard } from "../cards/index.js";
 import { ELEMENT_VERBS, VERBS, type ElementVerb, type Verb } from "../cards/verbs.js";
-import { cardAction, type CardAction, type CardKind, type Command, type Feature } from "./feature.js";
+import { cardAction, type CardAction, type CardKind, type Command, type Feature, type MessageAction } from "./feature.js";
 import { actionsFeature } from "./features/actions.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { datesFeature } from "./features/dates.js";
+import { evidenceFeature } from "./features/evidence.js";
 import { fileUploadFeature, reportsFeature } from "./features/files.js";
 import { assignmentsFeature, rolesFeature } from "./features/people.js";
 import { remindersFeature } from "./features/reminders.js";
@@ -41,10 +42,14 @@ export const FEATURES: readonly Feature[] = [
   remindersFeature,
   datesFeature,
   rolesFeature,
+  evidenceFeature,
   helpFeature,
 ];
 
 export const COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);
+
+/** Actions on messages, by the command id the manifest gives them. */
+export const MESSAGE_ACTIONS: readonly MessageAction[] = FEATURES.flatMap((f) => f.messageActions ?? []);
 
 const handlers = new Map<CardKind, CardAction>();
 for (const action of FEATURES.flatMap((f) => f.cardActions))

@@ -53,7 +53,10 @@ function describe(entry: AuditEntry): { headline: string; detail: string } {
     case "evidence":
       return entry.to === ""
         ? { headline: "**Evidence link removed**", detail: plainText(linkTitle(entry.from), PREVIEW_CHARS) }
-        : { headline: "**Evidence link added**", detail: plainText(linkTitle(entry.to), PREVIEW_CHARS) };
+        : {
+            headline: `**Evidence link added**${entry.via ? `, ${plainText(entry.via, 40)}` : ""}`,
+            detail: plainText(linkTitle(entry.to), PREVIEW_CHARS),
+          };
   }
 }
 

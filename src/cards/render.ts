@@ -27,6 +27,7 @@ export type CardName =
   | "criterion"
   | "import-preview"
   | "plan-preview"
+  | "evidence-dialog"
   | "export";
 
 export interface AdaptiveCard {

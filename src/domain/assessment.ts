@@ -47,6 +47,10 @@ export interface ElementEdit {
   /** Values in the card's inputs; undefined means "not sent". */
   readonly draft: { readonly rating?: string; readonly narrative?: string };
   readonly addLink?: { readonly title: string; readonly url: string };
+  /** Several links at once (from a Teams message): all are added, or none. */
+  readonly addLinks?: readonly { readonly title: string; readonly url: string }[];
+  /** Where added links came from, for the audit trail: "from a Teams message". */
+  readonly via?: string;
   readonly removeLinkId?: string;
 }
 
@@ -54,6 +58,8 @@ export interface FieldChange {
   readonly field: "rating" | "narrative" | "evidence" | "status" | "owner";
   readonly from: string;
   readonly to: string;
+  /** How it came in, when not typed on the card: "from a Teams message". */
+  readonly via?: string;
 }
 
 export interface EditOutcome {
@@ -115,20 +121,23 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
   }
 
   if (edit.addLink) {
-    const checked = validateLink(edit.addLink.title, edit.addLink.url);
-    if (!checked.ok) return checked;
-    const id = linkId(checked.value.url);
-    if (evidence.some((l) => l.id === id)) {
-      return refuse("duplicate-link", "That link is already in this element's evidence.");
-    }
-    if (evidence.length >= LIMITS.linksPerElement) {
+    const added = addLinks(evidence, [edit.addLink], who, at, edit.via);
+    if (!added.ok) return added;
+    if (added.value.changes.length === 0) return refuse("duplicate-link", "That link is already in this element's evidence.");
+    evidence = added.value.evidence;
+    changes.push(...added.value.changes);
+  }
+
+  if (edit.addLinks) {
+    const added = addLinks(evidence, edit.addLinks, who, at, edit.via);
+    if (!added.ok) return added;
+    if (added.value.changes.length === 0)
       return refuse(
-        "too-many-links",
-        `This element already has ${LIMITS.linksPerElement} links, the most a card can show. Link a folder or an index page instead.`,
+        "duplicate-link",
+        `${edit.addLinks.length === 1 ? "That link is" : "Those links are"} already in this element's evidence.`,
       );
-    }
-    evidence = [...evidence, { id, ...checked.value, addedBy: who, addedAt: at.toISOString() }];
-    changes.push({ field: "evidence", from: "", to: `${checked.value.title} <${checked.value.url}>` });
+    evidence = added.value.evidence;
+    changes.push(...added.value.changes);
   }
 
   if (rating !== current.rating) changes.unshift({ field: "rating", from: current.rating, to: rating });
@@ -138,6 +147,37 @@ export function applyEdit(current: ElementAssessment, edit: ElementEdit, who: st
   const status = statusAfterEdit(current);
   if (status !== (current.status ?? "to-do")) changes.push({ field: "status", from: current.status ?? "to-do", to: status });
   return ok({ next: { ...current, rating, narrative, evidence, status, updatedBy: who, updatedAt: at.toISOString() }, changes });
+}
+
+/**
+ * `links` checked and added to `evidence`, skipping any already there; refused whole when one is
+ * unsafe or they would pass the most a card shows.
+ */
+function addLinks(
+  evidence: ElementAssessment["evidence"],
+  links: readonly { readonly title: string; readonly url: string }[],
+  who: string,
+  at: Date,
+  via: string | undefined,
+): Result<{ evidence: ElementAssessment["evidence"]; changes: FieldChange[] }> {
+  const fresh: ElementAssessment["evidence"][number][] = [];
+  for (const link of links) {
+    const checked = validateLink(link.title, link.url);
+    if (!checked.ok) return checked;
+    const id = linkId(checked.value.url);
+    if (!evidence.some((l) => l.id === id) && !fresh.some((l) => l.id === id))
+      fresh.push({ id, ...checked.value, addedBy: who, addedAt: at.toISOString() });
+  }
+  const room = LIMITS.linksPerElement - evidence.length;
+  if (fresh.length > room)
+    return refuse(
+      "too-many-links",
+      room <= 0
+        ? `This element already has ${LIMITS.linksPerElement} links, the most a card can show. Link a folder or an index page instead.`
+        : `This element has ${evidence.length} links and these are ${fresh.length} more: together more than the ${LIMITS.linksPerElement} a card can show, so none was added. Remove one first, or link a folder or an index page instead.`,
+    );
+  const changes = fresh.map((l): FieldChange => ({ field: "evidence", from: "", to: `${l.title} <${l.url}>`, ...(via ? { via } : {}) }));
+  return ok({ evidence: [...evidence, ...fresh], changes });
 }
 
 function conflict(current: ElementAssessment, field: "rating" | "narrative"): Result<never> {

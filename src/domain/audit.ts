@@ -16,6 +16,8 @@ export interface AuditEntry {
   readonly byId: string;
   readonly byName: string;
   readonly at: string;
+  /** How it came in, when not typed on the card: "from a Teams message". */
+  readonly via?: string;
 }
 
 export interface AuditAuthor {
@@ -37,5 +39,6 @@ export function auditEntries(
     byId: by.userId,
     byName: by.displayName,
     at: at.toISOString(),
+    ...(c.via ? { via: c.via } : {}),
   }));
 }

@@ -8,6 +8,7 @@ import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment, type
 import { auditEntries } from "../domain/audit.js";
 import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
 import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../domain/campaign.js";
+import { LIMITS } from "../domain/limits.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
@@ -24,6 +25,7 @@ import {
   type ActionOutcome,
   type Loaded,
 } from "./element-loader.js";
+import { refused } from "./refused.js";
 import { ReviewSteps } from "./review-step.js";
 import type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
@@ -194,6 +196,45 @@ export class WalkthroughService {
     const ref = target ?? action.ref;
     await rememberPlace(this.stores, this.clock, actor, loaded, ref);
     return { ok: true, view: { ...elementView(loaded, ref), notice } };
+  }
+
+  /**
+   * Links from elsewhere in Teams (a message and its files) added to element `ref` of the
+   * person's campaign, in `unitId` when it has several units: all of them or none, under the same
+   * rules as links typed on the card, audited with where they came from (`via`).
+   */
+  async addEvidence(
+    actor: Actor,
+    request: {
+      readonly ref: string;
+      readonly unitId?: string;
+      readonly links: readonly { title: string; url: string }[];
+      readonly via: string;
+    },
+  ): Promise<{ ok: true; message: string; count: number } | { ok: false; refusal: Refusal }> {
+    const refuse = (refusal: Refusal) => refused(this.log, actor, "add-evidence", refusal);
+    if (!findElement(request.ref)) return refuse(unknownElement(request.ref));
+    const { campaign, unit: current } = await this.locate(actor);
+    const unit = request.unitId ? campaign.units.find((u) => u.id === request.unitId) : current;
+    if (!unit) return refuse({ code: "invalid-payload", message: "That unit is not part of your campaign, so nothing was added." });
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
+    const refusal = editRefusal(loaded, actor, request.ref);
+    if (refusal) return refuse(refusal);
+    const stored = loaded.assessments.get(request.ref) ?? emptyAssessment(campaign.id, unit.id, request.ref);
+    const saved = await this.saveWithRetry(actor, loaded, request.ref, {
+      base: { rating: stored.rating, narrativeHash: narrativeHash(stored.narrative) },
+      draft: {},
+      addLinks: request.links,
+      via: request.via,
+    });
+    if (!saved.ok) return refuse(saved.refusal);
+    const count = saved.assessment.evidence.length - stored.evidence.length;
+    const where = campaign.units.length > 1 ? ` (${unit.name})` : "";
+    return {
+      ok: true,
+      count,
+      message: `Added ${count === 1 ? "1 link" : `${count} links`} to ${request.ref}${where} in "${campaign.name}". It now has ${saved.assessment.evidence.length} of ${LIMITS.linksPerElement} evidence links.`,
+    };
   }
 
   private editFor(action: CardAction): ElementEdit | undefined {

@@ -108,6 +108,7 @@ export class AssessmentStore {
       byId: text(e.byId),
       byName: text(e.byName),
       at: text(e.at),
+      ...(e.via ? { via: text(e.via) } : {}),
     }));
   }
 }
@@ -124,7 +125,7 @@ function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
 }
 
 function auditColumns(a: AuditEntry) {
-  return { field: a.field, from: a.from, to: a.to, byId: a.byId, byName: a.byName, at: a.at };
+  return { field: a.field, from: a.from, to: a.to, byId: a.byId, byName: a.byName, at: a.at, ...(a.via ? { via: a.via } : {}) };
 }
 
 function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {

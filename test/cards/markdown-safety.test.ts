@@ -15,6 +15,7 @@ import {
   criterionCard,
   datesCard,
   elementCard,
+  evidenceDialogCard,
   exportCard,
   historyCard,
   importPreviewCard,
@@ -258,6 +259,28 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
     expectSafeWhateverTyped((t) => ({
       card: exportCard({ campaignName: t(CAMPAIGN_LIMITS.nameChars), links, expiresAt: "2026-11-30T10:15:00Z" }),
       urls: links.map((l) => l.url),
+    }));
+  });
+
+  it("the message-evidence dialog, whatever the message, its files and the refusal say", () => {
+    expectSafeWhateverTyped((t) => ({
+      card: evidenceDialogCard({
+        campaignName: t(CAMPAIGN_LIMITS.nameChars),
+        assigned: ["5.2.1", "4.3.4"],
+        units: [
+          { id: "u1", name: t(80) },
+          { id: "u2", name: t(80) },
+        ],
+        links: Array.from({ length: 20 }, (_, i) => ({
+          title: t(100),
+          url: `https://council.sharepoint.com/${"x".repeat(300)}/${i}.docx`,
+          kind: (["message", "file", "link"] as const)[i % 3]!,
+        })),
+        suggestedTitle: t(100),
+        selected: { ref: "5.2.1", unitId: "u2", title: t(2000) },
+        notice: t(400),
+      }),
+      urls: [],
     }));
   });
 

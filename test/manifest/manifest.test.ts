@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { COMMAND_WORDS } from "../../src/bot/registry.js";
+import { COMMAND_WORDS, MESSAGE_ACTIONS } from "../../src/bot/registry.js";
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 
@@ -57,6 +57,15 @@ describe("Teams app manifest", () => {
 
   it("lets people send the bot files in a one-to-one chat (the assessor's report)", () => {
     expect(manifest.bots[0].supportsFiles).toBe(true);
+  });
+
+  it("offers each message action of the registry on messages, opening a dialog from the bot", () => {
+    const commands = manifest.composeExtensions.flatMap((e: { botId: string; commands: unknown[] }) => {
+      expect(e.botId).toBe("${{BOT_ID}}");
+      return e.commands;
+    });
+    expect(commands.map((c: { id: string }) => c.id).sort()).toEqual(MESSAGE_ACTIONS.map((a) => a.commandId).sort());
+    for (const c of commands) expect(c).toMatchObject({ type: "action", context: ["message"], fetchTask: true });
   });
 
   it("keeps command lists within Teams limits", () => {

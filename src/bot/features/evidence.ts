@@ -1,0 +1,92 @@
+/**
+ * "Add as CSE evidence" on any Teams message (chat, channel or meeting chat): a dialog to choose
+ * the element, then the message's link and the links of its files and web links are stored on
+ * that element of the person's campaign, with the audit saying they came from a Teams message.
+ * Files are never downloaded: Teams gives their SharePoint or OneDrive links.
+ */
+import { evidenceDialogCard } from "../../cards/index.js";
+import type { Actor } from "../../services/views.js";
+import type { BotDeps, Dialog, Feature } from "../feature.js";
+import { messageEvidence } from "../message-evidence.js";
+import { parseEvidenceChoice } from "../payload.js";
+
+/** The command id in manifest/manifest.json. */
+export const ADD_EVIDENCE_COMMAND = "addEvidence";
+const DIALOG_TITLE = "Add as CSE evidence";
+const VIA = "from a Teams message";
+
+async function dialog(
+  deps: BotDeps,
+  who: Actor,
+  message: unknown,
+  selected?: { ref?: string; unitId?: string; title?: string },
+  notice?: string,
+): Promise<Dialog> {
+  const evidence = messageEvidence(message);
+  const { campaign } = await deps.walkthrough.scope(who);
+  const mine = await deps.assignments.myWork(who, campaign);
+  return {
+    title: DIALOG_TITLE,
+    card: evidenceDialogCard({
+      campaignName: campaign.name,
+      assigned: [...new Set(mine.items.map((i) => i.element.ref))],
+      units: campaign.units,
+      links: evidence.links,
+      suggestedTitle: evidence.suggestedTitle,
+      ...(selected ? { selected } : {}),
+      ...(notice ? { notice } : {}),
+    }),
+  };
+}
+
+const FOREIGN = "This message belongs to another organisation's Teams, so it cannot be evidence in yours. Nothing was stored.";
+const NO_LINKS =
+  "This message has no link Teams could give me (it may be too old, or in a chat I cannot see), so there is nothing to store. Open it and copy its link instead.";
+
+/** Why this message cannot be evidence for `who`, or undefined. */
+function unusable(who: Actor, message: unknown, deps: BotDeps): string | undefined {
+  const evidence = messageEvidence(message);
+  if (evidence.tenantId && evidence.tenantId !== who.tenantId) {
+    deps.log.warn({ tenant: who.tenantId, user: who.userId }, "evidence from another organisation's message refused");
+    return FOREIGN;
+  }
+  return evidence.links.length === 0 ? NO_LINKS : undefined;
+}
+
+export const evidenceFeature: Feature = {
+  commands: [],
+  cardActions: [],
+  messageActions: [
+    {
+      commandId: ADD_EVIDENCE_COMMAND,
+      open: async (deps, who, message) => unusable(who, message, deps) ?? dialog(deps, who, message),
+      submit: async (deps, who, message, data) => {
+        const choice = parseEvidenceChoice(data);
+        if (!choice) {
+          deps.log.warn({ tenant: who.tenantId, user: who.userId }, "evidence dialog with invalid data refused");
+          return dialog(
+            deps,
+            who,
+            message,
+            undefined,
+            "That dialog's data was not valid, so nothing was stored. Please choose the element again.",
+          );
+        }
+        // What is stored comes from the message Teams sent with this submit, never from the dialog's data.
+        const refusal = unusable(who, message, deps);
+        if (refusal) return refusal;
+        const { links } = messageEvidence(message);
+        const title = choice.title.trim() || messageEvidence(message).suggestedTitle;
+        const outcome = await deps.walkthrough.addEvidence(who, {
+          ref: choice.ref,
+          ...(choice.unitId ? { unitId: choice.unitId } : {}),
+          links: links.map((l) => ({ title: l.kind === "message" ? title : l.title, url: l.url })),
+          via: VIA,
+        });
+        if (!outcome.ok)
+          return dialog(deps, who, message, { ref: choice.ref, unitId: choice.unitId, title: choice.title }, outcome.refusal.message);
+        return outcome.message;
+      },
+    },
+  ],
+};
