@@ -1,7 +1,8 @@
 /**
  * What a Teams message offers as evidence, read from the `messagePayload` Teams sends with a
  * message action: the link to the message itself, the link of each file shared in it (an
- * attachment of type "reference"; the file is never downloaded), and the web links in its text.
+ * attachment of type "reference"; the file is never downloaded), and the web links in its text
+ * (as links, or typed as plain addresses).
  * A suggested title too: the message's first line, else its first file's name. Whatever the
  * payload holds, only strings are read and nothing here is trusted: the links are checked
  * again where they are stored.
@@ -47,15 +48,31 @@ export function messageEvidence(payload: unknown): MessageEvidence {
     url: decodeEntities(m[1] ?? m[2] ?? ""),
     kind: "link" as const,
   }));
+  // Addresses typed as plain text (Teams usually makes them links; not every client does).
+  const bare = text.flatMap((line) =>
+    [...line.slice(0, 5_000).matchAll(/\bhttps?:\/\/[^\s<>"']{3,2000}/gi)].map((m) => ({
+      title: shorten(hostOf(m[0].replace(/[.,;:!?)\]]+$/, "")) || "Link from the message"),
+      url: m[0].replace(/[.,;:!?)\]]+$/, ""),
+      kind: "link" as const,
+    })),
+  );
   const firstLine = shorten(text[0] ?? "");
   const suggestedTitle = firstLine || files[0]?.title || (author ? `Teams message from ${author}` : "Teams message");
   const self = str(message.linkToMessage)
     ? [{ title: firstLine ? `Teams message: ${firstLine}` : suggestedTitle, url: str(message.linkToMessage), kind: "message" as const }]
     : [];
   const seen = new Set<string>();
-  const links = [...self, ...files, ...inText].filter((l) => !seen.has(l.url) && seen.add(l.url)).slice(0, MAX_LINKS);
+  const links = [...self, ...files, ...inText, ...bare].filter((l) => !seen.has(l.url) && seen.add(l.url)).slice(0, MAX_LINKS);
   const tenantId = tenantOf(str(message.linkToMessage));
   return { suggestedTitle: shorten(suggestedTitle), ...(author ? { author } : {}), ...(tenantId ? { tenantId } : {}), links };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
 }
 
 function tenantOf(link: string): string | undefined {

@@ -30,6 +30,7 @@ export function evidenceDialogCard(view: EvidenceDialogView): AdaptiveCard {
   };
   const n = view.links.length;
   return renderCard("evidence-dialog", {
+    canAdd: true,
     notice: plainText(view.notice ?? "", 400),
     intro: plainText(`Store this message as evidence in "${view.campaignName}". The links are stored, not copies of the files.`, 300),
     elements: [
@@ -53,4 +54,9 @@ function hostOf(url: string): string {
   } catch {
     return "not a web address: it will be refused";
   }
+}
+
+/** The dialog when the message cannot be evidence at all: the reason, and nothing to fill in. */
+export function evidenceRefusalCard(notice: string): AdaptiveCard {
+  return renderCard("evidence-dialog", { canAdd: false, notice: plainText(notice, 400), elements: [], units: [], links: [] });
 }

@@ -34,6 +34,12 @@ describe("messageEvidence", () => {
     });
   });
 
+  it("takes addresses typed as plain text too, without the full stop after them", () => {
+    expect(messageEvidence({ body: { content: "<p>Live now: https://www.council.gov.uk/charter. Tell customers!</p>" } }).links).toEqual([
+      { kind: "link", title: "www.council.gov.uk", url: "https://www.council.gov.uk/charter" },
+    ]);
+  });
+
   it("suggests the first file's name when the message has no text, and the author when it has neither", () => {
     expect(
       messageEvidence({ attachments: [{ contentType: "reference", contentUrl: "https://x.sharepoint.com/a.pdf", name: "Charter.pdf" }] })

@@ -97,10 +97,14 @@ describe("the dialog (composeExtension/fetchTask)", () => {
     expect(text).toContain("www.council.gov.uk");
   });
 
-  it("a message from another organisation, or with no link, gets words instead of a dialog", async () => {
+  it("a message from another organisation, or with no link, gets a dialog that says so, with nothing to fill in", async () => {
     expect(said(await fetchTask(oluInChannel, message({ tenantId: "tenant-elsewhere" })))).toContain("belongs to another organisation");
     expect(said(await fetchTask(oluInChannel, { body: { content: "<p>hi</p>" } }))).toContain("has no link Teams could give me");
-    expect(said(await fetchTask(oluInChannel, "not even an object"))).toContain("has no link Teams could give me");
+    const none = await fetchTask(oluInChannel, "not even an object");
+    expect(said(none)).toContain("has no link Teams could give me");
+    expect(none.body.task.type).toBe("continue");
+    expect(findInputs(dialogCard(none))).toEqual([]);
+    expect(dialogCard(none).actions ?? []).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * that element of the person's campaign, with the audit saying they came from a Teams message.
  * Files are never downloaded: Teams gives their SharePoint or OneDrive links.
  */
-import { evidenceDialogCard } from "../../cards/index.js";
+import { evidenceDialogCard, evidenceRefusalCard } from "../../cards/index.js";
 import type { Actor } from "../../services/views.js";
 import type { BotDeps, Dialog, Feature } from "../feature.js";
 import { messageEvidence } from "../message-evidence.js";
@@ -59,7 +59,11 @@ export const evidenceFeature: Feature = {
   messageActions: [
     {
       commandId: ADD_EVIDENCE_COMMAND,
-      open: async (deps, who, message) => unusable(who, message, deps) ?? dialog(deps, who, message),
+      // Words come back inside a dialog: some clients (the Agents Playground) accept nothing else here.
+      open: async (deps, who, message) => {
+        const refusal = unusable(who, message, deps);
+        return refusal ? { title: DIALOG_TITLE, card: evidenceRefusalCard(refusal) } : dialog(deps, who, message);
+      },
       submit: async (deps, who, message, data) => {
         const choice = parseEvidenceChoice(data);
         if (!choice) {
