@@ -42,18 +42,28 @@ export function evidenceDialogCard(view: EvidenceDialogView): AdaptiveCard {
     units: view.units.map((u) => ({ id: u.id, name: shorten(u.name, 60) })),
     selectedUnit: view.units.find((u) => u.id === view.selected?.unitId)?.id ?? view.units[0]?.id ?? "",
     title: echoInput(view.selected?.title ?? view.suggestedTitle, LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
+    titleLabel: view.links[0]?.kind === "message" ? "Title for the link to the message" : "Title for the first link",
     linksHeading: `What will be stored (${n} link${n === 1 ? "" : "s"})`,
     links: view.links.map((l) => ({ kind: KIND[l.kind], title: plainText(l.title, 100), host: plainText(hostOf(l.url), 80) })),
     rulesText: `An element holds at most ${LIMITS.linksPerElement} evidence links. Links already on the element are not added twice.`,
   });
 }
 
+/** Where a link goes, as people read it: the site and the path, without the query. */
 function hostOf(url: string): string {
+  let parsed: URL;
   try {
-    return new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
     return "not a web address: it will be refused";
   }
+  let path = parsed.pathname === "/" ? "" : parsed.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // A malformed escape: shown as it is.
+  }
+  return shorten(`${parsed.hostname}${path}`, 80);
 }
 
 /** The dialog when the message cannot be evidence at all: the reason, and nothing to fill in. */

@@ -84,7 +84,8 @@ export const evidenceFeature: Feature = {
         const outcome = await deps.walkthrough.addEvidence(who, {
           ref: choice.ref,
           ...(choice.unitId ? { unitId: choice.unitId } : {}),
-          links: links.map((l) => ({ title: l.kind === "message" ? title : l.title, url: l.url })),
+          // The title typed in the dialog names the first link: the message's own, when Teams gives it.
+          links: links.map((l, i) => ({ title: i === 0 ? title : l.title, url: l.url })),
           via: VIA,
         });
         if (!outcome.ok)
