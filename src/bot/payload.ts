@@ -41,6 +41,7 @@ export type ParsedAction =
   | { readonly kind: "importConfirm"; readonly fingerprint: string }
   | { readonly kind: "importCancel" }
   | { readonly kind: "planConfirm"; readonly fingerprint: string; readonly element?: string }
+  | { readonly kind: "fileEvidence"; readonly ref: string; readonly fileName: string; readonly fileUrl: string }
   | { readonly kind: "exportLinks" };
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
@@ -184,6 +185,9 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
   importConfirm: z
     .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
     .transform((d): ParsedAction => ({ kind: "importConfirm", fingerprint: d.fingerprint })),
+  fileEvidence: z
+    .object({ ref: text(20), fileName: text(500), fileUrl: text(4_000) })
+    .transform((d): ParsedAction => ({ kind: "fileEvidence", ...d })),
   planConfirm: z
     .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), planElement: optional(20) })
     .transform((d): ParsedAction => ({ kind: "planConfirm", fingerprint: d.fingerprint, element: d.planElement || undefined })),

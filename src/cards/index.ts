@@ -23,6 +23,7 @@ export { summaryCard, summaryText } from "./summary.js";
 export { criterionCard } from "./criterion.js";
 export { importPreviewCard } from "./import-preview.js";
 export { planPreviewCard } from "./plan-preview.js";
+export { fileEvidenceCard } from "./file-evidence.js";
 export { evidenceDialogCard, evidenceRefusalCard, type EvidenceDialogView } from "./evidence-dialog.js";
 export { exportCard } from "./export.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";

@@ -28,6 +28,7 @@ export type CardName =
   | "import-preview"
   | "plan-preview"
   | "evidence-dialog"
+  | "file-evidence"
   | "export";
 
 export interface AdaptiveCard {

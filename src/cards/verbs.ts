@@ -44,6 +44,7 @@ export const VERBS = [
   "importConfirm",
   "importCancel",
   "planConfirm",
+  "fileEvidence",
   "exportLinks",
   "progress",
   "help",

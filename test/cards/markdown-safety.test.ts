@@ -17,6 +17,7 @@ import {
   elementCard,
   evidenceDialogCard,
   exportCard,
+  fileEvidenceCard,
   historyCard,
   importPreviewCard,
   myWorkCard,
@@ -259,6 +260,13 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
     expectSafeWhateverTyped((t) => ({
       card: exportCard({ campaignName: t(CAMPAIGN_LIMITS.nameChars), links, expiresAt: "2026-11-30T10:15:00Z" }),
       urls: links.map((l) => l.url),
+    }));
+  });
+
+  it("the offer of a file as evidence, whatever the file is called", () => {
+    expectSafeWhateverTyped((t) => ({
+      card: fileEvidenceCard({ ref: "3.4.1", fileName: t(300), fileUrl: "https://council.sharepoint.com/sites/CX/a.pdf" }),
+      urls: [],
     }));
   });
 

@@ -50,7 +50,7 @@ describe("a coordinator imports the improvement plan the council keeps in Excel"
 
   it("someone who is not a coordinator is refused before the file is fetched", async () => {
     await send(olu, "plan.xlsx", files.put("plan.xlsx", await xlsx({ Plan: PLAN })));
-    expect(lastText(olu)).toContain("Only a CSE coordinator can import");
+    expect(cardText(cardFor(olu))).toContain("Add this file as evidence?");
     expect(files.requests).toEqual([]);
   });
 

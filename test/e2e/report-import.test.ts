@@ -45,9 +45,8 @@ describe("refused before anything is read or stored", () => {
   it("a file from someone who is not a coordinator is not even fetched", async () => {
     const url = files.put("report.docx", await docx(OADBY.split("\n")));
     await send(olu, "report.docx", url);
-    expect(lastText(olu)).toBe(
-      "Only a CSE coordinator can import the assessor's report or an improvement plan. Type roles to see who the coordinators are.",
-    );
+    // For anyone but a coordinator a file is evidence for the element they are on, never a report.
+    expect(findActions(cardFor(olu)).map((a) => a.title)).toEqual(["Add as evidence to 1.1.1"]);
     expect(files.requests).toEqual([]);
     await nothingImported();
   });
@@ -95,8 +94,9 @@ describe("refused before anything is read or stored", () => {
   });
 
   it("a file with no compliance table is refused; a forged Confirm imports nothing", async () => {
+    // Neither a report nor a plan: offered as evidence for the element the coordinator is on.
     await send(cora, "minutes.txt", files.put("minutes.txt", "Minutes of the customer services committee. ".repeat(30)));
-    expect(lastText(cora)).toContain("I could not find the compliance table");
+    expect(findActions(cardFor(cora)).map((a) => a.title)).toEqual(["Add as evidence to 1.1.1"]);
     const forged = await cora.invoke("cse.importConfirm", { fingerprint: "a".repeat(64) });
     expect(JSON.stringify(forged.body)).toContain("That preview is no longer waiting");
     const malformed = await cora.invoke("cse.importConfirm", { fingerprint: "../../etc" });

@@ -5,10 +5,11 @@
  * the evidence matrix and the report. One-to-one chats only.
  */
 import type { Activity, Attachment } from "botbuilder";
-import { exportCard, importPreviewCard, planPreviewCard } from "../../cards/index.js";
+import { exportCard, fileEvidenceCard, importPreviewCard, planPreviewCard } from "../../cards/index.js";
 import type { Refusal } from "../../domain/refusal.js";
 import { download } from "../../io/download.js";
 import { htmlToLines } from "../../io/html-text.js";
+import { findElement } from "../../standard/index.js";
 import { importKind } from "../../io/import-kind.js";
 import { planFileKind, planText } from "../../io/plan-file.js";
 import type { PlanOutcome } from "../../services/plan-import.js";
@@ -36,10 +37,23 @@ export const fileUploadFeature: Feature = {
       name: "file",
       pattern: (activity) => fileAttachments(activity).length > 0,
       where: "personal",
-      run: async (deps, { context, who }) => importFromFile(deps, who, fileAttachments(context.activity)),
+      run: async (deps, { context, who, text }) => fromFile(deps, who, text, fileAttachments(context.activity)),
     },
   ],
-  cardActions: [],
+  cardActions: [
+    cardAction({
+      kinds: ["fileEvidence"],
+      where: "personal",
+      run: async (deps, who, parsed) =>
+        wordsOf(
+          await deps.walkthrough.addEvidence(who, {
+            ref: parsed.ref,
+            links: [{ title: parsed.fileName, url: parsed.fileUrl }],
+            via: "from a file sent to the bot",
+          }),
+        ),
+    }),
+  ],
 };
 
 export const reportsFeature: Feature = {
@@ -49,6 +63,11 @@ export const reportsFeature: Feature = {
       pattern: /^\s*import\b/i,
       where: "personal",
       help: [
+        {
+          usage: "evidence 3.2.1 (with a file)",
+          description:
+            "Send a file while on an element, or with evidence and the element: its SharePoint or OneDrive link becomes evidence",
+        },
         {
           usage: "import",
           description:
@@ -107,15 +126,40 @@ export const reportsFeature: Feature = {
   ],
 };
 
-async function importFromFile(deps: BotDeps, who: Actor, files: readonly Attachment[]): Promise<Reply> {
+/**
+ * A file in the one-to-one chat: evidence for the element named with it ("evidence 3.2.1") or the
+ * one the person is on, offered with a button; for a coordinator, an assessor's report or an
+ * improvement plan when its content is one (read first), and evidence when it is neither.
+ */
+async function fromFile(deps: BotDeps, who: Actor, text: string, files: readonly Attachment[]): Promise<Reply> {
   if (files.length > 1) return "Please send one file at a time.";
   const file = files[0]!;
+  const named = /^\s*evidence\b\s*(\S{0,20})/i.exec(text);
+  if (named) return evidenceOffer(named[1] ?? "", file);
+  if (!(await deps.imports.mayImport(who))) {
+    const { currentRef } = await deps.walkthrough.peek(who);
+    if (currentRef) return evidenceOffer(currentRef, file);
+    return "Which element is this file evidence for? Send it again with evidence and the element, for example: evidence 3.2.1. (Only a CSE coordinator can import the assessor's report or an improvement plan; type roles to see who they are.)";
+  }
+  return importFromFile(deps, who, file);
+}
+
+/** The card offering `file` as evidence for `ref`, or why not. */
+function evidenceOffer(ref: string, file: Attachment): Reply {
+  if (!findElement(ref))
+    return ref
+      ? `There is no element "${ref.slice(0, 20)}" in the CSE standard. Send the file again with, for example: evidence 3.2.1`
+      : "Which element is this file evidence for? Send it again with, for example: evidence 3.2.1";
+  if (typeof file.contentUrl !== "string" || !file.contentUrl)
+    return "That file arrived without its link in your organisation's files, so I cannot store it as evidence. Share it from SharePoint or OneDrive and paste the link on the element card instead.";
+  return fileEvidenceCard({ ref, fileName: file.name ?? "Shared file", fileUrl: file.contentUrl });
+}
+
+async function importFromFile(deps: BotDeps, who: Actor, file: Attachment): Promise<Reply> {
   const name = file.name ?? "";
   const kind = planFileKind(name);
   if (!kind)
     return `I can only read Word (.docx), PDF, text, Excel (.xlsx) or CSV files; "${name.slice(0, 60)}" is none of those. ${HOW_TO_IMPORT}`;
-  if (!(await deps.imports.mayImport(who)))
-    return "Only a CSE coordinator can import the assessor's report or an improvement plan. Type roles to see who the coordinators are.";
   const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
   if (typeof url !== "string")
     return refuseFile(deps, who, {
@@ -126,8 +170,13 @@ async function importFromFile(deps: BotDeps, who: Actor, files: readonly Attachm
   if (!bytes.ok) return refuseFile(deps, who, bytes.refusal);
   const text = await planText(bytes.value, name);
   if (!text.ok) return refuseFile(deps, who, text.refusal);
-  // A spreadsheet is a plan; a document is whichever its content shows.
-  return previewOf(deps, who, kind === "xlsx" || kind === "csv" ? "plan" : importKind(text.value), text.value, name);
+  // A spreadsheet is a plan; a document is whichever its content shows; neither, and it is evidence.
+  const what = kind === "xlsx" || kind === "csv" ? "plan" : importKind(text.value);
+  if (!what) {
+    const { currentRef } = await deps.walkthrough.peek(who);
+    if (currentRef) return evidenceOffer(currentRef, file);
+  }
+  return previewOf(deps, who, what, text.value, name);
 }
 
 async function previewOf(deps: BotDeps, who: Actor, kind: "report" | "plan" | undefined, text: string, fileName: string): Promise<Reply> {
