@@ -13,7 +13,7 @@ import { openChatsWithTeamMembers } from "./install.js";
 import { answered, answerWithWords, isCardPress } from "./invoke-answers.js";
 import { conversationOf } from "./notifier.js";
 import { parseCardAction } from "./payload.js";
-import { cardActionFor, COMMANDS, MESSAGE_ACTIONS } from "./registry.js";
+import { cardActionFor, COMMANDS, MESSAGE_ACTIONS, SEARCHES } from "./registry.js";
 
 export type { BotDeps } from "./feature.js";
 
@@ -104,6 +104,19 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     app.messageExtensions.fetchTask(action.commandId, (context) => runMessageAction(context, action, "open"));
     app.messageExtensions.submitAction(action.commandId, (context) => runMessageAction(context, action, "submit"));
   }
+
+  // Typeaheads: only the asker's organisation is searched; a failure answers with no matches.
+  for (const search of SEARCHES)
+    app.adaptiveCards.search(search.dataset, async (context, _state, query) => {
+      const who = actor(context);
+      if (!who) return [];
+      try {
+        return await search.run(deps, who, query.parameters.queryText, Math.min(query.count, 25));
+      } catch (error) {
+        log.error({ err: error, route: `search:${search.dataset}`, tenant: who.tenantId }, "search failed");
+        return [];
+      }
+    });
 
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];

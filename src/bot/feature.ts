@@ -111,10 +111,18 @@ export interface MessageAction {
   readonly submit: (deps: BotDeps, who: Actor, message: unknown, data: unknown) => Promise<Dialog | string>;
 }
 
+/** A typeahead's answers (an Input.ChoiceSet with Data.Query): what matches the typed text. */
+export interface Search {
+  /** The Data.Query dataset the card names. */
+  readonly dataset: string;
+  readonly run: (deps: BotDeps, who: Actor, queryText: string, count: number) => Promise<{ title: string; value: string }[]>;
+}
+
 export interface Feature {
   readonly commands: readonly Command[];
   readonly cardActions: readonly CardAction[];
   readonly messageActions?: readonly MessageAction[];
+  readonly searches?: readonly Search[];
 }
 
 /** A card action for some kinds, kept with its own precise types and listed with the others. */

@@ -23,6 +23,10 @@ export async function openChatsWithTeamMembers(
     continuationToken = page.continuationToken;
   } while (continuationToken);
   const byId = new Map(members.filter((m) => m.aadObjectId).map((m) => [m.aadObjectId!, m]));
+  await reminders.rememberPeople(
+    tenantId,
+    [...byId.entries()].map(([userId, m]) => ({ userId, displayName: m.name ?? "" })),
+  );
   const needing = await reminders.needingChat(tenantId, [...byId.keys()]);
   let opened = 0;
   for (const userId of needing) {

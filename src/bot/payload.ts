@@ -42,6 +42,8 @@ export type ParsedAction =
   | { readonly kind: "importCancel" }
   | { readonly kind: "planConfirm"; readonly fingerprint: string; readonly element?: string }
   | { readonly kind: "fileEvidence"; readonly ref: string; readonly fileName: string; readonly fileUrl: string }
+  | { readonly kind: "assignForm"; readonly ref?: string }
+  | { readonly kind: "assignCreate"; readonly assignee: string; readonly scope: string }
   | { readonly kind: "exportLinks" };
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
@@ -185,6 +187,10 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
   importConfirm: z
     .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
     .transform((d): ParsedAction => ({ kind: "importConfirm", fingerprint: d.fingerprint })),
+  assignForm: z.object({ ref: optional(20) }).transform((d): ParsedAction => ({ kind: "assignForm", ref: d.ref || undefined })),
+  assignCreate: z
+    .object({ assignee: optional(200), assignScope: optional(20) })
+    .transform((d): ParsedAction => ({ kind: "assignCreate", assignee: d.assignee ?? "", scope: d.assignScope ?? "" })),
   fileEvidence: z
     .object({ ref: text(20), fileName: text(500), fileUrl: text(4_000) })
     .transform((d): ParsedAction => ({ kind: "fileEvidence", ...d })),

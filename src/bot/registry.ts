@@ -6,7 +6,7 @@
  */
 import { helpCard } from "../cards/index.js";
 import { ELEMENT_VERBS, VERBS, type ElementVerb, type Verb } from "../cards/verbs.js";
-import { cardAction, type CardAction, type CardKind, type Command, type Feature, type MessageAction } from "./feature.js";
+import { cardAction, type CardAction, type CardKind, type Command, type Feature, type MessageAction, type Search } from "./feature.js";
 import { actionsFeature } from "./features/actions.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { datesFeature } from "./features/dates.js";
@@ -50,6 +50,9 @@ export const COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);
 
 /** Actions on messages, by the command id the manifest gives them. */
 export const MESSAGE_ACTIONS: readonly MessageAction[] = FEATURES.flatMap((f) => f.messageActions ?? []);
+
+/** Typeahead answers, by the dataset the cards name. */
+export const SEARCHES: readonly Search[] = FEATURES.flatMap((f) => f.searches ?? []);
 
 const handlers = new Map<CardKind, CardAction>();
 for (const action of FEATURES.flatMap((f) => f.cardActions))

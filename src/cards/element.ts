@@ -52,6 +52,7 @@ export function elementCard(view: ElementView): AdaptiveCard {
       : { text: "", style: "default", color: "Default" },
     ratingLabel: ratingText(assessment.rating),
     statusText: statusText(view),
+    canAssign: view.canAssign && !isRecord(view.campaign),
     // A signed-off or archived campaign is a record: its cards show it, and offer nothing to change.
     locked: isLocked(assessment) || !acceptsEdits(campaign),
     readOnlyLine: acceptsEdits(campaign) ? "" : readOnlyLine(campaign),

@@ -24,6 +24,7 @@ export { criterionCard } from "./criterion.js";
 export { importPreviewCard } from "./import-preview.js";
 export { planPreviewCard } from "./plan-preview.js";
 export { fileEvidenceCard } from "./file-evidence.js";
+export { assignFormCard, PEOPLE_DATASET } from "./assign-form.js";
 export { evidenceDialogCard, evidenceRefusalCard, type EvidenceDialogView } from "./evidence-dialog.js";
 export { exportCard } from "./export.js";
 export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";

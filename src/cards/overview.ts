@@ -49,6 +49,7 @@ export function overviewCard(view: OverviewView, notice?: Notice): AdaptiveCard 
       })),
       moreOwners: overview.owners.length > OWNERS_SHOWN ? `and ${overview.owners.length - OWNERS_SHOWN} more owners` : "",
       unassigned: `${overview.unassigned} of ${all.total} elements have no owner yet.`,
+      canAssign: view.canChase,
       chaseTitle:
         view.canChase && lateOwners.length
           ? `Chase everyone late (${lateOwners.length} ${lateOwners.length === 1 ? "person" : "people"})`

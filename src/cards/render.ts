@@ -29,6 +29,7 @@ export type CardName =
   | "plan-preview"
   | "evidence-dialog"
   | "file-evidence"
+  | "assign-form"
   | "export";
 
 export interface AdaptiveCard {

@@ -45,6 +45,8 @@ export const VERBS = [
   "importCancel",
   "planConfirm",
   "fileEvidence",
+  "assignForm",
+  "assignCreate",
   "exportLinks",
   "progress",
   "help",

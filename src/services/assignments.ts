@@ -99,6 +99,32 @@ export class AssignmentService {
     };
   }
 
+  /**
+   * People of the actor's organisation the bot knows (who wrote to it, or are in a team it was
+   * added to) whose name contains `query`, for the people picker: at most `limit`, by name.
+   */
+  async people(actor: Actor, query: string, limit = 15): Promise<Owner[]> {
+    const wanted = query.trim().toLowerCase().slice(0, 100);
+    const all = await this.stores.participants.list(actor.tenantId);
+    return all
+      .filter((p) => p.displayName && p.displayName.toLowerCase().includes(wanted))
+      .map((p) => ({ userId: p.userId, name: p.displayName }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB"))
+      .slice(0, limit);
+  }
+
+  /** `assign` with the owner picked from a card: someone the bot knows in the actor's organisation, by id. */
+  async assignTo(actor: Actor, scope: Scope, spec: string, userId: string): Promise<AssignOutcome> {
+    const person = userId ? await this.stores.participants.get(actor.tenantId, userId) : undefined;
+    if (!person?.displayName)
+      return refused(this.log, actor, "assign", {
+        code: "invalid-payload",
+        message:
+          "I do not know that person, so nothing was assigned. Pick someone from the list: people who have used me, or are in a team where I am installed.",
+      });
+    return this.assign(actor, scope, spec, { userId: person.userId, name: person.displayName });
+  }
+
   /** The person's elements in every unit of their campaign (one partition query). */
   async myWork(actor: Actor, campaign: Campaign): Promise<MyWorkView> {
     const assessments = await this.stores.assessments.listForCampaign(actor.tenantId, campaign.id);

@@ -60,6 +60,7 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
     campaign,
     unit,
     canReview: can(loaded.roles, "review"),
+    canAssign: can(loaded.roles, "manage-campaigns"),
     element: findElement(ref)!,
     assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
     progress: summarise(assessments, ALL_REFS),

@@ -81,6 +81,11 @@ export class ReminderService {
   }
 
   /** Keeps a one-to-one chat the bot opened, so later reminders go straight to it. */
+  /** The people of a team the app was added to, so they can be picked when work is assigned. */
+  async rememberPeople(tenantId: string, people: readonly { userId: string; displayName: string }[]): Promise<void> {
+    await this.stores.participants.rememberNames(tenantId, people);
+  }
+
   async rememberChat(tenantId: string, userId: string, displayName: string, conversation: string): Promise<void> {
     await this.stores.participants.putConversation(tenantId, userId, displayName, conversation, this.clock.now().toISOString());
   }

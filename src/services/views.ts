@@ -60,6 +60,8 @@ export interface PreviousCycle {
 export interface ElementView extends Scope {
   /** The viewer may approve or return submitted elements. */
   readonly canReview: boolean;
+  /** A coordinator: may give the element to an owner. */
+  readonly canAssign: boolean;
   readonly element: ElementInContext;
   readonly assessment: ElementAssessment;
   readonly progress: ProgressSummary;

@@ -2,6 +2,7 @@
  * A person's place in the walk-through, so they resume where they stopped (after a restart too,
  * and on any instance). PartitionKey: tenant; RowKey: user. Only that person writes it.
  */
+import type { TransactionAction } from "@azure/data-tables";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
@@ -71,6 +72,25 @@ export class ParticipantStore {
       },
       "Merge",
     );
+  }
+
+  /**
+   * People of a team the app was added to, by name, so coordinators can pick them when assigning
+   * work: merged into their rows (nothing else is touched), 100 to a transaction.
+   */
+  async rememberNames(tenantId: string, people: readonly { userId: string; displayName: string }[]): Promise<void> {
+    const pk = encodeKeyPart(tenantId);
+    for (let i = 0; i < people.length; i += 100)
+      await this.tables.transact(
+        "Participants",
+        people
+          .slice(i, i + 100)
+          .map((p): TransactionAction => [
+            "upsert",
+            { partitionKey: pk, rowKey: encodeKeyPart(p.userId), displayName: p.displayName },
+            "Merge",
+          ]),
+      );
   }
 
   /** Records where to reach someone one-to-one, leaving the rest of their row as it is. */

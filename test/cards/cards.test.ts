@@ -93,12 +93,13 @@ describe("card templates", () => {
     expect(json).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
   });
 
-  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts, plan-preview.json in plan-preview-card.test.ts, evidence-dialog.json in markdown-safety.test.ts and e2e/message-evidence.test.ts, file-evidence.json in e2e/file-evidence.test.ts.
+  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts, plan-preview.json in plan-preview-card.test.ts, evidence-dialog.json in markdown-safety.test.ts and e2e/message-evidence.test.ts, file-evidence.json in e2e/file-evidence.test.ts, assign-form.json in markdown-safety.test.ts and e2e/assign-picker.test.ts.
   it("are all exercised by these tests", () => {
     expect(TEMPLATES.sort()).toEqual([
       "action-form.json",
       "action.json",
       "actions.json",
+      "assign-form.json",
       "campaign-form.json",
       "campaigns.json",
       "criterion.json",
@@ -403,7 +404,7 @@ describe("overview card", () => {
     expect(text).toContain("Corporate Services 3 rated, 2 submitted, 1 approved of 57");
     expect(text).toContain("Owners (2 late)");
     expect(text).toContain("Pat Other 0 of 2 submitted, **2 late**");
-    expect(findActions(card).map((a) => a.title)).toEqual(["Chase everyone late (2 people)", "Refresh", "Campaigns"]);
+    expect(findActions(card).map((a) => a.title)).toEqual(["Chase everyone late (2 people)", "Assign work", "Refresh", "Campaigns"]);
   });
 
   it("does not offer leaders the chase button", () => {

@@ -78,6 +78,7 @@ function view(
     campaign: c,
     unit: c.units[0]!,
     canReview: false,
+    canAssign: false,
     element,
     assessment,
     progress: progressWith(rated, assessment.rating === "unrated" ? [] : [assessment]),

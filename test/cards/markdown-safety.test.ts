@@ -10,6 +10,7 @@ import {
   actionCard,
   actionFormCard,
   actionsCard,
+  assignFormCard,
   campaignFormCard,
   campaignsCard,
   criterionCard,
@@ -260,6 +261,18 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
     expectSafeWhateverTyped((t) => ({
       card: exportCard({ campaignName: t(CAMPAIGN_LIMITS.nameChars), links, expiresAt: "2026-11-30T10:15:00Z" }),
       urls: links.map((l) => l.url),
+    }));
+  });
+
+  it("the assign card, whatever the campaign, the unit and the people are called", () => {
+    expectSafeWhateverTyped((t) => ({
+      card: assignFormCard({
+        campaignName: t(CAMPAIGN_LIMITS.nameChars),
+        unitName: t(80),
+        selected: "3.2",
+        people: Array.from({ length: 15 }, (_, i) => ({ userId: `user-${i}`, name: t(NAME) })),
+      }),
+      urls: [],
     }));
   });
 

@@ -4,11 +4,12 @@
  * comes from Teams, not from the text.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
-import { myWorkCard } from "../../cards/index.js";
-import { GRANTABLE_ROLES, parseRole, ROLE_LABELS } from "../../domain/roles.js";
+import { assignFormCard, myWorkCard, PEOPLE_DATASET } from "../../cards/index.js";
+import { can, GRANTABLE_ROLES, parseRole, ROLE_LABELS } from "../../domain/roles.js";
 import type { RoleActor } from "../../services/roles.js";
 import type { Actor } from "../../services/views.js";
-import { wordsOf, type BotDeps, type Feature } from "../feature.js";
+import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { isPersonalChat } from "../identity.js";
 import { mentionedPerson } from "../people.js";
 
 const ROLE_USAGE = `Give or remove a role by mentioning the person, in a team channel or group chat where I am: role add reviewer @name (roles: ${GRANTABLE_ROLES.join(", ")})`;
@@ -94,12 +95,15 @@ export const assignmentsFeature: Feature = {
       where: "anywhere",
       help: [
         {
-          usage: "assign 3.2 @name",
-          description: "Coordinators, in a team channel: give a criterion, sub-criterion or element to an owner",
+          usage: "assign 3.2",
+          description:
+            "Coordinators: give a criterion, sub-criterion or element to an owner, picked from a list (or assign 3.2 @name in a team channel)",
         },
       ],
       run: async (deps, { context, who, args }) => {
         const spec = args.split(/\s+/)[0] ?? "";
+        // In a one-to-one chat, without a mention: the card with the people picker.
+        if (isPersonalChat(context.activity) && !args.includes("@")) return assignForm(deps, who, spec);
         const owner = await mentionedPerson(context, deps.log);
         if (!spec || !owner) return ASSIGN_USAGE;
         const outcome = await deps.assignments.assign(who, await deps.walkthrough.scope(who), spec, {
@@ -110,5 +114,29 @@ export const assignmentsFeature: Feature = {
       },
     },
   ],
-  cardActions: [],
+  cardActions: [
+    cardAction({ kinds: ["assignForm"], where: "personal", run: (deps, who, parsed) => assignForm(deps, who, parsed.ref ?? "") }),
+    cardAction({
+      kinds: ["assignCreate"],
+      where: "personal",
+      run: async (deps, who, parsed) =>
+        wordsOf(await deps.assignments.assignTo(who, await deps.walkthrough.scope(who), parsed.scope, parsed.assignee)),
+    }),
+  ],
+  searches: [
+    {
+      dataset: PEOPLE_DATASET,
+      run: async (deps, who, queryText, count) =>
+        (await deps.assignments.people(who, queryText, count)).map((p) => ({ title: p.name, value: p.userId })),
+    },
+  ],
 };
+
+/** The assign card for coordinators; words for anyone else. */
+async function assignForm(deps: BotDeps, who: Actor, selected: string): Promise<Reply> {
+  if (!can(await deps.roles.rolesOf(who), "manage-campaigns"))
+    return "Only a CSE coordinator can assign elements. Type roles to see who the coordinators are.";
+  const { campaign, unit } = await deps.walkthrough.scope(who);
+  const people = await deps.assignments.people(who, "", 15);
+  return assignFormCard({ campaignName: campaign.name, ...(campaign.units.length > 1 ? { unitName: unit.name } : {}), selected, people });
+}
