@@ -8,6 +8,7 @@
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
+import { ELEMENTS } from "../src/standard/index.js";
 import { startAzurite } from "../src/store/azurite.js";
 import { ConnectorStub } from "../test/support/connector-stub.js";
 import { findInputs, TeamsClient, type InvokeReply } from "../test/support/teams.js";
@@ -84,6 +85,50 @@ async function main(): Promise<void> {
       }),
     );
     rows.push(await measure("Skip to next unrated (no write)", count, () => officer.press(base, "Skip to next unrated")));
+
+    rows.push(
+      await measure("People picker typeahead (search)", count, () =>
+        officer.post({
+          type: "invoke",
+          name: "application/search",
+          value: { queryText: "ben", dataset: "cse.people", queryOptions: { top: 15 } },
+        }),
+      ),
+    );
+
+    // "Add as CSE evidence" on a channel message: the dialog, then storing the message's and a file's links.
+    let sent = 0;
+    const message = () => {
+      const id = String(1_764_500_000_000 + sent++);
+      return {
+        id,
+        linkToMessage: `https://teams.microsoft.com/l/message/19:cx@thread.tacv2/${id}?tenantId=bench-council&createdTime=${id}`,
+        from: { user: { id: "user-megan", displayName: "Megan Bowen" } },
+        body: { contentType: "html", content: "<p>Customer panel minutes, November</p>" },
+        attachments: [
+          { contentType: "reference", contentUrl: `https://council.sharepoint.com/sites/CX/${id}/Minutes.docx`, name: "Minutes.docx" },
+        ],
+      };
+    };
+    const extension = (name: string, data?: Record<string, unknown>) =>
+      officer.post({
+        type: "invoke",
+        name,
+        value: { commandId: "addEvidence", commandContext: "message", messagePayload: message(), ...(data ? { data } : {}) },
+      });
+    rows.push(await measure("Add as CSE evidence: open the dialog (fetchTask)", count, () => extension("composeExtension/fetchTask")));
+    let stored = 0;
+    rows.push(
+      await measure("Add as CSE evidence: store 2 links (submitAction)", count, () => {
+        // Two links a time, four times an element: 8 per element, the most it holds.
+        const ref = ELEMENTS[Math.floor(stored++ / 4) % ELEMENTS.length]!.ref;
+        return extension("composeExtension/submitAction", { evidenceRef: ref, evidenceTitle: "Panel minutes" }).then((reply) => {
+          // Timing a refusal would flatter the figure: every submit must have stored its links.
+          if (!String(reply.body?.task?.value).startsWith("Added 2 links")) throw new Error(`not stored: ${JSON.stringify(reply.body)}`);
+          return reply;
+        });
+      }),
+    );
 
     const baseline = rows[0]!.median;
     console.log(`\nCSE bot walk-through benchmark: ${ITERATIONS} iterations each, Node ${process.versions.node}, embedded Azurite\n`);
