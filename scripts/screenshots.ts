@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     shot("campaign-form", await say("campaign new"));
     shot("overview", await say("overview"));
     shot("my-work", await say("my work"));
+    shot("assign-form", await say("assign 3.2"));
     const report = readFileSync(join(ROOT, "test", "fixtures", "assessor-report-oadby-wigston-2023.txt"), "utf8");
     const preview = shot("import-preview", await say(`import\n${report}`));
     shot("import-done", await press(preview, "Import"));
