@@ -4,7 +4,6 @@
  * and a sheet of improvement actions. XLSX (exceljs: real hyperlinks, frozen header, filters) and
  * CSV (RFC 4180, cells that a spreadsheet would run as a formula are defused).
  */
-import ExcelJS from "exceljs";
 import type { ImprovementAction } from "../domain/actions.js";
 import { priorityLabel, statusLabel } from "../domain/actions.js";
 import type { ElementAssessment } from "../domain/assessment.js";
@@ -60,7 +59,9 @@ const HEADINGS = ["Unit", "Element", "Criterion", "Statement", "Self rating", "A
 const MAX_LINKS = 8;
 
 export async function matrixXlsx(campaign: Campaign, rows: readonly MatrixRow[], actions: readonly ImprovementAction[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded when an export is asked for: start-up does not wait for it.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "CSE Assessment bot";
   book.title = `${campaign.name}: evidence matrix`;
   const sheet = book.addWorksheet("Evidence matrix", { views: [{ state: "frozen", ySplit: 1 }] });

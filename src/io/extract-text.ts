@@ -3,7 +3,6 @@
  * Hostile files are stopped before they cost anything: a size limit on the upload, a docx's real
  * unpacked size counted (not the sizes it declares) before it is opened, a page limit on PDFs.
  */
-import mammoth from "mammoth";
 import { ok, refuse, type Result } from "../domain/refusal.js";
 import { htmlToLines } from "./html-text.js";
 import { unpackedSize } from "./zip-size.js";
@@ -73,6 +72,8 @@ async function docxText(bytes: Uint8Array): Promise<Result<string>> {
       "I could not open that Word document: it may be damaged or only partly uploaded. Please send it again, or paste the report's text.",
     );
   // As HTML, so that Word tables stay tables (a raw-text extraction flattens their cells).
+  // Loaded when a Word file arrives: start-up does not wait for it.
+  const { default: mammoth } = await import("mammoth");
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   return ok(htmlToLines(result.value).join("\n"));
 }

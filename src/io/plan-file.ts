@@ -6,7 +6,7 @@
  * unpacked size of a spreadsheet, and a cap on the rows and columns read.
  */
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ok, refuse, type Result } from "../domain/refusal.js";
 import { extractText, fileKind, MAX_UNZIPPED_BYTES, MAX_UPLOAD_BYTES } from "./extract-text.js";
 import { unpackedSize } from "./zip-size.js";
@@ -64,7 +64,9 @@ async function workbookText(bytes: Uint8Array): Promise<Result<string>> {
         ? "That spreadsheet unpacks to far more than any improvement plan could be, so I have not opened it."
         : "I could not open that Excel file: it may be damaged or only partly uploaded. Please send it again.",
     );
-  const book = new ExcelJS.Workbook();
+  // Loaded when a plan arrives: start-up does not wait for it.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const lines: string[] = [];
   book.eachSheet((sheet) => {
