@@ -144,9 +144,12 @@ async function main(): Promise<void> {
 async function seed(stores: Awaited<ReturnType<typeof startServer>>["stores"]): Promise<void> {
   const log = createLogger("silent");
   const roles = new RolesService(stores, systemClock, log, [ALEX.id]);
-  const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), {
-    send: () => Promise.resolve({ delivered: false }),
-  });
+  const walkthrough = new WalkthroughService(
+    { stores, clock: systemClock, log, rolesOf: (actor) => roles.rolesOf(actor) },
+    {
+      send: () => Promise.resolve({ delivered: false }),
+    },
+  );
   await seedDemo(stores, walkthrough, systemClock, { tenantId: PLAYGROUND_TENANT, userId: ALEX.id, displayName: ALEX.name });
 }
 

@@ -125,11 +125,8 @@ export async function importReport(
     const log = createLogger("silent");
     const asCoordinator = () => Promise.resolve(["coordinator"] as const);
     const imports = new ReportImportService(
-      stores,
-      systemClock,
-      log,
-      asCoordinator,
-      new CertificationService(stores, systemClock, log, asCoordinator),
+      { stores, clock: systemClock, log, rolesOf: asCoordinator },
+      new CertificationService({ stores, clock: systemClock, log, rolesOf: asCoordinator }),
     );
     const outcome = await imports.apply(admin, campaign.id, text);
     if (json)

@@ -50,7 +50,12 @@ export async function importPlan(
     if (!campaign) return 64;
     // The administrator running this acts as a coordinator, recorded by name in the actions' audit.
     const admin = { tenantId: campaign.tenantId, userId: "cse-bot-cli", displayName: "CSE coordinator (command line)" };
-    const plans = new PlanImportService(stores, systemClock, createLogger("silent"), () => Promise.resolve(["coordinator"] as const));
+    const plans = new PlanImportService({
+      stores,
+      clock: systemClock,
+      log: createLogger("silent"),
+      rolesOf: () => Promise.resolve(["coordinator"] as const),
+    });
     const outcome = await plans.apply(admin, campaign.id, text, basename(file), options.element);
     const message = outcome.ok
       ? (outcome.message ?? "")

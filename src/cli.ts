@@ -239,7 +239,10 @@ async function demo(tenantId: string, userId: string): Promise<number> {
     const roles = new RolesService(stores, systemClock, log, parseCoordinatorList(cfg.COORDINATORS));
     // The CLI has no Teams connection, so it cannot message anyone (and seeding reviews nobody).
     const cannotMessage = { send: () => Promise.resolve({ delivered: false }) };
-    const walkthrough = new WalkthroughService(stores, systemClock, log, (actor) => roles.rolesOf(actor), cannotMessage);
+    const walkthrough = new WalkthroughService(
+      { stores, clock: systemClock, log, rolesOf: (actor) => roles.rolesOf(actor) },
+      cannotMessage,
+    );
     const result = await seedDemo(stores, walkthrough, systemClock, { tenantId, userId, displayName: "Demo coordinator" });
     process.stdout.write(
       `Demo data in tenant ${result.tenantId}, campaign ${result.campaignId}: ${result.rated} elements rated with narratives and evidence` +

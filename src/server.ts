@@ -28,6 +28,7 @@ import { SummaryService } from "./services/summary.js";
 import { DigestService } from "./services/digests.js";
 import { ReminderService } from "./services/reminders.js";
 import { TeamsDelivery } from "./bot/delivery.js";
+import type { ServiceContext } from "./services/context.js";
 import { PlanImportService } from "./services/plan-import.js";
 import { ReportImportService } from "./services/report-import.js";
 import { ExportLinkService } from "./services/export-links.js";
@@ -65,25 +66,27 @@ export async function startServer(config: Config, connectionString: string, opti
   const coordinators = parseCoordinatorList(config.COORDINATORS);
   const roles = new RolesService(stores, clock, log, coordinators);
   const rolesOf = (actor: Actor) => roles.rolesOf(actor);
+  // What every service is built with.
+  const context: ServiceContext = { stores, clock, log, rolesOf };
   const adapter = createAdapter(config);
   const delivery = new TeamsDelivery(adapter, config.BOT_ID ?? "", stores.tenants, log);
   const notifier = new TeamsNotifier(delivery, log);
-  const walkthrough = new WalkthroughService(stores, clock, log, rolesOf, notifier);
-  const assignments = new AssignmentService(stores, clock, log, rolesOf, notifier);
-  const overview = new OverviewService(stores, clock, log, rolesOf, notifier);
-  const campaigns = new CampaignService(stores, clock, log, rolesOf);
-  const certification = new CertificationService(stores, clock, log, rolesOf);
-  const actions = new ActionService(stores, clock, log, rolesOf, notifier);
+  const walkthrough = new WalkthroughService(context, notifier);
+  const assignments = new AssignmentService(context, notifier);
+  const overview = new OverviewService(context, notifier);
+  const campaigns = new CampaignService(context);
+  const certification = new CertificationService(context);
+  const actions = new ActionService(context, notifier);
   const reminderViews = new ReminderService(stores, clock, rolesOf);
   const summaries = new SummaryService(stores, clock, rolesOf, {
     minCompliant: config.OUTLOOK_MIN_COMPLIANT,
     maxNonCompliance: config.OUTLOOK_MAX_NON_COMPLIANCE,
   });
-  const digests = new DigestService(stores, clock, log, rolesOf);
-  const imports = new ReportImportService(stores, clock, log, rolesOf, certification);
-  const plans = new PlanImportService(stores, clock, log, rolesOf);
+  const digests = new DigestService(context);
+  const imports = new ReportImportService(context, certification);
+  const plans = new PlanImportService(context);
   let publicUrl = config.BOT_ENDPOINT ?? "";
-  const exportLinks = new ExportLinkService(stores, clock, log, rolesOf, () => publicUrl);
+  const exportLinks = new ExportLinkService(context, () => publicUrl);
   const app = createBotApp({
     adapter,
     botAppId: config.BOT_ID ?? "",

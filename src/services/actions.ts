@@ -4,7 +4,6 @@
  * in the same transaction. Checked here, on the server: owners and coordinators change an action,
  * leaders and coordinators see everyone's. No Teams SDK.
  */
-import type { Clock } from "../clock.js";
 import {
   isClosed,
   isOverdue,
@@ -21,12 +20,12 @@ import { addWorkingDays, formatLondonDay, londonDay, workingDayOnOrAfter, type I
 import type { Refusal } from "../domain/refusal.js";
 import { DEFAULT_POLICY, nextActionReminder, type ReminderPolicy } from "../domain/reminders.js";
 import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
-import { ConcurrencyError, type Stores } from "../store/index.js";
+import { ConcurrencyError } from "../store/index.js";
 import type { ActionChange, ActionLink, StoredAction } from "../store/actions.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export type ActionOutcome =
   { readonly ok: true; readonly action: StoredAction; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
@@ -70,15 +69,14 @@ const ONLY_COORDINATORS_SEE_ALL: Refusal = {
   message: "Only CSE coordinators and leaders can see everyone's actions. Type actions to see yours.",
 };
 
-export class ActionService {
+export class ActionService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     private readonly notifier: Notifier,
     private readonly policy: ReminderPolicy = DEFAULT_POLICY,
-  ) {}
+  ) {
+    super(context);
+  }
 
   /**
    * A new action. The owner is the creator unless a coordinator names someone else, who is told.

@@ -3,21 +3,20 @@
  * current campaign and unit to an owner, who is told one-to-one; and, for everyone, `my work`.
  * Checked here on the server. No Teams SDK.
  */
-import type { Clock } from "../clock.js";
 import { emptyAssessment, type ElementAssessment, type FieldChange } from "../domain/assessment.js";
 import { refsCovered, type Owner } from "../domain/assignment.js";
 import { auditEntries } from "../domain/audit.js";
 import { acceptsEdits, closedMessage, isCouncilWide, type Campaign, type Unit } from "../domain/campaign.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import type { Outcome } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 
-import type { Logger } from "../logger.js";
 import { CRITERIA, findElement, type ElementInContext } from "../standard/index.js";
-import { ConcurrencyError, type Stores } from "../store/index.js";
+import { ConcurrencyError } from "../store/index.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier, Scope } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 /** Done with a message, or refused. */
 export type AssignOutcome = Outcome;
@@ -34,14 +33,13 @@ export interface MyWorkView {
   readonly items: readonly WorkItem[];
 }
 
-export class AssignmentService {
+export class AssignmentService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    super(context);
+  }
 
   /** Gives the elements `spec` covers ("3", "3.2" or "3.2.1") in `scope` to `owner`. */
   async assign(actor: Actor, scope: Scope, spec: string, owner: Owner): Promise<AssignOutcome> {

@@ -4,7 +4,6 @@
  * Every action is checked here, on the server. No Teams SDK.
  */
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../clock.js";
 import {
   canMove,
   isCouncilWide,
@@ -20,12 +19,12 @@ import {
 import { londonDay } from "../domain/calendar.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
 import { STANDARD_VERSION } from "../standard/index.js";
-import { ConcurrencyError, type Stores } from "../store/index.js";
+import { ConcurrencyError } from "../store/index.js";
 import type { CampaignChange } from "../store/campaigns.js";
 import type { Actor } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export type CampaignOutcome =
   { readonly ok: true; readonly campaign: Campaign; readonly message: string } | { readonly ok: false; readonly refusal: Refusal };
@@ -36,13 +35,10 @@ const ONLY_COORDINATORS: Refusal = {
 };
 const NOT_FOUND: Refusal = { code: "unknown-campaign", message: "That campaign is not in your organisation, so nothing was changed." };
 
-export class CampaignService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
-  ) {}
+export class CampaignService extends Service {
+  constructor(context: ServiceContext) {
+    super(context);
+  }
 
   /** The tenant's campaigns, newest first, archived ones last. */
   async list(actor: Actor): Promise<Campaign[]> {

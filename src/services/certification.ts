@@ -3,7 +3,6 @@
  * certified units') review and reassessment dates with their evidence deadlines; coordinators
  * change them. Every change is checked here, on the server, and audited. No Teams SDK.
  */
-import type { Clock } from "../clock.js";
 import { isCouncilWide } from "../domain/campaign.js";
 import { formatLondonDay, londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
 import {
@@ -16,12 +15,12 @@ import {
   type Visit,
 } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
-import { ConcurrencyError, type Stores } from "../store/index.js";
+import { can } from "../domain/roles.js";
+import { ConcurrencyError } from "../store/index.js";
 import type { Notice } from "./views.js";
 import type { Actor } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 /** A calendar that can be chosen: the whole council, or a unit. */
 export interface CalendarScope {
@@ -62,13 +61,10 @@ const ONLY_COORDINATORS: Refusal = {
   message: "Only a CSE coordinator can change the certification dates. Type roles to see who the coordinators are.",
 };
 
-export class CertificationService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
-  ) {}
+export class CertificationService extends Service {
+  constructor(context: ServiceContext) {
+    super(context);
+  }
 
   /** The tenant's calendars with days to go from today (London), and what `actor` may change. */
   async view(actor: Actor, extra: { notice?: Notice; draft?: CertificationDraft } = {}): Promise<DatesView> {

@@ -6,11 +6,12 @@
 import type { Campaign } from "../domain/campaign.js";
 import { elementStatusLabel, statusOf, type ElementStatus } from "../domain/workflow.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 import { councilRating } from "../domain/summary.js";
 import { CRITERIA, type RatingOrUnrated } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
+import type { RolesOf } from "./context.js";
 
 export interface CriterionElementRow {
   readonly ref: string;
@@ -35,7 +36,7 @@ const NOT_FOUND: Refusal = { code: "unknown-campaign", message: "That campaign i
 
 export async function criterionView(
   stores: Stores,
-  rolesOf: (a: Actor) => Promise<readonly Role[]>,
+  rolesOf: RolesOf,
   actor: Actor,
   campaignId: string,
   number: number,

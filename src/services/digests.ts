@@ -2,14 +2,12 @@
  * Channel digests as a coordinator sets them up: `digest weekly|monthly|off` in a channel picks
  * the council's current campaign and a schedule for that channel alone. Checked here. No SDK.
  */
-import type { Clock } from "../clock.js";
 import { describeSchedule, parseSchedule } from "../domain/digest.js";
 import type { Refusal, Outcome } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
-import type { Stores } from "../store/index.js";
+import { can } from "../domain/roles.js";
 import type { Actor } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export interface Channel {
   readonly id: string;
@@ -26,13 +24,10 @@ const ONLY_COORDINATORS: Refusal = {
   message: "Only a CSE coordinator can set up this channel's compliance digest. Anyone can type summary to see one now.",
 };
 
-export class DigestService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
-  ) {}
+export class DigestService extends Service {
+  constructor(context: ServiceContext) {
+    super(context);
+  }
 
   /** `words`: what followed "digest" ("weekly friday 16:00", "monthly", "off"). */
   async configure(actor: Actor, channel: Channel, words: readonly string[]): Promise<DigestOutcome> {

@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
 import type { Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
+import type { RolesOf } from "./context.js";
 
 /** A scope with its assessments loaded, and last cycle's when there was one. */
 export interface Loaded extends Scope {
@@ -29,12 +30,7 @@ export type ActionOutcome =
 export const ALL_REFS = ELEMENTS.map((e) => e.ref);
 
 /** The scope's assessments, the previous cycle's for the same unit, and the actor's roles, in parallel. */
-export async function loadScope(
-  stores: Stores,
-  rolesOf: (actor: Actor) => Promise<readonly Role[]>,
-  actor: Actor,
-  scope: Scope,
-): Promise<Loaded> {
+export async function loadScope(stores: Stores, rolesOf: RolesOf, actor: Actor, scope: Scope): Promise<Loaded> {
   const { campaign, unit } = scope;
   const previousId = campaign.previousCampaignId;
   const [assessments, previous, previousAssessments, roles] = await Promise.all([

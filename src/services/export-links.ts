@@ -6,13 +6,11 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { Clock } from "../clock.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
-import type { Stores } from "../store/index.js";
+import { can } from "../domain/roles.js";
 import { EXPORT_FORMATS, exportCampaign, type ExportedFile, type ExportFormat } from "./export.js";
 import type { Actor } from "./views.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export const LINK_MINUTES = 15;
 
@@ -31,15 +29,14 @@ export interface ExportLinks {
 const claimsSchema = z.object({ t: z.string(), c: z.string(), f: z.enum(EXPORT_FORMATS), u: z.string(), e: z.number().int() }).strict();
 type Claims = z.infer<typeof claimsSchema>;
 
-export class ExportLinkService {
+export class ExportLinkService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     /** Where this bot is reached from outside, without a trailing slash: BOT_ENDPOINT. */
     private readonly baseUrl: () => string,
-  ) {}
+  ) {
+    super(context);
+  }
 
   /** Signed links to each format of `campaignId`, for people who may export. */
   async create(actor: Actor, campaignId: string | undefined): Promise<ExportLinks | Refusal> {

@@ -2,17 +2,15 @@
  * The coordinator's view of a campaign (also open to leaders, read-only), and chasing: one
  * message per person who is late, listing all their late elements. Checked here on the server.
  */
-import type { Clock } from "../clock.js";
 import type { Campaign } from "../domain/campaign.js";
 import { formatLondonDay, londonDay } from "../domain/calendar.js";
 import { campaignOverview, type CampaignOverview } from "../domain/overview.js";
 import type { Refusal, Outcome } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
-import type { Stores } from "../store/index.js";
+import { can } from "../domain/roles.js";
 import { tellPerson } from "./messaging.js";
 import type { Actor, Notifier } from "./views.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export interface OverviewView {
   readonly campaign: Campaign;
@@ -27,14 +25,13 @@ export type ChaseOutcome = Outcome;
 
 const NOT_FOR_YOU: Refusal = { code: "not-allowed", message: "The campaign overview is for CSE coordinators and leaders." };
 
-export class OverviewService {
+export class OverviewService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    super(context);
+  }
 
   async view(actor: Actor, campaign: Campaign): Promise<OverviewView | Refusal> {
     const roles = await this.rolesOf(actor);

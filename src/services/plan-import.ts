@@ -5,21 +5,19 @@
  * Preview first, then Import; importing the same rows again adds nothing (each row's fingerprint
  * is stored with its action). Coordinators only. No Teams SDK.
  */
-import type { Clock } from "../clock.js";
 import { ACTION_LIMITS, isClosed, titleFromText, type ActionStatus, type ImprovementAction, type Person } from "../domain/actions.js";
 import { addMonths, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
 import { closedMessage } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 import { parseActionPlan, type PlanRow, type UnreadableRow } from "../io/action-plan.js";
-import type { Logger } from "../logger.js";
 import { findElement } from "../standard/index.js";
-import type { Stores } from "../store/index.js";
 import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
 import { matchPerson } from "../domain/people-match.js";
 import { refused } from "./refused.js";
 import type { Actor } from "./views.js";
+import { Service, type ServiceContext } from "./context.js";
 
 /** Elements one imported action covers at most (the rest stay in its description). */
 const MAX_REFS = 4;
@@ -59,13 +57,10 @@ export type PlanOutcome =
   | { readonly ok: true; readonly preview: PlanPreview; readonly message?: string; readonly created?: readonly string[] }
   | { readonly ok: false; readonly refusal: Refusal };
 
-export class PlanImportService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
-  ) {}
+export class PlanImportService extends Service {
+  constructor(context: ServiceContext) {
+    super(context);
+  }
 
   async mayImport(actor: Actor): Promise<boolean> {
     return can(await this.rolesOf(actor), "manage-campaigns");

@@ -6,10 +6,11 @@ import type { Clock } from "../clock.js";
 import { formatLondonDay, londonDay, type IsoDate } from "../domain/calendar.js";
 import type { ReminderItem } from "../domain/reminders.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 import type { Stores } from "../store/index.js";
 import type { MessageStatus } from "../store/outbox.js";
 import type { Actor } from "./views.js";
+import type { RolesOf } from "./context.js";
 
 /** A person's reminder for a day as it stands now; the card adds their name and any notice. */
 export interface ReminderState {
@@ -34,7 +35,7 @@ export class ReminderService {
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    private readonly rolesOf: RolesOf,
   ) {}
 
   /** The actor's own reminder message for `day`, or undefined if they had none. */

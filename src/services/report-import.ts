@@ -4,7 +4,6 @@
  * importing the same report again (recognised by a fingerprint of its text) changes nothing.
  * Coordinators only. No Teams SDK.
  */
-import type { Clock } from "../clock.js";
 import type { ImprovementAction, Person } from "../domain/actions.js";
 import { ACTION_LIMITS, titleFromText } from "../domain/actions.js";
 import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
@@ -12,14 +11,14 @@ import { COUNCIL_SCOPE, proposeCalendar, type ProposedCalendar } from "../domain
 import { closedMessage, type Campaign } from "../domain/campaign.js";
 import type { Outcome, Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 import { parseAssessorReport, type ParsedReport } from "../io/assessor-report.js";
-import type { Logger } from "../logger.js";
-import { AlreadyExistsError, type Stores, type StoredReport } from "../store/index.js";
+import { AlreadyExistsError, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
 import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
 import { refused } from "./refused.js";
+import { Service, type ServiceContext } from "./context.js";
 
 /** Draft actions per import, and elements per action: what one transaction (100 writes) holds. */
 const MAX_AREAS = 12;
@@ -47,14 +46,13 @@ export type PreviewOutcome =
   | { readonly ok: false; readonly refusal: Refusal }
   | { readonly ok: true; readonly preview?: undefined; readonly message: string };
 
-export class ReportImportService {
+export class ReportImportService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     private readonly certification: CertificationService,
-  ) {}
+  ) {
+    super(context);
+  }
 
   /** Whether `actor` may import at all (asked before fetching a file, so nobody else costs a download). */
   async mayImport(actor: Actor): Promise<boolean> {

@@ -8,12 +8,13 @@ import type { Campaign } from "../domain/campaign.js";
 import { londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
 import { visitsOf } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
+import { can } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
 import type { Stores } from "../store/index.js";
 import { criterionView, type CriterionView } from "./criterion.js";
 import { compareWithAssessor, type Comparison } from "../domain/comparison.js";
 import type { Actor } from "./views.js";
+import type { RolesOf } from "./context.js";
 
 export interface NextVisit {
   readonly scopeName: string;
@@ -49,7 +50,7 @@ export class SummaryService {
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    private readonly rolesOf: RolesOf,
     /** The council's certification rule (OUTLOOK_MIN_COMPLIANT, OUTLOOK_MAX_NON_COMPLIANCE). */
     private readonly rule: OutlookRule = DEFAULT_OUTLOOK,
   ) {}

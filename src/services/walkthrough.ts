@@ -3,7 +3,6 @@
  * unit, open an element, apply what they did on the card, and report progress. No Teams SDK:
  * callers pass who is acting (already authenticated) and plain data.
  */
-import type { Clock } from "../clock.js";
 import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
 import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
@@ -11,10 +10,9 @@ import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../
 import { LIMITS } from "../domain/limits.js";
 import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can, type Role } from "../domain/roles.js";
-import type { Logger } from "../logger.js";
+import { can } from "../domain/roles.js";
 import { findElement } from "../standard/index.js";
-import { ConcurrencyError, type Stores } from "../store/index.js";
+import { ConcurrencyError } from "../store/index.js";
 import {
   ALL_REFS,
   elementView,
@@ -28,6 +26,7 @@ import {
 import { refused } from "./refused.js";
 import { ReviewSteps } from "./review-step.js";
 import type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
+import { Service, type ServiceContext } from "./context.js";
 
 export type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
@@ -43,17 +42,14 @@ const BUSY_ELEMENT =
   "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
 const READ_ONLY = "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute.";
 
-export class WalkthroughService {
+export class WalkthroughService extends Service {
   constructor(
-    private readonly stores: Stores,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    /** The roles someone holds; edits are checked against them on every action. */
-    private readonly rolesOf: (actor: Actor) => Promise<readonly Role[]>,
+    context: ServiceContext,
     /** Tells people one-to-one when their element is approved or returned. */
     notifier: Notifier,
   ) {
-    this.reviews = new ReviewSteps(stores, clock, log, notifier);
+    super(context);
+    this.reviews = new ReviewSteps(context.stores, context.clock, context.log, notifier);
   }
 
   private readonly reviews: ReviewSteps;

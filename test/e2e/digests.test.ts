@@ -106,7 +106,7 @@ describe("the assessor's ratings beside the council's", () => {
     const log = createLogger("silent");
     const roles = new RolesService(stores, clock, log, []);
     const rolesOf = (a: Actor) => roles.rolesOf(a);
-    const imports = new ReportImportService(stores, clock, log, rolesOf, new CertificationService(stores, clock, log, rolesOf));
+    const imports = new ReportImportService({ stores, clock, log, rolesOf }, new CertificationService({ stores, clock, log, rolesOf }));
     const report = readFileSync(new URL("../fixtures/assessor-report-oadby-wigston-2023.txt", import.meta.url), "utf8");
     expect((await imports.apply({ tenantId: TENANT, userId: CORA.aadObjectId, displayName: CORA.name }, campaignId, report)).ok).toBe(true);
 

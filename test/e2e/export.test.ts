@@ -108,18 +108,12 @@ describe("export from chat", () => {
     const log = createLogger("silent");
     const roles = new RolesService(stores, fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()), log, []);
     const later = new ExportLinkService(
-      stores,
-      fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()),
-      log,
-      (a: Actor) => roles.rolesOf(a),
+      { stores, clock: fixedClock(new Date(Date.now() + 16 * 60_000).toISOString()), log, rolesOf: (a: Actor) => roles.rolesOf(a) },
       () => base!,
     );
     expect(await later.open(token!)).toMatchObject({ code: "stale", message: expect.stringContaining("This download link has expired") });
     const now = new ExportLinkService(
-      stores,
-      fixedClock(new Date().toISOString()),
-      log,
-      (a: Actor) => roles.rolesOf(a),
+      { stores, clock: fixedClock(new Date().toISOString()), log, rolesOf: (a: Actor) => roles.rolesOf(a) },
       () => base!,
     );
     expect(await now.open(token!)).toMatchObject({ fileName: expect.stringMatching(/evidence-matrix\.xlsx$/) });

@@ -285,7 +285,7 @@ describe("element owners, coordinators and campaign leads", () => {
       true,
     );
     const rolesOf = (a: { userId: string }) => Promise.resolve(a.userId === "cora" ? (["coordinator"] as const) : []);
-    const campaigns = new CampaignService(w.stores, w.clock, log, rolesOf);
+    const campaigns = new CampaignService({ stores: w.stores, clock: w.clock, log, rolesOf });
     const created = await campaigns.create(coordinator, {
       name: "CSE annual review 2027",
       type: "annual-review-1",
@@ -294,7 +294,7 @@ describe("element owners, coordinators and campaign leads", () => {
     });
     if (!created.ok) throw new Error(created.refusal.message);
     expect((await campaigns.move(coordinator, created.campaign.id, "open")).ok).toBe(true);
-    const assignments = new AssignmentService(w.stores, w.clock, log, rolesOf, new RecordingNotifier());
+    const assignments = new AssignmentService({ stores: w.stores, clock: w.clock, log, rolesOf }, new RecordingNotifier());
     const campaign = (await w.stores.campaigns.get(TENANT, created.campaign.id))!;
     expect(
       (await assignments.assign(coordinator, { campaign, unit: campaign.units[0]! }, "3.2", { userId: "megan", name: "Megan Bowen" })).ok,

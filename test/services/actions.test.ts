@@ -29,7 +29,7 @@ async function setUp() {
   await roles.grant(CORA, PAT, "contributor");
   await roles.grant(CORA, LEE, "leader");
   for (const who of [OLU, MEGAN]) await walkthrough.greet(who);
-  const actions = new ActionService(stores, clock, log, rolesOf, notifier);
+  const actions = new ActionService({ stores, clock, log, rolesOf }, notifier);
   const create = async (who: Actor, refs: string, dueOn = "2026-12-01", title = "Publish service standards for housing repairs") => {
     const outcome = await actions.create(who, { title, refs, dueOn, description: "On the website and in every reception." });
     if (!outcome.ok) throw new Error(outcome.refusal.message);

@@ -29,8 +29,8 @@ async function setUp() {
     stores,
     roles,
     rolesOf,
-    campaigns: new CampaignService(stores, clock, log, rolesOf),
-    walkthrough: new WalkthroughService(stores, clock, log, rolesOf, noMessages),
+    campaigns: new CampaignService({ stores, clock, log, rolesOf }),
+    walkthrough: new WalkthroughService({ stores, clock, log, rolesOf }, noMessages),
   };
 }
 

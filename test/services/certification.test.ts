@@ -35,8 +35,8 @@ async function setUp() {
   return {
     stores,
     lines,
-    campaigns: new CampaignService(stores, clock, log, rolesOf),
-    certification: new CertificationService(stores, clock, log, rolesOf),
+    campaigns: new CampaignService({ stores, clock, log, rolesOf }),
+    certification: new CertificationService({ stores, clock, log, rolesOf }),
   };
 }
 

@@ -18,7 +18,11 @@ async function world() {
   const created = await w.campaigns.create(cora, { name: "CSE annual review 2027", type: "annual-review-1", units: "" });
   if (!created.ok) throw new Error(created.refusal.message);
   await w.stores.campaigns.setActiveIfNone(TENANT, created.campaign.id);
-  return { ...w, campaignId: created.campaign.id, imports: new ReportImportService(w.stores, w.clock, w.log, w.rolesOf, w.certification) };
+  return {
+    ...w,
+    campaignId: created.campaign.id,
+    imports: new ReportImportService({ stores: w.stores, clock: w.clock, log: w.log, rolesOf: w.rolesOf }, w.certification),
+  };
 }
 
 describe("importing the assessor's report", () => {
@@ -190,7 +194,10 @@ describe("previewing before importing", () => {
   it("a preview waits a day", async () => {
     const w = await world();
     const previewed = await w.imports.preview(cora, CHARNWOOD, "c.txt");
-    const later = new ReportImportService(w.stores, fixedClock("2026-11-21T10:00:01Z"), w.log, w.rolesOf, w.certification);
+    const later = new ReportImportService(
+      { stores: w.stores, clock: fixedClock("2026-11-21T10:00:01Z"), log: w.log, rolesOf: w.rolesOf },
+      w.certification,
+    );
     expect(await later.confirm(cora, previewed.ok && previewed.preview ? previewed.preview.fingerprint : "")).toMatchObject({
       ok: false,
       refusal: { code: "stale" },

@@ -96,7 +96,7 @@ describe("the role matrix", () => {
     it(`${who === "leader" ? "refuses" : "allows"} an element edit by a ${who}`, async () => {
       const { stores, roles } = await setUp();
       const holders = await staffed(stores, roles);
-      const walkthrough = new WalkthroughService(stores, clock, log, (a) => roles.rolesOf(a), noMessages);
+      const walkthrough = new WalkthroughService({ stores, clock, log, rolesOf: (a) => roles.rolesOf(a) }, noMessages);
       const campaign = await walkthrough.currentCampaign(holders[who]);
       const outcome = await walkthrough.act(holders[who], {
         verb: "save",

@@ -13,10 +13,7 @@ const actor = (n: number): Actor => ({ tenantId: TENANT, userId: `officer-${n}`,
 async function setUp() {
   const stores = await freshStores();
   const service = new WalkthroughService(
-    stores,
-    fixedClock("2026-11-20T10:00:00Z"),
-    createLogger("silent"),
-    () => Promise.resolve([]),
+    { stores, clock: fixedClock("2026-11-20T10:00:00Z"), log: createLogger("silent"), rolesOf: () => Promise.resolve([]) },
     noMessages,
   );
   const campaign = await service.currentCampaign(actor(0));

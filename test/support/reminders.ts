@@ -31,7 +31,7 @@ export async function reminderWorld(options: { now: string; stub?: ConnectorStub
   const log = options.log ?? createLogger("silent");
   const adapter = createAdapter(loadConfig({}));
   const roles = new RolesService(stores, clock, log, []);
-  const actions = new ActionService(stores, clock, log, (a: Actor) => roles.rolesOf(a), new RecordingNotifier());
+  const actions = new ActionService({ stores, clock, log, rolesOf: (a: Actor) => roles.rolesOf(a) }, new RecordingNotifier());
   const newJob = (s: Stores, sender: SenderOptions = options.sender ?? FAST_SENDER): ReminderJob =>
     createReminderJob(s, adapter, "", clock, log, sender);
 

@@ -25,10 +25,10 @@ export async function serviceWorld(options: { coordinators?: readonly string[]; 
     roles,
     rolesOf,
     notifier,
-    walkthrough: new WalkthroughService(stores, clock, log, rolesOf, notifier),
-    campaigns: new CampaignService(stores, clock, log, rolesOf),
-    assignments: new AssignmentService(stores, clock, log, rolesOf, notifier),
-    overview: new OverviewService(stores, clock, log, rolesOf, notifier),
-    certification: new CertificationService(stores, clock, log, rolesOf),
+    walkthrough: new WalkthroughService({ stores, clock, log, rolesOf }, notifier),
+    campaigns: new CampaignService({ stores, clock, log, rolesOf }),
+    assignments: new AssignmentService({ stores, clock, log, rolesOf }, notifier),
+    overview: new OverviewService({ stores, clock, log, rolesOf }, notifier),
+    certification: new CertificationService({ stores, clock, log, rolesOf }),
   };
 }
