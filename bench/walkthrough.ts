@@ -1,7 +1,9 @@
 /**
  * Benchmark: how long a self-assessment card action takes end to end (HTTP in, storage, card
- * out) and how many storage requests it costs, against a baseline measured in the same run:
- * GET /healthz, one HTTP round trip with one storage request. Figures are printed, not asserted.
+ * out) and how many storage requests it costs, against two baselines measured in the same run:
+ * GET /healthz (one HTTP round trip, one storage request), and the floor of the stack
+ * (bench/floor.ts: the same HTTP path and teams-ai Application answering with a fixed card, no
+ * storage), for typed commands and card presses. Figures are printed, not asserted.
  *
  *   npm run bench            (ITERATIONS=200 by default)
  */
@@ -11,12 +13,15 @@ import { startServer } from "../src/server.js";
 import { ELEMENTS } from "../src/standard/index.js";
 import { startAzurite } from "../src/store/azurite.js";
 import { ConnectorStub } from "../test/support/connector-stub.js";
+import { startFloor } from "./floor.js";
 import { findInputs, TeamsClient, type InvokeReply } from "../test/support/teams.js";
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
 
 interface Row {
   readonly name: string;
+  /** Which floor it is compared with: the floor's typed message, or its card press. */
+  floor?: "typed" | "press";
   readonly median: number;
   readonly p95: number;
   readonly storagePerOp: number;
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: "bench", LOG_LEVEL: "silent", REMINDERS: "off" });
   const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
   const count = () => server.stores.tables.requestCount;
+  const floor = await startFloor(config, createLogger("silent"));
   try {
     const officer = new TeamsClient(() => server.url, stub.url, {
       tenantId: "bench-council",
@@ -61,16 +67,31 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     rows.push(await measure("baseline: GET /healthz", count, () => fetch(`${server.url}/healthz`)));
-    rows.push(await measure("typed 'assess 2.1.1' (card sent to connector)", count, () => officer.say("assess 2.1.1")));
+    // The floor: the same stack answering with a fixed card, no storage (bench/floor.ts).
+    const floorClient = new TeamsClient(() => floor.url, stub.url, {
+      tenantId: "bench-council",
+      aadObjectId: "bench-officer",
+      name: "Bench Officer",
+    });
+    const floorTyped = await measure("floor: typed message, fixed card", count, () => floorClient.say("assess 2.1.1"));
+    const floorPress = await measure("floor: card press, fixed card", count, () =>
+      floorClient.invoke("cse.save", { rating: "compliance" }),
+    );
+    rows.push(floorTyped, floorPress);
+    const typed = (row: Row): Row => Object.assign(row, { floor: "typed" as const });
+    const press = (row: Row): Row => Object.assign(row, { floor: "press" as const });
+    rows.push(typed(await measure("typed 'assess 2.1.1' (card sent to connector)", count, () => officer.say("assess 2.1.1"))));
     await officer.say("assess 2.1.1");
     const base = card();
     let current = base;
     rows.push(
-      await measure("Save a changed rating (Action.Execute)", count, async (i) => {
-        const reply = await officer.press(current, "Save", { rating: ratings[i % 2]! });
-        current = reply.body.value;
-        return reply;
-      }),
+      press(
+        await measure("Save a changed rating (Action.Execute)", count, async (i) => {
+          const reply = await officer.press(current, "Save", { rating: ratings[i % 2]! });
+          current = reply.body.value;
+          return reply;
+        }),
+      ),
     );
     rows.push(
       await measure("Add link then Remove it (2 actions)", count, async (i) => {
@@ -84,7 +105,7 @@ async function main(): Promise<void> {
         return removed;
       }),
     );
-    rows.push(await measure("Skip to next unrated (no write)", count, () => officer.press(base, "Skip to next unrated")));
+    rows.push(press(await measure("Skip to next unrated (no write)", count, () => officer.press(base, "Skip to next unrated"))));
 
     rows.push(
       await measure("People picker typeahead (search)", count, () =>
@@ -137,6 +158,7 @@ async function main(): Promise<void> {
         "median ms".padStart(10) +
         "p95 ms".padStart(9) +
         "x baseline".padStart(12) +
+        "x floor".padStart(9) +
         "storage/op".padStart(12) +
         "card bytes".padStart(12),
     );
@@ -146,12 +168,14 @@ async function main(): Promise<void> {
           r.median.toFixed(2).padStart(10) +
           r.p95.toFixed(2).padStart(9) +
           (r.median / baseline).toFixed(1).padStart(12) +
+          (r.floor ? (r.median / (r.floor === "typed" ? floorTyped : floorPress).median).toFixed(1) : "").padStart(9) +
           r.storagePerOp.toFixed(1).padStart(12) +
           (r.bytes === undefined ? "" : String(r.bytes)).padStart(12),
       );
     }
   } finally {
     await server.close();
+    floor.close();
     await stub.stop();
     await azurite.stop();
   }
