@@ -6,7 +6,6 @@
 import { CardFactory, MessageFactory } from "botbuilder";
 import { Application, TurnState } from "@microsoft/teams-ai";
 import restify from "restify";
-import type { AddressInfo } from "node:net";
 import { createAdapter } from "../src/bot/adapter.js";
 import { processMessage } from "../src/bot/http.js";
 import { isCardPress } from "../src/bot/invoke-answers.js";
@@ -51,5 +50,5 @@ export async function startFloor(config: Config, log: Logger): Promise<{ url: st
     res.send(reply.status, reply.body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
