@@ -5,6 +5,7 @@
  * Of several, the first the text names. Pure; every pattern is linear.
  */
 import { isIsoDate, type IsoDate } from "../domain/calendar.js";
+import { financialQuarter } from "../domain/periods.js";
 
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -34,8 +35,7 @@ const READERS: readonly Reader[] = [
     read: (m) => {
       const start = financialYear(m[2]!, m[3]!);
       if (start === undefined) return undefined;
-      const q = Number(m[1]);
-      return q === 4 ? lastDay(start + 1, 3) : lastDay(start, 3 + 3 * q);
+      return financialQuarter(start, Number(m[1])).end;
     },
   },
   { pattern: /\bQ([1-4])\s+(\d{4})\b(?!\s*[/-]\s*\d)/gi, read: (m) => lastDay(Number(m[2]), 3 * Number(m[1])) },
@@ -44,7 +44,7 @@ const READERS: readonly Reader[] = [
     pattern: /(?<![\d/])(\d{4})\s*\/\s*(\d{2})(?![\d/])/g,
     read: (m) => {
       const start = financialYear(m[1]!, m[2]!);
-      return start === undefined ? undefined : lastDay(start + 1, 3);
+      return start === undefined ? undefined : financialQuarter(start, 4).end;
     },
   },
 ];
