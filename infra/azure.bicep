@@ -40,7 +40,7 @@ var names = {
 }
 var hostName = '${names.site}.azurewebsites.net'
 // Every table the bot uses (src/store/tables.ts TABLE_NAMES); a test keeps the two lists equal.
-var tableNames = ['Campaigns', 'Assessments', 'Participants', 'Tenants', 'Actions', 'Outbox', 'Files']
+var tableNames = ['Campaigns', 'Assessments', 'Participants', 'Tenants', 'Actions', 'Outbox', 'Files', 'Standards']
 // Built-in role "Storage Table Data Contributor": read and write entities, nothing else.
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 

@@ -94,16 +94,16 @@ export function noteEntity(a: ImprovementAction, note: ProgressNote): Entity {
   };
 }
 
+/** The columns of an audit row: what changed, from what to what, who, when (actions and service standards alike). */
+export function changeColumns(c: { field: string; from: string; to: string; by: Person; at: string }) {
+  return { field: c.field, from: c.from, to: c.to, byId: c.by.userId, byName: c.by.name, at: c.at };
+}
+
 export function auditEntity(a: ImprovementAction, c: ActionChange, saveId: string, index: number): Entity {
   return {
     partitionKey: encodeKeyPart(a.tenantId),
     rowKey: `${AUDIT}${num(a.id)}|${newestFirst(c.at)}|${saveId}|${String(99 - index).padStart(2, "0")}`,
-    field: c.field,
-    from: c.from,
-    to: c.to,
-    byId: c.by.userId,
-    byName: c.by.name,
-    at: c.at,
+    ...changeColumns(c),
   };
 }
 

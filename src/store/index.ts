@@ -3,6 +3,7 @@ import { ActionStore } from "./actions.js";
 import { AssessmentStore } from "./assessments.js";
 import { CampaignStore } from "./campaigns.js";
 import { CertificationStore } from "./certification.js";
+import { StandardStore } from "./standards.js";
 import { ParticipantStore } from "./participants.js";
 import { RoleStore } from "./roles.js";
 import { Tables } from "./tables.js";
@@ -25,6 +26,7 @@ export interface Stores {
   readonly participants: ParticipantStore;
   readonly roles: RoleStore;
   readonly certification: CertificationStore;
+  readonly standards: StandardStore;
   readonly actions: ActionStore;
   readonly tenants: TenantDirectory;
   readonly outbox: OutboxStore;
@@ -47,5 +49,6 @@ export async function openStores(connectionString: string, tablePrefix: string):
     files: new FileStore(tables),
     roles: new RoleStore(tables),
     certification: new CertificationStore(tables),
+    standards: new StandardStore(tables),
   };
 }

@@ -41,7 +41,7 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants", "Actions", "Outbox", "Files"] as const;
+export const TABLE_NAMES = ["Campaigns", "Assessments", "Participants", "Tenants", "Actions", "Outbox", "Files", "Standards"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type Entity = TableEntity<Record<string, unknown>>;

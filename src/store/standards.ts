@@ -1,0 +1,183 @@
+/**
+ * A council's service standards and their figures, in the tenant's partition of the Standards
+ * table, so a change and its audit entries are one transaction:
+ *   "s|<id>"                          a standard
+ *   "f|<id>|<period>"                 its figure for a period
+ *   "!audit|<id>|<newest first>|…"    what changed (a standard's fields, a figure and its corrections), who, when
+ * Every change is conditional on the ETag read (a figure's first entry on there being none).
+ */
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
+import type { Person } from "../domain/actions.js";
+import type { Figure, ServiceStandard } from "../domain/standards.js";
+import { changeColumns } from "./action-rows.js";
+import { encodeKeyPart, newestFirst } from "./keys.js";
+import { AlreadyExistsError, ConcurrencyError, text, type StoredEntity, type Tables } from "./tables.js";
+
+export interface StandardChange {
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+  readonly by: Person;
+  readonly at: string;
+}
+
+export type StoredStandard = ServiceStandard & { readonly etag?: string };
+export type StoredFigure = Figure & { readonly etag?: string; readonly by: Person; readonly at: string };
+
+const STANDARD = "s|";
+const FIGURE = "f|";
+const AUDIT = "!audit|";
+
+export class StandardStore {
+  constructor(private readonly tables: Tables) {}
+
+  async list(tenantId: string): Promise<StoredStandard[]> {
+    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), STANDARD);
+    return rows.map(toStandard);
+  }
+
+  async get(tenantId: string, id: string): Promise<StoredStandard | undefined> {
+    const e = await this.tables.get("Standards", encodeKeyPart(tenantId), STANDARD + encodeKeyPart(id));
+    return e && toStandard(e);
+  }
+
+  /** A new standard with its "created" audit entry; AlreadyExistsError if the id is taken. */
+  async create(
+    tenantId: string,
+    standard: ServiceStandard,
+    change: Omit<StandardChange, "field" | "from" | "to">,
+  ): Promise<StoredStandard> {
+    const ops: TransactionAction[] = [
+      ["create", standardEntity(tenantId, standard)],
+      ["create", auditEntity(tenantId, standard.id, { ...change, field: "created", from: "", to: standard.promise })],
+    ];
+    try {
+      const result = await this.tables.transact("Standards", ops);
+      return { ...standard, etag: result.subResponses[0]?.etag };
+    } catch (error) {
+      // A transaction reports a taken key as a conflict; say what it was.
+      if (error instanceof ConcurrencyError && (await this.get(tenantId, standard.id)))
+        throw new AlreadyExistsError(`Standards ${standard.id}`);
+      throw error;
+    }
+  }
+
+  /** Replaces `before` (read with its ETag) by `after`, with the audit of `changes`. ConcurrencyError if it changed since. */
+  async update(
+    tenantId: string,
+    before: StoredStandard,
+    after: ServiceStandard,
+    changes: readonly StandardChange[],
+  ): Promise<StoredStandard> {
+    const ops: TransactionAction[] = [
+      ["update", standardEntity(tenantId, after), "Replace", { etag: before.etag }],
+      ...changes.map((c): TransactionAction => ["create", auditEntity(tenantId, after.id, c)]),
+    ];
+    const result = await this.tables.transact("Standards", ops);
+    return { ...after, etag: result.subResponses[0]?.etag };
+  }
+
+  /** A standard's figures, oldest period first. */
+  async figures(tenantId: string, standardId: string): Promise<StoredFigure[]> {
+    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), `${FIGURE}${encodeKeyPart(standardId)}|`);
+    return rows.map(toFigure);
+  }
+
+  /**
+   * Records a period's figure, or corrects it: conditional on `before` (the figure read, with its
+   * ETag; none when there was no figure), audited with the old and new value. ConcurrencyError
+   * when someone recorded or corrected it meanwhile.
+   */
+  async putFigure(tenantId: string, figure: Figure, before: StoredFigure | undefined, by: Person, at: string): Promise<StoredFigure> {
+    const entity = {
+      partitionKey: encodeKeyPart(tenantId),
+      rowKey: figureKey(figure.standardId, figure.periodId),
+      standardId: figure.standardId,
+      periodId: figure.periodId,
+      value: figure.value,
+      byId: by.userId,
+      byName: by.name,
+      at,
+    };
+    const ops: TransactionAction[] = [
+      before ? ["update", entity, "Replace", { etag: before.etag }] : ["create", entity],
+      [
+        "create",
+        auditEntity(tenantId, figure.standardId, {
+          field: `figure ${figure.periodId}`,
+          from: before ? String(before.value) : "",
+          to: String(figure.value),
+          by,
+          at,
+        }),
+      ],
+    ];
+    const result = await this.tables.transact("Standards", ops);
+    return { ...figure, by, at, etag: result.subResponses[0]?.etag };
+  }
+
+  /** What changed on a standard and its figures, newest first. */
+  async history(tenantId: string, standardId: string, limit = 50): Promise<StandardChange[]> {
+    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), `${AUDIT}${encodeKeyPart(standardId)}|`, limit);
+    return rows.map((e) => ({
+      field: text(e.field),
+      from: text(e.from),
+      to: text(e.to),
+      by: { userId: text(e.byId), name: text(e.byName) },
+      at: text(e.at),
+    }));
+  }
+}
+
+const figureKey = (standardId: string, periodId: string) => `${FIGURE}${encodeKeyPart(standardId)}|${encodeKeyPart(periodId)}`;
+
+function standardEntity(tenantId: string, s: ServiceStandard) {
+  return {
+    partitionKey: encodeKeyPart(tenantId),
+    rowKey: STANDARD + encodeKeyPart(s.id),
+    standardId: s.id,
+    promise: s.promise,
+    measure: JSON.stringify(s.measure),
+    target: JSON.stringify(s.target),
+    frequency: s.frequency,
+    ownerId: s.owner.userId,
+    ownerName: s.owner.name,
+    published: s.published,
+    refs: s.refs.join(" "),
+  };
+}
+
+function auditEntity(tenantId: string, standardId: string, c: StandardChange) {
+  return {
+    partitionKey: encodeKeyPart(tenantId),
+    rowKey: `${AUDIT}${encodeKeyPart(standardId)}|${newestFirst(c.at)}|${randomUUID().slice(0, 8)}`,
+    ...changeColumns(c),
+  };
+}
+
+function toStandard(e: StoredEntity): StoredStandard {
+  const frequency = text(e.frequency) === "monthly" ? "monthly" : "quarterly";
+  return {
+    id: text(e.standardId),
+    promise: text(e.promise),
+    measure: JSON.parse(text(e.measure) || '{"kind":"percentage"}') as ServiceStandard["measure"],
+    target: JSON.parse(text(e.target) || '{"value":0,"better":"higher"}') as ServiceStandard["target"],
+    frequency,
+    owner: { userId: text(e.ownerId), name: text(e.ownerName) },
+    published: e.published === true,
+    refs: text(e.refs).split(" ").filter(Boolean),
+    etag: e.etag,
+  };
+}
+
+function toFigure(e: StoredEntity): StoredFigure {
+  return {
+    standardId: text(e.standardId),
+    periodId: text(e.periodId),
+    value: Number(e.value),
+    by: { userId: text(e.byId), name: text(e.byName) },
+    at: text(e.at),
+    etag: e.etag,
+  };
+}
