@@ -22,6 +22,7 @@ export function planPreviewCard(preview: PlanPreview, state: { readonly done?: s
   const defaultDue = actions.filter((a) => a.dueNote).length;
   const needsElement = actions.filter((a) => a.refs.length === 0).length;
   const fresh = actions.length - preview.already;
+  const said = summary(actions.length, fresh, preview.already, matched);
   return renderCard("plan-preview", {
     heading: state.done ? "Improvement plan imported" : "Improvement plan: check before importing",
     title: preview.fileName ? plainText(preview.fileName, 80) : "Pasted plan",
@@ -33,8 +34,8 @@ export function planPreviewCard(preview: PlanPreview, state: { readonly done?: s
       { count: String(defaultDue), label: "dates to check", colour: defaultDue ? "Warning" : "Default" },
       { count: String(unreadable.length), label: "rows not read", colour: unreadable.length ? "Warning" : "Default" },
     ],
-    summaryText: state.done ? "" : summary(actions.length, fresh, preview.already, matched),
-    fallback: plainText(state.done ?? summary(actions.length, fresh, preview.already, matched), 300),
+    summaryText: state.done ? "" : said,
+    fallback: plainText(state.done ?? said, 300),
     rowsHeading: `The actions (${actions.length})`,
     rows: actions.slice(0, MAX_ROWS_SHOWN).map((a) => row(a, !!state.done)),
     moreText: actions.length > MAX_ROWS_SHOWN ? `and ${actions.length - MAX_ROWS_SHOWN} more, read the same way.` : "",

@@ -34,7 +34,8 @@ export function financialYearLabel(startYear: number): string {
   return `${startYear}/${pad((startYear + 1) % 100)}`;
 }
 
-function month(year: number, m: number): Period {
+/** Month `m` (1 to 12) of `year`. */
+export function monthPeriod(year: number, m: number): Period {
   return {
     frequency: "monthly",
     id: `${year}-${pad(m)}`,
@@ -54,7 +55,7 @@ export function financialQuarter(startYear: number, q: number): Period {
     frequency: "quarterly",
     id: `${financialYearLabel(startYear)}-Q${q}`,
     start: `${year}-${pad(m)}-01`,
-    end: `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`,
+    end: monthPeriod(year, lastMonth).end,
     label: `Q${q} ${financialYearLabel(startYear)} (${MONTHS[m - 1]} to ${MONTHS[lastMonth - 1]} ${year})`,
   };
 }
@@ -62,7 +63,7 @@ export function financialQuarter(startYear: number, q: number): Period {
 /** The period of `frequency` that London day `day` falls in. */
 export function periodContaining(day: IsoDate, frequency: Frequency): Period {
   const [year, m] = day.split("-").map(Number) as [number, number];
-  if (frequency === "monthly") return month(year, m);
+  if (frequency === "monthly") return monthPeriod(year, m);
   const startYear = financialYearOf(day);
   const q = Math.floor(((m - 4 + 12) % 12) / 3) + 1;
   return financialQuarter(startYear, q);
@@ -92,7 +93,7 @@ export function periodById(id: string): Period | undefined {
   const monthly = /^(\d{4})-(\d{2})$/.exec(id);
   if (monthly) {
     const m = Number(monthly[2]);
-    return m >= 1 && m <= 12 ? month(Number(monthly[1]), m) : undefined;
+    return m >= 1 && m <= 12 ? monthPeriod(Number(monthly[1]), m) : undefined;
   }
   const quarterly = /^(\d{4})\/(\d{2})-Q([1-4])$/.exec(id);
   if (!quarterly) return undefined;

@@ -5,14 +5,13 @@
  * Of several, the first the text names. Pure; every pattern is linear.
  */
 import { isIsoDate, type IsoDate } from "../domain/calendar.js";
-import { financialQuarter } from "../domain/periods.js";
+import { financialQuarter, monthPeriod } from "../domain/periods.js";
 
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 const pad = (n: number) => String(n).padStart(2, "0");
-const lastDay = (year: number, month: number) => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 /** A financial year written "2026/27" or "2026-2027": the year it starts, if the two parts follow on. */
 function financialYear(first: string, second: string): number | undefined {
@@ -38,8 +37,8 @@ const READERS: readonly Reader[] = [
       return financialQuarter(start, Number(m[1])).end;
     },
   },
-  { pattern: /\bQ([1-4])\s+(\d{4})\b(?!\s*[/-]\s*\d)/gi, read: (m) => lastDay(Number(m[2]), 3 * Number(m[1])) },
-  { pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, "gi"), read: (m) => lastDay(Number(m[2]), monthNumber(m[1]!)) },
+  { pattern: /\bQ([1-4])\s+(\d{4})\b(?!\s*[/-]\s*\d)/gi, read: (m) => monthPeriod(Number(m[2]), 3 * Number(m[1])).end },
+  { pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, "gi"), read: (m) => monthPeriod(Number(m[2]), monthNumber(m[1]!)).end },
   {
     pattern: /(?<![\d/])(\d{4})\s*\/\s*(\d{2})(?![\d/])/g,
     read: (m) => {
