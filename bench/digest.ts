@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       createdAt: at,
       updatedAt: at,
     }));
-    await stores.actions.importMany(TENANT, actions, () => undefined, { by, at });
+    await stores.actionImports.importMany(TENANT, actions, () => undefined, { by, at });
     const summaries = new SummaryService(stores, clock, () => Promise.resolve(["coordinator"]));
 
     const measure = async (campaign: Campaign) => {

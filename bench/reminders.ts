@@ -167,7 +167,7 @@ async function seedActions(stores: Stores, tenant: string, people: readonly stri
   ];
   const today = at.slice(0, 10);
   for (let i = 0; i < builds.length; i += 5_000)
-    await stores.actions.importMany(tenant, builds.slice(i, i + 5_000), (a) => nextActionReminder(a, today)?.on, { by, at });
+    await stores.actionImports.importMany(tenant, builds.slice(i, i + 5_000), (a) => nextActionReminder(a, today)?.on, { by, at });
 }
 
 main().catch((error: unknown) => {

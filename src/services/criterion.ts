@@ -47,7 +47,7 @@ export async function criterionView(
   if (!campaign || !criterion) return NOT_FOUND;
   const [assessments, report] = await Promise.all([
     stores.assessments.listForCampaign(actor.tenantId, campaignId),
-    stores.actions.getReport(actor.tenantId, campaignId),
+    stores.actionImports.getReport(actor.tenantId, campaignId),
   ]);
   const rows = criterion.subCriteria.flatMap((s) =>
     s.elements.map((e) => {

@@ -71,7 +71,7 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
 export async function withRelated(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
   const [links, report] = await Promise.all([
     stores.actions.forElement(actor.tenantId, view.element.ref),
-    stores.actions.getReport(actor.tenantId, view.campaign.id),
+    stores.actionImports.getReport(actor.tenantId, view.campaign.id),
   ]);
   const rating = report?.ratings[view.element.ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.

@@ -30,7 +30,7 @@ export async function exportCampaign(stores: Stores, clock: Clock, campaign: Cam
   const [assessments, allActions, report] = await Promise.all([
     stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
     stores.actions.list(campaign.tenantId),
-    stores.actions.getReport(campaign.tenantId, campaign.id),
+    stores.actionImports.getReport(campaign.tenantId, campaign.id),
   ]);
   const actions = allActions.filter((a) => !a.campaignId || a.campaignId === campaign.id);
   const rows = matrixRows(campaign, assessments, new Map(Object.entries(report?.ratings ?? {})));

@@ -135,7 +135,7 @@ export class PlanImportService extends Service {
         updatedAt: at,
       }),
     }));
-    const { created, already } = await this.stores.actions.createFromPlan(
+    const { created, already } = await this.stores.actionImports.createFromPlan(
       actor.tenantId,
       preview.campaign.id,
       rows,
@@ -185,7 +185,7 @@ export class PlanImportService extends Service {
       else firstSeen.set(action.marker, action.where);
       if (!first) actions.push(action);
     }
-    const imported = await this.stores.actions.planMarkers(actor.tenantId, campaign.id);
+    const imported = await this.stores.actionImports.planMarkers(actor.tenantId, campaign.id);
     return {
       ok: true,
       preview: {

@@ -128,7 +128,7 @@ export class ReportImportService extends Service {
   }
 
   stored(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
-    return this.stores.actions.getReport(tenantId, campaignId);
+    return this.stores.actionImports.getReport(tenantId, campaignId);
   }
 
   /** Writes the report's ratings and draft actions into `campaignId`, once. */
@@ -168,7 +168,7 @@ export class ReportImportService extends Service {
       importedAt: at,
     };
     try {
-      const actions = await this.stores.actions.createWithReport(
+      const actions = await this.stores.actionImports.createWithReport(
         actor.tenantId,
         campaignId,
         stored,

@@ -72,7 +72,7 @@ export class SummaryService {
   async comparison(actor: Actor, campaignId?: string): Promise<{ readonly campaign: Campaign; readonly comparison: Comparison } | Refusal> {
     const view = await this.view(actor, campaignId);
     if ("code" in view) return view;
-    const report = await this.stores.actions.getReport(view.campaign.tenantId, view.campaign.id);
+    const report = await this.stores.actionImports.getReport(view.campaign.tenantId, view.campaign.id);
     if (!report)
       return {
         code: "unknown-campaign",

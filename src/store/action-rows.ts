@@ -3,6 +3,7 @@
  * (see actions.ts for what each row is for). Row formats only; no storage calls.
  */
 import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
 import { isActionStatus, isPriority, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
@@ -128,4 +129,41 @@ export function toAction(tenantId: string, e: StoredEntity): StoredAction {
     ...(e.remindKey ? { remindKey: text(e.remindKey), remindOn: text(e.remindKey).slice(DUE.length, DUE.length + 10) } : {}),
     etag: e.etag,
   };
+}
+
+/** The action row, its reminder row and element links (old ones removed), and audit rows. */
+export function actionWrites(
+  before: StoredAction | undefined,
+  after: ImprovementAction,
+  remindOn: IsoDate | undefined,
+  changes: readonly ActionChange[],
+): TransactionAction[] {
+  const pk = encodeKeyPart(after.tenantId);
+  const due = remindOn ? dueEntity(after, remindOn) : undefined;
+  const ops: TransactionAction[] = [
+    before ? ["update", actionEntity(after, due), "Replace", { etag: before.etag }] : ["create", actionEntity(after, due)],
+  ];
+  if (before?.remindKey) ops.push(["delete", { partitionKey: pk, rowKey: before.remindKey }]);
+  if (due) ops.push(["create", due]);
+  for (const ref of before?.refs ?? [])
+    if (!after.refs.includes(ref)) ops.push(["delete", { partitionKey: pk, rowKey: refKey(ref, after.id) }]);
+  for (const ref of after.refs) ops.push(["upsert", refEntity(after, ref), "Replace"]);
+  const saveId = randomUUID().slice(0, 8);
+  changes.forEach((c, index) => ops.push(["create", auditEntity(after, c, saveId, index)]));
+  return ops;
+}
+
+/** A new action's writes, with its "created" audit entry. */
+export function createdWrites(
+  action: ImprovementAction,
+  remindOn: IsoDate | undefined,
+  change: Omit<ActionChange, "field" | "from" | "to">,
+): TransactionAction[] {
+  return actionWrites(undefined, action, remindOn, [{ ...change, field: "created", from: "", to: action.title }]);
+}
+
+/** The reminder row an action's writes created, as stored on the action. */
+export function reminderOf(ops: readonly TransactionAction[]): Pick<StoredAction, "remindOn" | "remindKey"> {
+  const key = String(ops.find((op) => op[0] === "create" && String(op[1].rowKey).startsWith(DUE))?.[1].rowKey ?? "");
+  return key ? { remindKey: key, remindOn: key.slice(DUE.length, DUE.length + 10) } : {};
 }

@@ -1,4 +1,5 @@
 /** Storage wiring: one Tables helper, one store per aggregate. */
+import { ActionImportStore } from "./action-imports.js";
 import { ActionStore } from "./actions.js";
 import { AssessmentStore } from "./assessments.js";
 import { CampaignStore } from "./campaigns.js";
@@ -17,7 +18,7 @@ export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";
 export { TooLargeToKeepError, type PendingImport } from "./files.js";
-export type { StoredReport } from "./actions.js";
+export type { StoredReport } from "./action-imports.js";
 
 export interface Stores {
   readonly tables: Tables;
@@ -28,6 +29,7 @@ export interface Stores {
   readonly certification: CertificationStore;
   readonly standards: StandardStore;
   readonly actions: ActionStore;
+  readonly actionImports: ActionImportStore;
   readonly tenants: TenantDirectory;
   readonly outbox: OutboxStore;
   readonly digests: DigestStore;
@@ -43,6 +45,7 @@ export async function openStores(connectionString: string, tablePrefix: string):
     assessments: new AssessmentStore(tables),
     participants: new ParticipantStore(tables),
     actions: new ActionStore(tables),
+    actionImports: new ActionImportStore(tables),
     tenants: new TenantDirectory(tables),
     outbox: new OutboxStore(tables),
     digests: new DigestStore(tables),

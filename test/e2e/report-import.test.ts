@@ -29,7 +29,7 @@ const card = (reply: InvokeReply) => reply.body.value as Record<string, any>;
 
 async function nothingImported(): Promise<void> {
   const campaignId = (await stores().campaigns.activeCampaignId(TENANT))!;
-  expect(await stores().actions.getReport(TENANT, campaignId)).toBeUndefined();
+  expect(await stores().actionImports.getReport(TENANT, campaignId)).toBeUndefined();
   expect(await stores().actions.list(TENANT)).toEqual([]);
 }
 

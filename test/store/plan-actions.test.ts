@@ -29,27 +29,27 @@ const rows = (markers: readonly string[], refs: readonly string[] = ["1.1.1", "2
 
 describe("createFromPlan", () => {
   it("writes 60 rows in as few transactions as fit, numbered in order, and a second import of the same rows writes nothing", async () => {
-    const { actions } = await freshStores();
+    const { actions, actionImports } = await freshStores();
     const markers = Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, "0")}`);
-    const first = await actions.createFromPlan(TENANT, "cse-2026", rows(markers), () => "2027-03-17", { by: me, at: AT });
+    const first = await actionImports.createFromPlan(TENANT, "cse-2026", rows(markers), () => "2027-03-17", { by: me, at: AT });
     expect(first.already).toBe(0);
     expect(first.created.map((a) => a.id)).toEqual(markers.map((_, i) => String(i + 1)));
     expect(first.created[0]!.remindOn).toBe("2027-03-17");
     expect(await actions.forElement(TENANT, "4.1.1")).toHaveLength(60);
-    const again = await actions.createFromPlan(TENANT, "cse-2026", rows([...markers, "new"]), () => undefined, { by: me, at: AT });
+    const again = await actionImports.createFromPlan(TENANT, "cse-2026", rows([...markers, "new"]), () => undefined, { by: me, at: AT });
     expect(again).toMatchObject({ already: 60, created: [expect.objectContaining({ id: "61", title: "Row new" })] });
     expect(await actions.list(TENANT)).toHaveLength(61);
     // The same rows in another campaign are that campaign's own actions.
-    const other = await actions.createFromPlan(TENANT, "cse-2027", rows(["m00"]), () => undefined, { by: me, at: AT });
+    const other = await actionImports.createFromPlan(TENANT, "cse-2027", rows(["m00"]), () => undefined, { by: me, at: AT });
     expect(other.created).toHaveLength(1);
   });
 
   it("two coordinators importing the same plan at the same moment make one set of actions", async () => {
-    const { actions } = await freshStores();
+    const { actions, actionImports } = await freshStores();
     const markers = Array.from({ length: 25 }, (_, i) => `r${i}`);
     const [a, b] = await Promise.all([
-      actions.createFromPlan(TENANT, "cse-2026", rows(markers), () => undefined, { by: me, at: AT }),
-      actions.createFromPlan(TENANT, "cse-2026", rows(markers), () => undefined, { by: me, at: AT }),
+      actionImports.createFromPlan(TENANT, "cse-2026", rows(markers), () => undefined, { by: me, at: AT }),
+      actionImports.createFromPlan(TENANT, "cse-2026", rows(markers), () => undefined, { by: me, at: AT }),
     ]);
     expect(a.created.length + b.created.length).toBe(25);
     expect(a.already + b.already).toBe(25);
