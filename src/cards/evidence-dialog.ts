@@ -49,14 +49,18 @@ export function evidenceDialogCard(view: EvidenceDialogView): AdaptiveCard {
   });
 }
 
+const NOT_WEB = "not a web address: it will be refused";
+
 /** Where a link goes, as people read it: the site and the path, without the query. */
 function hostOf(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return "not a web address: it will be refused";
+    return NOT_WEB;
   }
+  // "javascript:alert(1)" parses, with no site: say what it is rather than show its code as a path.
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return NOT_WEB;
   let path = parsed.pathname === "/" ? "" : parsed.pathname;
   try {
     path = decodeURI(path);

@@ -167,6 +167,10 @@ describe("storing it (composeExtension/submitAction)", () => {
       [message(), { evidenceRef: "3.2.1", evidenceTitle: '"'.repeat(2000) }, "The link title is too long"],
     ];
     for (const [payload, data, why] of cases) expect(said(await submit(oluInChannel, payload, data))).toContain(why);
+    // The dialog lists an unsafe address as what it is, not as a path of its code.
+    const unsafe = said(await fetchTask(oluInChannel, message({ html: '<p><a href="javascript:alert(1)">here</a></p>' })));
+    expect(unsafe).toContain("not a web address: it will be refused");
+    expect(unsafe).not.toContain("alert(1)");
     expect(await evidenceOn("3.2.1")).toEqual(before);
     expect(await evidenceOn("1.1.1")).toEqual([]);
   });
