@@ -107,3 +107,20 @@ export function figureDue(period: Period, workingDays = 10): IsoDate {
   if (!isIsoDate(period.end)) throw new Error(`not a period: ${period.id}`);
   return addWorkingDays(period.end, workingDays);
 }
+
+/** "Q2 2026/27", "October 2026": a period's name without the months of a quarter. */
+export function periodName(period: Period): string {
+  return period.label.replace(/ \(.*\)$/, "");
+}
+
+/** "Q2 26/27", "Oct 26": short enough for a chart's axis. */
+export function shortPeriodName(period: Period): string {
+  if (period.frequency === "quarterly") return periodName(period).replace(/ (\d{2})(\d{2})\//, " $2/");
+  return `${periodName(period).slice(0, 3)} ${period.start.slice(2, 4)}`;
+}
+
+/** "quarter", "months". */
+export function periodNoun(period: Pick<Period, "frequency">, count = 1): string {
+  const noun = period.frequency === "quarterly" ? "quarter" : "month";
+  return count === 1 ? noun : `${noun}s`;
+}

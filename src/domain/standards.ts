@@ -24,6 +24,8 @@ export interface ServiceStandard {
   readonly published: boolean;
   /** Elements it evidences, in the standard's order. */
   readonly refs: readonly string[];
+  /** The unit it belongs to; none for the whole council. */
+  readonly unit?: { readonly id: string; readonly name: string };
 }
 
 /** The elements a standard usually evidences, offered when one is created. */
@@ -43,7 +45,7 @@ export interface StandardDraft {
   readonly published?: boolean;
 }
 
-export type StandardFields = Omit<ServiceStandard, "id" | "owner">;
+export type StandardFields = Omit<ServiceStandard, "id" | "owner" | "unit">;
 
 /** Checks a standard as typed on its card. */
 export function validateStandardDraft(draft: StandardDraft): Result<StandardFields> {
@@ -93,6 +95,12 @@ export interface Figure {
   readonly standardId: string;
   readonly periodId: string;
   readonly value: number;
+  /** How many cases it came from ("412 letters"), when the owner gives it. */
+  readonly count?: number;
+  /** What explains it ("two vacancies in the contact centre"). */
+  readonly note?: string;
+  /** A comparator for the same period, such as a family-group or national average (5.3.3). */
+  readonly comparator?: number;
 }
 
 export interface StandardsSummary {

@@ -1,15 +1,18 @@
 /**
  * The evidence matrix, as certification bodies and committees read it: one row per element (per
  * unit when units assess separately) with ratings, status, owner, narrative and evidence links,
- * and a sheet of improvement actions. XLSX (exceljs: real hyperlinks, frozen header, filters) and
- * CSV (RFC 4180, cells that a spreadsheet would run as a formula are defused).
+ * a sheet of improvement actions, and one of the service standards' results when there are any.
+ * XLSX (exceljs: real hyperlinks, frozen header, filters) and CSV (RFC 4180, cells that a
+ * spreadsheet would run as a formula are defused).
  */
 import type { ImprovementAction } from "../domain/actions.js";
 import { priorityLabel, statusLabel } from "../domain/actions.js";
 import type { ElementAssessment } from "../domain/assessment.js";
 import type { Campaign } from "../domain/campaign.js";
+import type { StandardRow } from "../domain/standards-report.js";
 import { elementStatusLabel, statusOf } from "../domain/workflow.js";
 import { CRITERIA, ELEMENTS, ratingLabel, type RatingOrUnrated } from "../standard/index.js";
+import { addPerformanceSheet } from "./performance-sheet.js";
 
 export interface MatrixRow {
   readonly unit: string;
@@ -58,7 +61,13 @@ export function matrixRows(
 const HEADINGS = ["Unit", "Element", "Criterion", "Statement", "Self rating", "Assessor rating", "Status", "Owner", "Narrative"] as const;
 const MAX_LINKS = 8;
 
-export async function matrixXlsx(campaign: Campaign, rows: readonly MatrixRow[], actions: readonly ImprovementAction[]): Promise<Buffer> {
+/** `standards`: each standard's last periods, as a "Performance" sheet; none, no sheet. */
+export async function matrixXlsx(
+  campaign: Campaign,
+  rows: readonly MatrixRow[],
+  actions: readonly ImprovementAction[],
+  standards: readonly StandardRow[] = [],
+): Promise<Buffer> {
   // Loaded when an export is asked for: start-up does not wait for it.
   const { default: Excel } = await import("exceljs");
   const book = new Excel.Workbook();
@@ -90,6 +99,7 @@ export async function matrixXlsx(campaign: Campaign, rows: readonly MatrixRow[],
       a.description,
     ]);
   [8, 50, 16, 22, 12, 10, 12, 60].forEach((width, i) => (plan.getColumn(i + 1).width = width));
+  if (standards.length > 0) addPerformanceSheet(book, standards);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -84,6 +84,18 @@ export class StandardStore {
     return rows.map(toFigure);
   }
 
+  /** Every figure of every standard of the tenant (one partition query). */
+  async allFigures(tenantId: string): Promise<StoredFigure[]> {
+    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), FIGURE);
+    return rows.map(toFigure);
+  }
+
+  /** One period's figure, with its ETag. */
+  async figure(tenantId: string, standardId: string, periodId: string): Promise<StoredFigure | undefined> {
+    const e = await this.tables.get("Standards", encodeKeyPart(tenantId), figureKey(standardId, periodId));
+    return e && toFigure(e);
+  }
+
   /**
    * Records a period's figure, or corrects it: conditional on `before` (the figure read, with its
    * ETag; none when there was no figure), audited with the old and new value. ConcurrencyError
@@ -96,6 +108,10 @@ export class StandardStore {
       standardId: figure.standardId,
       periodId: figure.periodId,
       value: figure.value,
+      // Optional columns are left out rather than stored empty, so "none" reads back as none.
+      ...(figure.count !== undefined && { count: figure.count }),
+      ...(figure.note !== undefined && figure.note !== "" && { note: figure.note }),
+      ...(figure.comparator !== undefined && { comparator: figure.comparator }),
       byId: by.userId,
       byName: by.name,
       at,
@@ -145,6 +161,8 @@ function standardEntity(tenantId: string, s: ServiceStandard) {
     ownerName: s.owner.name,
     published: s.published,
     refs: s.refs.join(" "),
+    unitId: s.unit?.id ?? "",
+    unitName: s.unit?.name ?? "",
   };
 }
 
@@ -167,6 +185,7 @@ function toStandard(e: StoredEntity): StoredStandard {
     owner: { userId: text(e.ownerId), name: text(e.ownerName) },
     published: e.published === true,
     refs: text(e.refs).split(" ").filter(Boolean),
+    ...(text(e.unitId) && { unit: { id: text(e.unitId), name: text(e.unitName) } }),
     etag: e.etag,
   };
 }
@@ -176,6 +195,9 @@ function toFigure(e: StoredEntity): StoredFigure {
     standardId: text(e.standardId),
     periodId: text(e.periodId),
     value: Number(e.value),
+    ...(typeof e.count === "number" && { count: e.count }),
+    ...(text(e.note) && { note: text(e.note) }),
+    ...(typeof e.comparator === "number" && { comparator: e.comparator }),
     by: { userId: text(e.byId), name: text(e.byName) },
     at: text(e.at),
     etag: e.etag,
