@@ -30,6 +30,8 @@ import { ReminderService } from "./services/reminders.js";
 import { TeamsDelivery } from "./bot/delivery.js";
 import type { ServiceContext } from "./services/context.js";
 import { PlanImportService } from "./services/plan-import.js";
+import { StandardsService } from "./services/standards.js";
+import { FigureService } from "./services/figures.js";
 import { ReportImportService } from "./services/report-import.js";
 import { ExportLinkService } from "./services/export-links.js";
 import { MAX_UPLOAD_BYTES } from "./io/extract-text.js";
@@ -85,6 +87,8 @@ export async function startServer(config: Config, connectionString: string, opti
   const digests = new DigestService(context);
   const imports = new ReportImportService(context, certification);
   const plans = new PlanImportService(context);
+  const standards = new StandardsService(context);
+  const figures = new FigureService(context, standards);
   let publicUrl = config.BOT_ENDPOINT ?? "";
   const exportLinks = new ExportLinkService(context, () => publicUrl);
   const app = createBotApp({
@@ -103,6 +107,8 @@ export async function startServer(config: Config, connectionString: string, opti
     digests,
     imports,
     plans,
+    standards,
+    figures,
     exportLinks,
     download: { allowedHosts: config.FILE_HOSTS, maxBytes: MAX_UPLOAD_BYTES, timeoutMs: 60_000 },
     delivery,

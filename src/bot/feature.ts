@@ -22,6 +22,8 @@ import type { PlanImportService } from "../services/plan-import.js";
 import type { ReminderService } from "../services/reminders.js";
 import type { ReportImportService } from "../services/report-import.js";
 import type { RolesService } from "../services/roles.js";
+import type { FigureService } from "../services/figures.js";
+import type { StandardsService } from "../services/standards.js";
 import type { SummaryService } from "../services/summary.js";
 import type { Actor } from "../services/views.js";
 import type { WalkthroughService } from "../services/walkthrough.js";
@@ -44,6 +46,8 @@ export interface BotDeps {
   readonly digests: DigestService;
   readonly imports: ReportImportService;
   readonly plans: PlanImportService;
+  readonly standards: StandardsService;
+  readonly figures: FigureService;
   readonly exportLinks: ExportLinkService;
   /** Where files sent in chat may be fetched from, and how much. */
   readonly download: DownloadLimits;

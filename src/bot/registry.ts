@@ -14,6 +14,7 @@ import { evidenceFeature } from "./features/evidence.js";
 import { fileUploadFeature, reportsFeature } from "./features/files.js";
 import { assignmentsFeature, rolesFeature } from "./features/people.js";
 import { remindersFeature } from "./features/reminders.js";
+import { standardsFeature } from "./features/standards.js";
 import { summariesFeature } from "./features/summaries.js";
 import { walkthroughFeature } from "./features/walkthrough.js";
 
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   reportsFeature,
   remindersFeature,
   datesFeature,
+  standardsFeature,
   rolesFeature,
   evidenceFeature,
   helpFeature,

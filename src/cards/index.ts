@@ -27,7 +27,9 @@ export { fileEvidenceCard } from "./file-evidence.js";
 export { assignFormCard, PEOPLE_DATASET } from "./assign-form.js";
 export { evidenceDialogCard, evidenceRefusalCard, type EvidenceDialogView } from "./evidence-dialog.js";
 export { exportCard } from "./export.js";
-export { renderCard, cardBytes, type AdaptiveCard } from "./render.js";
+export { standardsCard } from "./standards.js";
+export { standardFormCard, figureFormCard } from "./standard-forms.js";
+export { renderCard, cardBytes, TEAMS_CARD_BYTES, type AdaptiveCard } from "./render.js";
 
 export function welcomeCard(opts: { name?: string; campaignName?: string; started: boolean }): AdaptiveCard {
   return renderCard("welcome", {

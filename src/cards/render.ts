@@ -30,7 +30,10 @@ export type CardName =
   | "evidence-dialog"
   | "file-evidence"
   | "assign-form"
-  | "export";
+  | "export"
+  | "standards"
+  | "standard-form"
+  | "figure-form";
 
 export interface AdaptiveCard {
   readonly type: "AdaptiveCard";
@@ -75,6 +78,9 @@ function finishActions(node: unknown, shared: Readonly<Record<string, string>>):
   }
   for (const value of Object.values(obj)) finishActions(value, shared);
 }
+
+/** The largest card Teams delivers (a message's payload limit). */
+export const TEAMS_CARD_BYTES = 28 * 1024;
 
 /** Card size as Teams counts it: UTF-8 bytes of the JSON. */
 export function cardBytes(card: AdaptiveCard): number {

@@ -48,6 +48,11 @@ export const VERBS = [
   "assignForm",
   "assignCreate",
   "exportLinks",
+  "standards",
+  "standardForm",
+  "standardSave",
+  "figureForm",
+  "figureSave",
   "progress",
   "help",
 ] as const;

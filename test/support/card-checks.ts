@@ -11,7 +11,11 @@ export function cardProblems(json: unknown): string[] {
   const parse = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
   // Teams takes an Input.ChoiceSet's typeahead ("choices.data", Data.Query) in 1.5 cards, as its own
   // examples show; this parser dates the property 1.6. That one message is not a problem for Teams.
-  const teamsTakes = (m: string) => m === 'Property "choices.data" is supported in version 1.6, but you are using version 1.5.';
+  // Teams draws Adaptive Card charts (Chart.Line and the like), which this parser does not know: a
+  // client that cannot draw one shows its fallback, which the same parser checks like any element.
+  const teamsTakes = (m: string) =>
+    m === 'Property "choices.data" is supported in version 1.6, but you are using version 1.5.' ||
+    /^Unknown element type "Chart\.(Line|VerticalBar)"\. Fallback will be used if present\.$/.test(m);
   return [...parse, ...card.validateProperties().validationEvents.map((e) => e.message)].filter((m) => !teamsTakes(m));
 }
 
