@@ -4,6 +4,8 @@ import { isClosed, statusLabel } from "../domain/actions.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
 import { acceptsEdits, CAMPAIGN_LIMITS, isCouncilWide, statusLabel as campaignStatusLabel, type Campaign } from "../domain/campaign.js";
+import { periodName, periodNoun } from "../domain/periods.js";
+import { formatValue, targetText } from "../domain/standards-report.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
 import { guidanceFor, isRatingId, RATINGS } from "../standard/index.js";
 import type { ElementView, Notice } from "../services/views.js";
@@ -16,6 +18,9 @@ const PREVIOUS_NARRATIVE_CHARS = 200;
 /** Actions are listed compactly: the full list is a command away. */
 const ACTIONS_SHOWN = 3;
 const ACTION_TITLE_CHARS = 50;
+/** Standards shown on an element card, and how much of each promise. */
+const STANDARDS_SHOWN = 3;
+const STANDARD_CHARS = 80;
 /** The remove-link list names each link briefly; the numbered list above shows it whole. */
 const REMOVE_TITLE_CHARS = 40;
 /** Names are shown up to this long. */
@@ -87,6 +92,7 @@ export function elementCard(view: ElementView): AdaptiveCard {
     linkTitleMax: LIMITS.linkTitleChars,
     linkUrlMax: LIMITS.linkUrlChars,
     ...actionsPart(view),
+    ...standardsPart(view),
   };
   return renderCard("element", data, {
     campaignId: campaign.id,
@@ -109,6 +115,28 @@ function actionsPart(view: ElementView) {
     })),
     actionsMore: links.length > shown.length ? `and ${links.length - shown.length} more: type actions ${view.element.ref}` : "",
     planAction: view.assessment.rating === "partial" || view.assessment.rating === "non-compliance",
+  };
+}
+
+/**
+ * The service standards that evidence the element (4.1.2, 5.3.2...), each on one line with its
+ * latest figure against target, as context for the narrative: a few, the rest a command away.
+ */
+function standardsPart(view: ElementView) {
+  const rows = view.standards ?? [];
+  const shown = rows.slice(0, STANDARDS_SHOWN);
+  return {
+    standardLines: shown.map((r) => {
+      const latest = r.latest;
+      const result = latest
+        ? `${latest.verdict.met ? "\u2713" : "\u2717"} ${formatValue(latest.figure.value, r.standard.measure)} in ${periodName(latest.period)}, ${latest.verdict.text}${r.missedRunning >= 2 ? `, ${r.missedRunning} ${periodNoun(r.standard, r.missedRunning)} running` : ""}`
+        : "no figures yet";
+      return {
+        line: `${plainText(r.standard.promise, STANDARD_CHARS)} (target ${targetText(r.standard)}): ${result}`,
+        color: !latest ? "Default" : latest.verdict.met ? "Good" : "Attention",
+      };
+    }),
+    standardsMore: rows.length > shown.length ? `and ${rows.length - shown.length} more: type standards` : "",
   };
 }
 

@@ -20,6 +20,12 @@ const FILES: Readonly<Record<ExportFormat, { title: string; description: string;
       "Laid out like an assessor's report: each criterion's elements and ratings, totals, strengths, and partials with their actions. Open it and print to PDF for committee papers.",
     button: "Open the report",
   },
+  public: {
+    title: "How we are doing (to publish)",
+    description:
+      "Your service standards with the last 12 months' or quarters' results and a chart, as one accessible web page your council can put on its website (4.1.2 and 5.3.2 ask you to publish your performance).",
+    button: "Open the page",
+  },
 };
 
 export function exportCard(view: ExportLinks): AdaptiveCard {

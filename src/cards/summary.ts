@@ -8,6 +8,8 @@ import { COUNCIL_SCOPE } from "../domain/certification.js";
 import { LIMITS } from "../domain/limits.js";
 import type { ComplianceSummary, OutlookVerdict, RatingCounts } from "../domain/summary.js";
 import type { RatingOrUnrated } from "../standard/index.js";
+import { periodNoun } from "../domain/periods.js";
+import { standardsRisk } from "../domain/standards.js";
 import type { SummaryView } from "../services/summary.js";
 import type { Notice } from "../services/views.js";
 import { formatDay, shorten } from "./format.js";
@@ -64,6 +66,9 @@ interface Model {
   readonly overdue: readonly Row[];
   readonly nextReview: string;
   readonly units: readonly Row[];
+  /** Service standards: N of M met last period; those missed two periods running. Empty when the council has none. */
+  readonly standardsLine: string;
+  readonly standardsMissed: readonly Row[];
 }
 
 interface Segment {
@@ -98,6 +103,7 @@ export function summaryCard(view: SummaryView, options: { notice?: Notice } = {}
     buttonRows,
     changeLines: m.changeLines.map((line) => ({ line })),
     actionsColor: view.summary.actions.overdue > 0 ? "Attention" : "Default",
+    standardsColor: view.standards && view.standards.missedRunning.length > 0 ? "Attention" : "Default",
   });
 }
 
@@ -118,6 +124,7 @@ export function summaryText(view: SummaryView): string {
     `Improvement actions: ${m.actionsLine}`,
     ...rows(m.overdue),
     `Next review: ${m.nextReview}`,
+    ...(m.standardsLine ? [`Service standards: ${m.standardsLine}`, ...rows(m.standardsMissed)] : []),
     ...(m.units.length ? ["By unit:", ...rows(m.units)] : []),
   ].join("\n");
 }
@@ -131,9 +138,12 @@ function model(view: SummaryView, show: (text: string, maxChars: number) => stri
     campaignName: show(campaign.name, LIMITS.campaignNameChars),
     outlook: outlookSentence(s),
     outlookColor: VERDICT_COLOURS[s.outlook.verdict],
-    risk: riskLine(s),
+    risk: [riskLine(s), view.standards ? (standardsRisk(view.standards) ?? "") : ""].filter(Boolean).join(". "),
     // On track, the Partials are work to do rather than a threat: no alarm colour.
-    riskColor: s.outlook.verdict === "on-track" ? "Default" : VERDICT_COLOURS[s.outlook.verdict],
+    riskColor:
+      s.outlook.verdict === "on-track" && !(view.standards && standardsRisk(view.standards))
+        ? "Default"
+        : VERDICT_COLOURS[s.outlook.verdict],
     countsLine: KINDS.filter((k) => s.counts[k.rating] > 0)
       .map((k) => `${s.counts[k.rating]} ${k.label}`)
       .join(" \u00b7 "),
@@ -161,6 +171,7 @@ function model(view: SummaryView, show: (text: string, maxChars: number) => stri
       ].join(" \u00b7 "),
     })),
     nextReview: nextReview(view, show),
+    ...standardsPart(view, show),
     units:
       s.units.length > 1 ? s.units.map((u) => ({ title: show(u.unit.name, UNIT_NAME_CHARS), value: unitLine(u.counts, u.submitted) })) : [],
   };
@@ -206,6 +217,28 @@ function riskLine(s: ComplianceSummary): string {
   );
   const more = atRisk.length > shown.length ? ` and ${atRisk.length - shown.length} more` : "";
   return `${verdict === "on-track" ? "Still to improve" : "Putting certification at risk"}: ${groups.join("; ")}${more}`;
+}
+
+/** Service standards shown: those missed two periods running, worst first. */
+const STANDARDS_SHOWN = 5;
+
+function standardsPart(
+  view: SummaryView,
+  show: (text: string, maxChars: number) => string,
+): Pick<Model, "standardsLine" | "standardsMissed"> {
+  const st = view.standards;
+  if (!st) return { standardsLine: "", standardsMissed: [] };
+  const met =
+    st.reported === 0 ? "No figures recorded for the last period yet" : `${st.met} of ${st.reported} met their target last period`;
+  const unreported = st.notReported.length > 0 ? `; ${st.notReported.length} not reported` : "";
+  const runs = st.missedRunning.length > 0 ? `; missed two periods running or more:` : ".";
+  return {
+    standardsLine: `${met}${unreported}${runs}`,
+    standardsMissed: st.missedRunning.slice(0, STANDARDS_SHOWN).map((m) => ({
+      title: show(m.standard.promise, 60),
+      value: `missed ${m.periods} ${periodNoun(m.standard, m.periods)} running`,
+    })),
+  };
 }
 
 function criterionCounts(c: RatingCounts): string {

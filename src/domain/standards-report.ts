@@ -35,9 +35,11 @@ export function lastFinishedPeriod(standard: Pick<ServiceStandard, "frequency">,
   return previousPeriod(currentPeriod(now, standard.frequency));
 }
 
+/** Each standard's row, by promise (the order every view lists them in). */
 export function standardRows(standards: readonly ServiceStandard[], figures: readonly Figure[], now: Date): StandardRow[] {
   const byKey = new Map(figures.map((f) => [`${f.standardId}|${f.periodId}`, f]));
-  return standards.map((standard) => {
+  const ordered = [...standards].sort((a, b) => a.promise.localeCompare(b.promise, "en-GB"));
+  return ordered.map((standard) => {
     const lastFinished = lastFinishedPeriod(standard, now);
     const periods = periodsEndingWith(lastFinished, TREND_PERIODS).map((period): PeriodFigure => {
       const figure = byKey.get(`${standard.id}|${period.id}`);

@@ -142,3 +142,21 @@ export function summariseStandards(
   missed.sort((a, b) => b.periods - a.periods || a.standard.promise.localeCompare(b.standard.promise));
   return { reported, met, missedRunning: missed, notReported };
 }
+
+/** The elements that ask the council to meet its standards, which missed standards put at risk. */
+export const MEETING_STANDARDS_REFS = ["4.1.2", "5.3.2"] as const;
+
+/**
+ * Whether missed standards put 4.1.2 and 5.3.2 at risk, and why: an assessor looks for standards
+ * met consistently, so one missed two periods running is a risk, and so is more than a third of
+ * them missed in the last period. Undefined when they are not at risk.
+ */
+export function standardsRisk(summary: StandardsSummary): string | undefined {
+  const runs = summary.missedRunning.length;
+  const missedLast = summary.reported - summary.met;
+  const reasons = [
+    runs > 0 && `${runs} ${runs === 1 ? "standard has" : "standards have"} missed the target two periods running or more`,
+    missedLast * 3 > summary.reported && `${missedLast} of ${summary.reported} missed it last period`,
+  ].filter((r): r is string => typeof r === "string");
+  return reasons.length > 0 ? `Service standards put ${MEETING_STANDARDS_REFS.join(" and ")} at risk: ${reasons.join("; ")}.` : undefined;
+}

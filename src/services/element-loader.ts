@@ -8,6 +8,7 @@ import { isClosed } from "../domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../domain/assessment.js";
 import { summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
+import { standardRows } from "../domain/standards-report.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
@@ -66,17 +67,26 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
   };
 }
 
-/** The view with the improvement actions on its element, for the element card. */
-/** Adds what the council holds about the element beyond its assessment: improvement actions, and the last assessor's rating. */
-export async function withRelated(stores: Stores, actor: Actor, view: ElementView): Promise<ElementView> {
-  const [links, report] = await Promise.all([
+/**
+ * Adds what the council holds about the element beyond its assessment: improvement actions, the
+ * last assessor's rating, and the service standards that evidence it with their latest figures.
+ */
+export async function withRelated(stores: Stores, actor: Actor, view: ElementView, now: Date): Promise<ElementView> {
+  const [links, report, { standards, figures }] = await Promise.all([
     stores.actions.forElement(actor.tenantId, view.element.ref),
     stores.actionImports.getReport(actor.tenantId, view.campaign.id),
+    stores.standards.everything(actor.tenantId),
   ]);
+  const linked = standards.filter((s) => s.refs.includes(view.element.ref));
   const rating = report?.ratings[view.element.ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.
   links.sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id));
-  return { ...view, actions: links, ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}) };
+  return {
+    ...view,
+    actions: links,
+    ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}),
+    ...(linked.length > 0 && { standards: standardRows(linked, figures, now) }),
+  };
 }
 
 /** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */

@@ -81,10 +81,9 @@ export class StandardsService extends Service {
 
   /** The performance report of a tenant (no roles: the digest, the summary and exports read it). */
   async report(tenantId: string): Promise<{ rows: StandardRow[]; summary: StandardsSummary }> {
-    const [standards, figures] = await Promise.all([this.stores.standards.list(tenantId), this.stores.standards.allFigures(tenantId)]);
+    const { standards, figures } = await this.stores.standards.everything(tenantId);
     const now = this.clock.now();
-    const ordered = [...standards].sort((a, b) => a.promise.localeCompare(b.promise, "en-GB"));
-    return { rows: standardRows(ordered, figures, now), summary: summariseAt(ordered, figures, now) };
+    return { rows: standardRows(standards, figures, now), summary: summariseAt(standards, figures, now) };
   }
 
   /** The standards that evidence element `ref`, with their latest figures (the element card's context). */

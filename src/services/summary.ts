@@ -10,6 +10,8 @@ import { visitsOf } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
 import { DEFAULT_OUTLOOK, summarise, type ComplianceSummary, type OutlookRule, type Snapshot } from "../domain/summary.js";
+import { summariseAt } from "../domain/standards-report.js";
+import type { StandardsSummary } from "../domain/standards.js";
 import type { Stores } from "../store/index.js";
 import { criterionView, type CriterionView } from "./criterion.js";
 import { compareWithAssessor, type Comparison } from "../domain/comparison.js";
@@ -33,6 +35,8 @@ export interface SummaryView {
   readonly nextVisit?: NextVisit;
   /** Owners' names on overdue actions; a council may turn this off for channels. */
   readonly showOwners: boolean;
+  /** The council's service standards (criteria 4 and 5), when it has any. */
+  readonly standards?: StandardsSummary & { readonly total: number };
 }
 
 export interface SummaryOptions {
@@ -85,10 +89,11 @@ export class SummaryService {
   async build(campaign: Campaign, options: SummaryOptions = {}): Promise<SummaryView> {
     const now = this.clock.now();
     const today = londonDay(now);
-    const [assessments, actions, calendars] = await Promise.all([
+    const [assessments, actions, calendars, { standards, figures }] = await Promise.all([
       this.stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
       this.stores.actions.list(campaign.tenantId),
       this.stores.certification.list(campaign.tenantId),
+      this.stores.standards.everything(campaign.tenantId),
     ]);
     const summary = summarise({
       assessments,
@@ -111,6 +116,13 @@ export class SummaryService {
       evidenceDue: next.evidenceDue,
       evidenceDaysToGo: daysBetween(today, next.evidenceDue),
     };
-    return { campaign, summary, today, nextVisit, showOwners: options.showOwners ?? true };
+    return {
+      campaign,
+      summary,
+      today,
+      nextVisit,
+      showOwners: options.showOwners ?? true,
+      ...(standards.length > 0 && { standards: { ...summariseAt(standards, figures, now), total: standards.length } }),
+    };
   }
 }

@@ -4,6 +4,7 @@ import type { AuditEntry } from "../domain/audit.js";
 import type { Campaign, Unit } from "../domain/campaign.js";
 import type { ProgressSummary } from "../domain/progress.js";
 import type { ReviewStep } from "../domain/workflow.js";
+import type { StandardRow } from "../domain/standards-report.js";
 import type { ActionLink } from "../store/actions.js";
 import type { ElementInContext, RatingId } from "../standard/index.js";
 
@@ -72,6 +73,8 @@ export interface ElementView extends Scope {
   readonly assessor?: { readonly rating: RatingId; readonly reportType: string };
   /** Improvement actions covering the element (the council's, whichever campaign): unfinished first. */
   readonly actions?: readonly ActionLink[];
+  /** The council's service standards that evidence the element, with their figures. */
+  readonly standards?: readonly StandardRow[];
 }
 
 export interface ProgressView extends Scope {

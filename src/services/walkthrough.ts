@@ -103,7 +103,7 @@ export class WalkthroughService extends Service {
           text: `Your council has moved on to "${scope.campaign.name}", so you now work in it. "${movedFrom}" is finished: type campaigns to look back at it.`,
         }
       : undefined;
-    return withRelated(this.stores, actor, notice ? { ...view, notice } : view);
+    return withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now());
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
@@ -138,7 +138,7 @@ export class WalkthroughService extends Service {
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
   async act(actor: Actor, action: CardAction): Promise<ActionOutcome> {
     const outcome = await this.apply(actor, action);
-    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view) } : outcome;
+    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view, this.clock.now()) } : outcome;
   }
 
   private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {

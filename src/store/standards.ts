@@ -12,7 +12,7 @@ import type { Person } from "../domain/actions.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import { changeColumns } from "./action-rows.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
-import { AlreadyExistsError, ConcurrencyError, text, type StoredEntity, type Tables } from "./tables.js";
+import { AlreadyExistsError, ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
 
 export interface StandardChange {
   readonly field: string;
@@ -82,6 +82,15 @@ export class StandardStore {
   async figures(tenantId: string, standardId: string): Promise<StoredFigure[]> {
     const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), `${FIGURE}${encodeKeyPart(standardId)}|`);
     return rows.map(toFigure);
+  }
+
+  /** The tenant's standards and all their figures in one query (their rows sort together, the audit before them). */
+  async everything(tenantId: string): Promise<{ standards: StoredStandard[]; figures: StoredFigure[] }> {
+    const rows = await this.tables.queryRange("Standards", encodeKeyPart(tenantId), FIGURE, prefixEnd(STANDARD));
+    return {
+      standards: rows.filter((r) => r.rowKey?.startsWith(STANDARD)).map(toStandard),
+      figures: rows.filter((r) => r.rowKey?.startsWith(FIGURE)).map(toFigure),
+    };
   }
 
   /** Every figure of every standard of the tenant (one partition query). */

@@ -78,10 +78,10 @@ describe("import preview card", () => {
 });
 
 describe("export card", () => {
-  it("offers the three files, each a link, says when they stop working, and offers new links", () => {
+  it("offers the four files, each a link, says when they stop working, and offers new links", () => {
     const card = exportCard({
       campaignName: "CSE self-assessment 2026",
-      links: (["xlsx", "csv", "html"] as const).map((format) => ({
+      links: (["xlsx", "csv", "html", "public"] as const).map((format) => ({
         format,
         url: `https://cse-bot.example.gov.uk/exports/token-${format}`,
       })),
@@ -90,6 +90,7 @@ describe("export card", () => {
     const text = cardText(card);
     expect(text).toContain("Evidence matrix (Excel)");
     expect(text).toContain("Self-assessment report");
+    expect(text).toContain("How we are doing (to publish)");
     expect(text).toContain("they work until 22 Nov 2026 at 10:15 (15 minutes)");
     expect(
       nodes(card, (o) => o.type === "Action.OpenUrl" || o.type === "Action.Execute").map((a) => [a.type, a.title, a.url ?? a.verb]),
@@ -97,6 +98,7 @@ describe("export card", () => {
       ["Action.OpenUrl", "Download .xlsx", "https://cse-bot.example.gov.uk/exports/token-xlsx"],
       ["Action.OpenUrl", "Download .csv", "https://cse-bot.example.gov.uk/exports/token-csv"],
       ["Action.OpenUrl", "Open the report", "https://cse-bot.example.gov.uk/exports/token-html"],
+      ["Action.OpenUrl", "Open the page", "https://cse-bot.example.gov.uk/exports/token-public"],
       ["Action.Execute", "New links", "cse.exportLinks"],
     ]);
     expect(cardProblems(card)).toEqual([]);

@@ -254,7 +254,7 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
         urls: [],
       };
     });
-    const links = (["xlsx", "csv", "html"] as const).map((format) => ({
+    const links = (["xlsx", "csv", "html", "public"] as const).map((format) => ({
       format,
       url: `https://cse-bot.example.gov.uk/exports/${"x".repeat(400)}.${format}`,
     }));

@@ -1,11 +1,12 @@
 /** The service standards card and its two forms, as Teams reads them: charts with fallbacks, within 28 KB. */
 import { describe, expect, it } from "vitest";
-import { cardBytes, figureFormCard, standardFormCard, standardsCard } from "../../src/cards/index.js";
+import { cardBytes, elementCard, figureFormCard, standardFormCard, standardsCard } from "../../src/cards/index.js";
 import { periodsEndingWith, periodContaining } from "../../src/domain/periods.js";
 import { standardRows, summariseAt } from "../../src/domain/standards-report.js";
 import type { Figure, ServiceStandard } from "../../src/domain/standards.js";
 import type { StandardsView } from "../../src/services/standards.js";
 import { cardProblems, expectTeamsReady, nodes, strings } from "../support/card-checks.js";
+import * as F from "./fixtures.js";
 import { FIGURES, LETTERS, NOW, PHONE_WAIT, STANDARDS, TODAY } from "../support/service-standards.js";
 
 const TEAMS_LIMIT = 28 * 1024;
@@ -230,5 +231,33 @@ describe("figure form", () => {
     expect(save.title).toBe("Save the figure");
     expect(save.data.base).toBe("2026/27-Q1=none");
     expect(nodes(card, (o) => o.id === "period")[0]!.choices[0].title).toBe("Q2 2026/27 (July to September 2026): 88%");
+  });
+});
+
+describe("the element card's service standards", () => {
+  it("shows the standards that evidence the element with their latest figures, a few, within 28 KB at the longest", () => {
+    const longest = F.longestView();
+    const standards = Array.from({ length: 6 }, (_, i) => ({
+      ...LETTERS,
+      id: `s-${i}`,
+      promise: `${i} ${"\u20ac".repeat(199)}`,
+      refs: [longest.element.ref],
+    }));
+    const rows = standardRows(
+      standards,
+      FIGURES.filter((f) => f.standardId === LETTERS.id).map((f) => ({ ...f, standardId: "s-0" })),
+      NOW,
+    );
+    const card = elementCard({ ...longest, standards: rows });
+    expect(cardBytes(card)).toBeLessThanOrEqual(TEAMS_LIMIT);
+    expect(cardProblems(card)).toEqual([]);
+    const text = strings(card).join("\n");
+    expect(text).toContain("Service standards this element draws on");
+    expect(text).toContain("\u2717 88% in Q2 2026/27, missed by 2 points, 2 quarters running");
+    expect(text).toContain("and 3 more: type standards");
+  });
+
+  it("leaves the part out when no standard evidences the element", () => {
+    expect(strings(elementCard(F.ratedView())).join("\n")).not.toContain("Service standards");
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cardBytes, summaryCard, summaryText, type AdaptiveCard } from "../../src/cards/index.js";
+import type { ServiceStandard } from "../../src/domain/standards.js";
 import { ACTION_LIMITS, type ImprovementAction } from "../../src/domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../../src/domain/assessment.js";
 import { CAMPAIGN_LIMITS, defaultCampaign, type Unit } from "../../src/domain/campaign.js";
@@ -389,6 +390,7 @@ describe("the summary card at its largest", () => {
         {
           campaign: { ...defaultCampaign("t", "cse-2026", "u", new Date(AT)), name: costly(CAMPAIGN_LIMITS.nameChars), units },
           nextVisit: { ...ANNUAL_REVIEW, scopeName: costly(CAMPAIGN_LIMITS.unitNameChars) },
+          standards: manyMissedStandards(20, costly(200)),
         },
       );
       const card = summaryCard(v);
@@ -402,8 +404,74 @@ describe("the summary card at its largest", () => {
       expect(text).toContain("200 open actions, 200 overdue; the 5 most overdue:");
       expect(text).toContain("Putting certification at risk: Partial 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
       expect(text).toContain("New Partial: 1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2 and 49 more");
-      expect(nodes(card, (o) => o.type === "FactSet")[1]!.facts).toHaveLength(unitCount);
+      expect(nodes(card, (o) => o.type === "FactSet")[2]!.facts).toHaveLength(unitCount);
       expect(findActions(card)).toHaveLength(6);
+      expect(text).toContain("0 of 20 met their target last period; missed two periods running or more:");
+      expect(nodes(card, (o) => o.type === "FactSet")[1]!.facts).toHaveLength(5);
     },
   );
+});
+
+/** `count` standards, every one missed the last 12 periods. */
+function manyMissedStandards(count: number, promise: string): NonNullable<SummaryView["standards"]> {
+  const standards: ServiceStandard[] = Array.from({ length: count }, (_, i) => ({
+    id: `s-${i}`,
+    promise: `${i} ${promise}`,
+    measure: { kind: "percentage" },
+    target: { value: 90, better: "higher" },
+    frequency: "monthly",
+    owner: { userId: "u", name: "Owner" },
+    published: true,
+    refs: ["4.1.2"],
+  }));
+  return {
+    reported: count,
+    met: 0,
+    missedRunning: standards.map((standard) => ({ standard, periods: 12 })),
+    notReported: [],
+    total: count,
+  };
+}
+
+describe("the summary's service standards", () => {
+  const standards = (met: number, reported: number, runs: number, notReported = 0): NonNullable<SummaryView["standards"]> => {
+    const many = manyMissedStandards(reported + notReported, "We will answer letters within ten working days");
+    return {
+      reported,
+      met,
+      missedRunning: many.missedRunning.slice(0, runs).map((m) => ({ ...m, periods: 2 })),
+      notReported: many.missedRunning.slice(reported).map((m) => m.standard),
+      total: reported + notReported,
+    };
+  };
+
+  it("says how many met their target last period and names those missed two periods running, in card and text alike", () => {
+    const v = view({}, { standards: standards(3, 5, 1, 1) });
+    const card = summaryCard(v);
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toContain("Service standards");
+    expect(text).toContain("3 of 5 met their target last period; 1 not reported; missed two periods running or more:");
+    expect(text).toContain("missed 2 months running");
+    expect(summaryText(v)).toContain(
+      "Service standards: 3 of 5 met their target last period; 1 not reported; missed two periods running or more:",
+    );
+  });
+
+  it("names 4.1.2 and 5.3.2 at risk when a standard is missed two periods running, or more than a third last period", () => {
+    expect(cardText(summaryCard(view({}, { standards: standards(4, 5, 1) })))).toContain(
+      "Service standards put 4.1.2 and 5.3.2 at risk: 1 standard has missed the target two periods running or more.",
+    );
+    expect(cardText(summaryCard(view({}, { standards: standards(3, 5, 0) })))).toContain(
+      "Service standards put 4.1.2 and 5.3.2 at risk: 2 of 5 missed it last period.",
+    );
+    const fine = cardText(summaryCard(view({}, { standards: standards(4, 5, 0) })));
+    expect(fine).toContain("4 of 5 met their target last period.");
+    expect(fine).not.toContain("at risk: ");
+  });
+
+  it("leaves the part out for a council without standards", () => {
+    expect(cardText(summaryCard(view()))).not.toContain("Service standards");
+    expect(summaryText(view())).not.toContain("Service standards");
+  });
 });

@@ -42,7 +42,7 @@ describe("export from chat", () => {
     const card = cardFor(cora);
     expect(cardText(card)).toContain("CSE self-assessment");
     const links = linksOf(card);
-    expect(Object.keys(links)).toEqual(["Download .xlsx", "Download .csv", "Open the report"]);
+    expect(Object.keys(links)).toEqual(["Download .xlsx", "Download .csv", "Open the report", "Open the page"]);
 
     const xlsx = await fetch(links["Download .xlsx"]!);
     expect(xlsx.status).toBe(200);
@@ -73,6 +73,13 @@ describe("export from chat", () => {
     expect(page).toContain("<h2>1. Customer Insight</h2>");
     expect(page).toContain("<h2>Strengths (Compliance Plus)</h2>");
     expect(page).toContain("Census and CRM profiling, refreshed yearly.");
+
+    const published = await fetch(links["Open the page"]!);
+    expect(published.status).toBe(200);
+    expect(published.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const publicPage = await published.text();
+    expect(publicPage).toContain("<h1>How we are doing: Our council</h1>");
+    expect(publicPage).toContain("We have not published any service standards yet.");
 
     const csv = await (await fetch(links["Download .csv"]!)).text();
     expect(csv.split("\r\n").filter((l) => /^Whole council,\d\.\d\.\d,/.test(l))).toHaveLength(57);

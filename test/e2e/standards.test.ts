@@ -69,6 +69,12 @@ describe("service standards in Teams", () => {
     );
     expect(await store().figure(TENANT, standardId, "2026/27-Q2")).toMatchObject({ value: 88, count: 412, note: "Two vacancies" });
 
+    // Leaders see it in the channel's summary (a digest is the same card, posted on schedule).
+    const channel = client(CORA, "channel");
+    await channel.say("summary");
+    const before = cardFor(channel);
+    expect(cardText(before)).toContain("0 of 1 met their target last period.");
+
     // The form opens on the quarter still to report; choosing Q2 again shows its figure, to correct.
     const next = card(await olu.press(card(recorded), "Record a figure", { standardId }));
     expect(findInputs(next).find((i) => i.id === "period")?.value).toBe("2026/27-Q1");
@@ -80,6 +86,11 @@ describe("service standards in Teams", () => {
     expect(cardText(card(corrected))).toContain(
       "Corrected Q2 2026/27 (July to September 2026) from 88% to 91%: met by 1 point (target at least 90%).",
     );
+    // The summary posted before keeps what it said then; the next one says what is true now.
+    await channel.say("summary");
+    expect(cardText(cardFor(channel))).toContain("1 of 1 met their target last period.");
+    // No posted message was edited behind the readers' backs.
+    expect(world.stub.sent.filter((m) => m.method === "PUT")).toEqual([]);
     const history = await store().history(TENANT, standardId);
     expect(history.slice(0, 2).map((h) => [h.field, h.from, h.to])).toEqual([
       ["figure 2026/27-Q2", "88", "91"],
