@@ -1,16 +1,22 @@
 /**
  * Benchmark: building and rendering a campaign's compliance summary, as a digest does: 20 units x
- * 57 elements x 10 evidence links each, with 500 improvement actions; the same campaign with 1
- * unit is the baseline measured in the same run. Median and p95 time, storage requests, card
- * bytes. Figures are printed, not asserted.
+ * 57 elements x 10 evidence links each, with 500 improvement actions and 20 service standards of
+ * 12 periods each; the same campaign with 1 unit is the baseline measured in the same run. Also
+ * the standards card itself (20 standards x 12 periods). Median and p95 time, storage requests,
+ * card bytes. Figures are printed, not asserted.
  *
  *   npm run bench:digest               (ITERATIONS=50)
  */
-import { cardBytes, summaryCard } from "../src/cards/index.js";
+import { cardBytes, standardsCard, summaryCard, type AdaptiveCard } from "../src/cards/index.js";
 import { fixedClock } from "../src/clock.js";
 import type { ImprovementAction } from "../src/domain/actions.js";
 import { emptyAssessment } from "../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../src/domain/campaign.js";
+import { periodsEndingWith } from "../src/domain/periods.js";
+import { lastFinishedPeriod } from "../src/domain/standards-report.js";
+import type { ServiceStandard } from "../src/domain/standards.js";
+import { createLogger } from "../src/logger.js";
+import { StandardsService } from "../src/services/standards.js";
 import { SummaryService } from "../src/services/summary.js";
 import { startAzurite } from "../src/store/azurite.js";
 import { openStores, type Stores } from "../src/store/index.js";
@@ -51,6 +57,33 @@ async function seed(stores: Stores, id: string, units: number): Promise<Campaign
   return campaign;
 }
 
+/** 20 standards, half monthly and half quarterly, each with its last 12 periods' figures (some missed). */
+async function seedStandards(stores: Stores, now: Date): Promise<void> {
+  const by = { userId: "bench", name: "Bench Officer" };
+  for (let i = 0; i < 20; i++) {
+    const standard: ServiceStandard = {
+      id: `standard-${i}`,
+      promise: `We will answer ${i + 1} kinds of enquiry within ten working days of receiving them`,
+      measure: { kind: "percentage" },
+      target: { value: 90, better: "higher" },
+      frequency: i % 2 ? "monthly" : "quarterly",
+      owner: by,
+      published: true,
+      refs: ["4.1.2", "5.3.2"],
+    };
+    await stores.standards.create(TENANT, standard, { by, at });
+    const periods = periodsEndingWith(lastFinishedPeriod(standard, now), 12);
+    for (const [k, period] of periods.entries())
+      await stores.standards.putFigure(
+        TENANT,
+        { standardId: standard.id, periodId: period.id, value: 84 + ((i + k) % 10) },
+        undefined,
+        by,
+        at,
+      );
+  }
+}
+
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   try {
@@ -74,16 +107,24 @@ async function main(): Promise<void> {
       updatedAt: at,
     }));
     await stores.actionImports.importMany(TENANT, actions, () => undefined, { by, at });
+    await seedStandards(stores, clock.now());
     const summaries = new SummaryService(stores, clock, () => Promise.resolve(["coordinator"]));
+    const standards = new StandardsService({
+      stores,
+      clock,
+      log: createLogger("silent"),
+      rolesOf: () => Promise.resolve(["coordinator"]),
+    });
+    const coordinator = { tenantId: TENANT, userId: "bench", displayName: "Bench Officer" };
 
-    const measure = async (campaign: Campaign) => {
-      for (let i = 0; i < 5; i++) summaryCard(await summaries.build(campaign)); // warm up
+    const measure = async (render: () => Promise<AdaptiveCard>) => {
+      for (let i = 0; i < 5; i++) await render(); // warm up
       const times: number[] = [];
       const before = stores.tables.requestCount;
       let bytes = 0;
       for (let i = 0; i < ITERATIONS; i++) {
         const started = performance.now();
-        const card = summaryCard(await summaries.build(campaign));
+        const card = await render();
         times.push(performance.now() - started);
         bytes = cardBytes(card);
       }
@@ -91,15 +132,17 @@ async function main(): Promise<void> {
       const pick = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
       return { median: pick(50), p95: pick(95), requests: (stores.tables.requestCount - before) / ITERATIONS, bytes };
     };
-    const base = await measure(one);
-    const big = await measure(twenty);
+    const base = await measure(async () => summaryCard(await summaries.build(one)));
+    const big = await measure(async () => summaryCard(await summaries.build(twenty)));
+    const card = await measure(async () => standardsCard(await standards.view(coordinator)));
     console.log(
-      `\nCompliance summary: build + render, ${ITERATIONS} iterations each, 500 improvement actions, 10 evidence links per element\n`,
+      `\nCompliance summary: build + render, ${ITERATIONS} iterations each, 500 improvement actions, 10 evidence links per element, 20 service standards x 12 periods\n`,
     );
     console.log("campaign                     median ms   p95 ms   x baseline   storage requests   card bytes");
     for (const [name, r] of [
       ["1 unit x 57 (baseline)", base],
       ["20 units x 57", big],
+      ["standards card (20 x 12)", card],
     ] as const) {
       console.log(
         `${name.padEnd(28)} ${r.median.toFixed(1).padStart(9)} ${r.p95.toFixed(1).padStart(8)} ${(r.median / base.median).toFixed(1).padStart(12)} ${r.requests.toFixed(0).padStart(18)} ${String(r.bytes).padStart(12)}`,
