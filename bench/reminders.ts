@@ -6,21 +6,27 @@
  *  1. Sending: PEOPLE (10,000) one-to-one reminders through the outbound queue. Throughput is
  *     shown as a share of the 50/s ceiling (the baseline), with 429s, duplicates and losses.
  *  2. The sweep: DUE actions due today among NOT_DUE actions that are not; run twice, without and
- *     with the NOT_DUE ones, to show the sweep's storage requests depend only on what is due.
+ *     with the NOT_DUE ones, to show the sweep's storage requests depend only on what is due. The
+ *     tenant also has STANDARDS service standards (half monthly, half quarterly, a third with
+ *     their last figure recorded) and a coordinator, so the figures path is measured on its own:
+ *     owners reminded of figures owed, the coordinator's line of those overdue.
  *
  * Azurite keeps a partition in one in-memory list and checks every insert against it, so writing
  * 100,000 actions into one tenant takes hours there; the sweep part therefore defaults to
  * DUE=2,000 and NOT_DUE=10,000. Point TABLES_CONNECTION_STRING at a real storage account for the
  * issue's full 10,000 + 100,000.
  *
- *   npm run bench:reminders            PEOPLE=10000 DUE=2000 NOT_DUE=10000 LATENCY_MS=20
+ *   npm run bench:reminders            PEOPLE=10000 DUE=2000 NOT_DUE=10000 STANDARDS=30 LATENCY_MS=20
  */
 import { createAdapter } from "../src/bot/adapter.js";
 import { fixedClock } from "../src/clock.js";
 import { loadConfig } from "../src/config.js";
 import type { ImprovementAction } from "../src/domain/actions.js";
 import { londonTime } from "../src/domain/calendar.js";
-import { nextActionReminder } from "../src/domain/reminders.js";
+import { DEFAULT_POLICY, nextActionReminder } from "../src/domain/reminders.js";
+import { periodOwed } from "../src/domain/figure-reminders.js";
+import type { ServiceStandard } from "../src/domain/standards.js";
+import { figureSources } from "../src/jobs/figure-reminders.js";
 import { createLogger } from "../src/logger.js";
 import { createReminderJob } from "../src/reminders.js";
 import { startAzurite } from "../src/store/azurite.js";
@@ -33,6 +39,7 @@ import { ConnectorStub } from "../test/support/connector-stub.js";
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const DUE = Number(process.env.DUE ?? 2_000);
 const NOT_DUE = Number(process.env.NOT_DUE ?? 10_000);
+const STANDARDS = Number(process.env.STANDARDS ?? 30);
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 20);
 const DAY = "2026-11-25"; // a Wednesday: 1 working day before 26 Nov
 const CEILING = 50;
@@ -92,9 +99,16 @@ async function main(): Promise<void> {
       const seeded = performance.now();
       const people = await seedPeople(stores, tenant, DUE, stub.url);
       await seedActions(stores, tenant, people, notDue, clock.now().toISOString());
+      const coordinator = await seedStandards(stores, tenant, people, clock.now().toISOString());
       const seedSeconds = (performance.now() - seeded) / 1000;
       clock.set(londonTime(DAY, 9, 5).toISOString());
       const job = createReminderJob(stores, adapter, "", clock, log);
+      // The figures path alone (read-only: the plan below runs it again and writes).
+      const figuresBefore = stores.tables.requestCount;
+      const figuresStarted = performance.now();
+      const { sources } = await figureSources(stores, tenant, DAY, [coordinator], DEFAULT_POLICY);
+      const figuresMs = performance.now() - figuresStarted;
+      const figureRequests = stores.tables.requestCount - figuresBefore;
       const before = stores.tables.requestCount;
       const started = performance.now();
       const plan = await job.plan(tenant, DAY);
@@ -102,6 +116,12 @@ async function main(): Promise<void> {
       rows.push([
         `Sweep: ${n(DUE)} due among ${n(DUE + notDue)} actions`,
         `${n(plan.messages)} messages planned, ${n(plan.actionsMoved)} actions moved on, ${n(stores.tables.requestCount - before)} storage requests, ${(ms / 1000).toFixed(1)} s (seeding took ${seedSeconds.toFixed(0)} s)`,
+      ]);
+      const planned = (await stores.outbox.messages(tenant, DAY)).flatMap((m) => m.items);
+      const owned = sources.filter((source) => source.items.some(({ item }) => item.kind === "figure")).length;
+      rows.push([
+        `Sweep: figures of ${n(STANDARDS)} standards`,
+        `${n(owned)} owners reminded, coordinator line ${sources.length > owned ? "sent" : "not due"}; ${n(figureRequests)} storage requests, ${figuresMs.toFixed(0)} ms alone; in the messages: ${n(planned.filter((i) => i.kind === "figure").length)} figure items, ${n(planned.filter((i) => i.kind === "unreported").length)} coordinator line`,
       ]);
       await stub.stop();
     }
@@ -168,6 +188,48 @@ async function seedActions(stores: Stores, tenant: string, people: readonly stri
   const today = at.slice(0, 10);
   for (let i = 0; i < builds.length; i += 5_000)
     await stores.actionImports.importMany(tenant, builds.slice(i, i + 5_000), (a) => nextActionReminder(a, today)?.on, { by, at });
+}
+
+/**
+ * STANDARDS standards owned by the first people, half monthly and half quarterly, every third
+ * with its last figure recorded, and a coordinator (the first person). On DAY, October's figures
+ * are overdue (due 13 Nov, reminded 23 Nov: within the week caught up), Q2's too (last reminded
+ * 12 Nov), so the owners of monthly ones hear and the coordinator gets the line.
+ */
+async function seedStandards(stores: Stores, tenant: string, people: readonly string[], at: string) {
+  const coordinator = { userId: people[0]!, name: `Officer ${people[0]!.slice(7)}` };
+  await stores.roles.save(
+    { tenantId: tenant, userId: coordinator.userId, displayName: coordinator.name, roles: ["coordinator"] },
+    {
+      targetId: coordinator.userId,
+      targetName: coordinator.name,
+      role: "coordinator",
+      change: "setup",
+      byId: coordinator.userId,
+      byName: coordinator.name,
+      at,
+    },
+    true,
+  );
+  for (let i = 0; i < STANDARDS; i++) {
+    const owner = people[i % people.length]!;
+    const standard: ServiceStandard = {
+      id: `bench-standard-${i}`,
+      promise: `We will keep promise number ${i} to every resident, whichever way they contact us`,
+      measure: { kind: "percentage" },
+      target: { value: 90, better: "higher" },
+      frequency: i % 2 === 0 ? "monthly" : "quarterly",
+      owner: { userId: owner, name: `Officer ${owner.slice(7)}` },
+      published: true,
+      refs: ["4.1.2"],
+    };
+    await stores.standards.create(tenant, standard, { by: coordinator, at });
+    if (i % 3 === 0) {
+      const periodId = periodOwed(standard.frequency, DAY).id;
+      await stores.standards.putFigure(tenant, { standardId: standard.id, periodId, value: 92 }, undefined, coordinator, at);
+    }
+  }
+  return coordinator;
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface ReminderPolicy {
   readonly elementLeadWorkingDays: readonly number[];
   /** Days before each review visit and evidence deadline, for coordinators. */
   readonly calendarLeadDays: readonly number[];
+  /** Working days before a service standard's figure is due (0: the due day); see figure-reminders.ts. */
+  readonly figureLeadWorkingDays: readonly number[];
   /** Hour (Europe/London) the day's reminders go out. */
   readonly sendHour: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_POLICY: ReminderPolicy = {
   escalateAfterDays: 14,
   elementLeadWorkingDays: [10, 3, 1],
   calendarLeadDays: [90, 30, 7],
+  figureLeadWorkingDays: [3, 0],
   sendHour: 9,
 };
 
@@ -135,8 +138,23 @@ export function dueMilestone(
   sentUpTo: IsoDate | undefined,
   catchUpDays = 7,
 ): Milestone | undefined {
+  return latestUnsent(
+    milestones.filter((m) => m.target >= today || m.key === "missed"),
+    today,
+    sentUpTo,
+    catchUpDays,
+  );
+}
+
+/** Of `milestones`, the latest that has come and was not sent yet (the rule of `dueMilestone`, for any date). */
+export function latestUnsent(
+  milestones: readonly Milestone[],
+  today: IsoDate,
+  sentUpTo: IsoDate | undefined,
+  catchUpDays = 7,
+): Milestone | undefined {
   const from = sentUpTo ?? addDays(today, -catchUpDays - 1);
-  const due = milestones.filter((m) => m.on <= today && m.on > from && (m.target >= today || m.key === "missed"));
+  const due = milestones.filter((m) => m.on <= today && m.on > from);
   return due.sort((a, b) => a.on.localeCompare(b.on)).at(-1);
 }
 
@@ -175,7 +193,30 @@ export type ReminderItem =
       /** "Annual review, year 1" or "Evidence for annual review, year 1". */
       readonly label: string;
       readonly on: IsoDate;
+    }
+  | {
+      /** A service standard's figure for its last finished period, to its owner. */
+      readonly kind: "figure";
+      readonly key: string;
+      readonly standardId: string;
+      readonly promise: string;
+      /** "2026-10", "2026/27-Q2". */
+      readonly periodId: string;
+      readonly dueOn: IsoDate;
+    }
+  | {
+      /** For coordinators: the standards whose figure for their last period is overdue. */
+      readonly kind: "unreported";
+      readonly key: string;
+      /** The first few, longest overdue first. */
+      readonly picks: readonly { readonly promise: string; readonly ownerName: string }[];
+      readonly count: number;
     };
 
 /** A message shows at most this many items; the rest wait for the next day. */
 export const MAX_ITEMS_PER_MESSAGE = 25;
+
+/** How a figure item is named in a reminder's "handled" map (action ids are digits only, so never the same). */
+export function figureHandledKey(item: { readonly standardId: string; readonly periodId: string }): string {
+  return `figure|${item.standardId}|${item.periodId}`;
+}

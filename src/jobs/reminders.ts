@@ -1,6 +1,6 @@
 /**
  * The daily reminder run, for every tenant: gather what is due today (the actions' date index,
- * campaign due dates, the certification calendar), write one message per person for the day into
+ * campaign due dates, the certification calendar, service standards' figures), write one message per person for the day into
  * the outbox, move the sources on, then send what is pending. Each step is safe to repeat, so a
  * run that stops anywhere (a crash, a lost lease) is finished by the next one with nothing sent
  * twice and nothing missed.
@@ -26,6 +26,7 @@ import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
 import type { OutboxMessage } from "../store/outbox.js";
 import type { Delivery } from "./delivery.js";
+import { figureSources } from "./figure-reminders.js";
 import { OutboundQueue, type SendStats, type SenderOptions } from "./sender.js";
 
 export interface ReminderJobDeps {
@@ -52,7 +53,7 @@ export interface RunReport extends SendStats {
 }
 
 /** A source's pending milestone and the people it is for. */
-interface DatedSource {
+export interface DatedSource {
   readonly cursor: string;
   readonly milestone: Milestone;
   readonly items: readonly { readonly to: Person; readonly item: ReminderItem }[];
@@ -107,9 +108,10 @@ export class ReminderJob {
       if (!bundle.items.some((i) => i.key === item.key)) bundle.items.push(item);
       bundles.set(to.userId, bundle);
     };
-    // Yesterday's undelivered message joins today's, so nobody gets two in a day.
+    const figures = await figureSources(stores, tenantId, day, coordinators, this.policy);
+    // Yesterday's undelivered message joins today's, so nobody gets two in a day (less a figure recorded since).
     const stale = earlier.filter((m) => m.day < day);
-    for (const m of stale) for (const item of m.items) add({ userId: m.userId, name: m.displayName }, item);
+    for (const m of stale) for (const item of m.items) if (figures.stillTrue(item)) add({ userId: m.userId, name: m.displayName }, item);
 
     const actionKeys = new Map<string, string[]>();
     for (const row of due) {
@@ -132,6 +134,7 @@ export class ReminderJob {
     const dated = [
       ...(await this.campaignSources(tenantId, day, campaigns)),
       ...(await this.calendarSources(tenantId, day, calendars, coordinators)),
+      ...figures.sources,
     ];
     for (const source of dated) for (const { to, item } of source.items) add(to, item);
 

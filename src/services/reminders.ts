@@ -4,7 +4,7 @@
  */
 import type { Clock } from "../clock.js";
 import { formatLondonDay, londonDay, type IsoDate } from "../domain/calendar.js";
-import type { ReminderItem } from "../domain/reminders.js";
+import { figureHandledKey, type ReminderItem } from "../domain/reminders.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
 import type { Stores } from "../store/index.js";
@@ -18,7 +18,10 @@ export interface ReminderState {
   readonly day: IsoDate;
   readonly today: IsoDate;
   readonly items: readonly ReminderItem[];
-  /** Action id → what became of it since the reminder went out ("Done", "Snoozed until ..."). */
+  /**
+   * Action id (or a figure's `figureHandledKey`) → what became of it since the reminder went out
+   * ("Done", "Snoozed until ...", "Recorded").
+   */
   readonly handled: ReadonlyMap<string, string>;
 }
 
@@ -56,7 +59,21 @@ export class ReminderService {
       else if (action.snoozedUntil && action.snoozedUntil > today)
         handled.set(item.id, `Snoozed until ${formatLondonDay(action.snoozedUntil)}`);
     }
+    await this.markFiguresRecorded(actor, message.items, handled);
     return { day, today, items: message.items, handled };
+  }
+
+  /** Figures asked for on the reminder that were recorded since, or whose standard passed to someone else. */
+  private async markFiguresRecorded(actor: Actor, items: readonly ReminderItem[], handled: Map<string, string>): Promise<void> {
+    const asked = items.filter((i) => i.kind === "figure");
+    if (asked.length === 0) return;
+    const { standards, figures } = await this.stores.standards.everything(actor.tenantId);
+    for (const item of asked) {
+      const standard = standards.find((s) => s.id === item.standardId);
+      const figure = figures.find((f) => f.standardId === item.standardId && f.periodId === item.periodId);
+      if (figure) handled.set(figureHandledKey(item), "Recorded \u2714");
+      else if (standard && standard.owner.userId !== actor.userId) handled.set(figureHandledKey(item), `Now with ${standard.owner.name}`);
+    }
   }
 
   /** Coordinators only: today's reminders and who cannot be reached. */

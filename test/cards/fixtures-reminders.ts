@@ -57,3 +57,32 @@ export const view = (items: readonly ReminderItem[], fields: Partial<ReminderVie
   items,
   ...fields,
 });
+
+export type FigureItem = Extract<ReminderItem, { kind: "figure" }>;
+
+/** A figure the reader owes for a standard's last period, as the reminder job writes it. */
+export const figure = (standardId: string, promise: string, periodId: string, dueOn: string): FigureItem => ({
+  kind: "figure",
+  key: `f|${standardId}|${periodId}|open`,
+  standardId,
+  promise,
+  periodId,
+  dueOn,
+});
+
+/** Ahmed owes December's phone figure (due 15 Jan) and Q2's letters figure (overdue since 15 Oct). */
+export const FIGURES: FigureItem[] = [
+  figure("phone-wait-1a2b3c", "We will answer your call in an average of no more than 3 minutes", "2026-12", "2027-01-15"),
+  figure("letters-4d5e6f", "We will answer your letter within ten working days", "2026/27-Q2", "2026-10-14"),
+];
+
+/** A coordinator's line: three standards overdue, two of them named. */
+export const UNREPORTED: Extract<ReminderItem, { kind: "unreported" }> = {
+  kind: "unreported",
+  key: `u|${TODAY}`,
+  picks: [
+    { promise: "We will answer your letter within ten working days", ownerName: "Priya Shah" },
+    { promise: "We will reply to your email within five working days", ownerName: "Dan O'Neill" },
+  ],
+  count: 3,
+};

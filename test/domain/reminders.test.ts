@@ -36,6 +36,7 @@ describe("the default policy", () => {
       escalateAfterDays: 14,
       elementLeadWorkingDays: [10, 3, 1],
       calendarLeadDays: [90, 30, 7],
+      figureLeadWorkingDays: [3, 0],
       sendHour: 9,
     });
   });
