@@ -130,6 +130,9 @@ async function main(): Promise<void> {
     shot("action-form", await say("action new 2.2.3"));
     const summary = shot("summary", await say("summary"));
     shot("criterion", await press(summary, "Criterion 2"));
+    const standards = shot("standards", await say("standards"));
+    shot("figure-form", await press(standards, "Record a figure"));
+    shot("standard-form", await say("standard new"));
     shot("export", await say("export"));
     shot("reminder", await reminder(bot.stores, config, connector.cards, invoke));
     await render(shots);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Admin commands: `npx cse-bot standard [--json]`, `npx cse-bot doctor`,
- * `npx cse-bot seed-demo [--tenant ID] [--user ID]`.
+ * `npx cse-bot seed-demo [--tenant ID] [--user ID]`, `npx cse-bot standards import|export`, and
+ * the others USAGE lists.
  */
 import { SUPPORTED_NODE, unsupportedNode } from "./runtime.js";
 import { parseArgs } from "node:util";
@@ -23,6 +24,7 @@ import { createReminderJob } from "./reminders.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./services/export.js";
 import { exportFile, importReport, previewReport, printDigest } from "./cli-files.js";
 import { importPlan, previewPlan } from "./cli-plans.js";
+import { standardsCommand } from "./cli-standards.js";
 
 const USAGE = `Usage: cse-bot <command> [options]
 
@@ -61,6 +63,14 @@ Commands:
                                     it names (--element files rows that name none), its owner
                                     and due date. --dry-run writes nothing. Rows already
                                     imported are not imported again.
+  standards import FILE [--tenant ID] [--dry-run] [--json]
+                                    Record service-standard figures from an .xlsx or .csv
+                                    (columns Period, Standard, Value; Count, Comparator, Note
+                                    optional): new ones and corrections, each row not read
+                                    listed with why. --dry-run writes nothing.
+  standards export --format csv|html [--out FILE] [--tenant ID] [--council NAME] [--json]
+                                    Write the standards' results as CSV, or the public "How
+                                    we are doing" page (html) headed with --council
   help                              This text
 `;
 
@@ -146,6 +156,8 @@ async function main(argv: string[]): Promise<number> {
         ? importPlan(cfg, file, { tenant: values.tenant, campaign: values.campaign, element, json })
         : importReport(cfg, file, values.tenant, values.campaign, json);
     }
+    case "standards":
+      return standardsCommand(rest, config);
     case "help":
     case "--help":
     case "-h":
@@ -247,7 +259,8 @@ async function demo(tenantId: string, userId: string): Promise<number> {
     process.stdout.write(
       `Demo data in tenant ${result.tenantId}, campaign ${result.campaignId}: ${result.rated} elements rated with narratives and evidence` +
         (result.skipped ? `, ${result.skipped} left as they were (already rated)` : "") +
-        `.\nStorage: ${storage.description}\nIn the Agents Playground, type: progress\n`,
+        (result.standards ? `; ${result.standards} service standards with a year's figures` : "") +
+        `.\nStorage: ${storage.description}\nIn the Agents Playground, type: progress (or standards)\n`,
     );
     return 0;
   } finally {

@@ -32,6 +32,7 @@ import type { ServiceContext } from "./services/context.js";
 import { PlanImportService } from "./services/plan-import.js";
 import { StandardsService } from "./services/standards.js";
 import { FigureService } from "./services/figures.js";
+import { FigureImportService } from "./services/figure-import.js";
 import { ReportImportService } from "./services/report-import.js";
 import { ExportLinkService } from "./services/export-links.js";
 import { MAX_UPLOAD_BYTES } from "./io/extract-text.js";
@@ -89,6 +90,7 @@ export async function startServer(config: Config, connectionString: string, opti
   const plans = new PlanImportService(context);
   const standards = new StandardsService(context);
   const figures = new FigureService(context, standards);
+  const figureImports = new FigureImportService(context);
   let publicUrl = config.BOT_ENDPOINT ?? "";
   const exportLinks = new ExportLinkService(context, () => publicUrl);
   const app = createBotApp({
@@ -109,6 +111,7 @@ export async function startServer(config: Config, connectionString: string, opti
     plans,
     standards,
     figures,
+    figureImports,
     exportLinks,
     download: { allowedHosts: config.FILE_HOSTS, maxBytes: MAX_UPLOAD_BYTES, timeoutMs: 60_000 },
     delivery,

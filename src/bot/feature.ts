@@ -23,6 +23,7 @@ import type { ReminderService } from "../services/reminders.js";
 import type { ReportImportService } from "../services/report-import.js";
 import type { RolesService } from "../services/roles.js";
 import type { FigureService } from "../services/figures.js";
+import type { FigureImportService } from "../services/figure-import.js";
 import type { StandardsService } from "../services/standards.js";
 import type { SummaryService } from "../services/summary.js";
 import type { Actor } from "../services/views.js";
@@ -48,6 +49,7 @@ export interface BotDeps {
   readonly plans: PlanImportService;
   readonly standards: StandardsService;
   readonly figures: FigureService;
+  readonly figureImports: FigureImportService;
   readonly exportLinks: ExportLinkService;
   /** Where files sent in chat may be fetched from, and how much. */
   readonly download: DownloadLimits;

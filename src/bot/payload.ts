@@ -51,7 +51,8 @@ export type ParsedAction =
   | { readonly kind: "standardForm"; readonly id?: string }
   | { readonly kind: "standardSave"; readonly save: StandardSave }
   | { readonly kind: "figureForm"; readonly id: string; readonly periodId?: string }
-  | { readonly kind: "figureSave"; readonly input: FigureInput };
+  | { readonly kind: "figureSave"; readonly input: FigureInput }
+  | { readonly kind: "figureImportConfirm"; readonly fingerprint: string };
 
 // Generous caps: a clear "too long" message with the real limit comes from the domain; these
 // only stop absurd payloads from travelling any further.
@@ -272,6 +273,9 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
         base: d.base,
       },
     })),
+  figureImportConfirm: z
+    .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
+    .transform((d): ParsedAction => ({ kind: "figureImportConfirm", fingerprint: d.fingerprint })),
   planConfirm: z
     .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), planElement: optional(20) })
     .transform((d): ParsedAction => ({ kind: "planConfirm", fingerprint: d.fingerprint, element: d.planElement || undefined })),

@@ -29,6 +29,7 @@ export { evidenceDialogCard, evidenceRefusalCard, type EvidenceDialogView } from
 export { exportCard } from "./export.js";
 export { standardsCard } from "./standards.js";
 export { standardFormCard, figureFormCard } from "./standard-forms.js";
+export { figureImportCard } from "./figure-import.js";
 export { renderCard, cardBytes, TEAMS_CARD_BYTES, type AdaptiveCard } from "./render.js";
 
 export function welcomeCard(opts: { name?: string; campaignName?: string; started: boolean }): AdaptiveCard {

@@ -33,7 +33,8 @@ export type CardName =
   | "export"
   | "standards"
   | "standard-form"
-  | "figure-form";
+  | "figure-form"
+  | "figure-import";
 
 export interface AdaptiveCard {
   readonly type: "AdaptiveCard";

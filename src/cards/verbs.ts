@@ -53,6 +53,7 @@ export const VERBS = [
   "standardSave",
   "figureForm",
   "figureSave",
+  "figureImportConfirm",
   "progress",
   "help",
 ] as const;

@@ -6,6 +6,7 @@
 import type { Clock } from "../clock.js";
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type FieldChange } from "../domain/assessment.js";
 import { auditEntries } from "../domain/audit.js";
+import { seedDemoStandards } from "./demo-standards.js";
 import type { Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
 import type { WalkthroughService } from "./walkthrough.js";
@@ -138,6 +139,8 @@ export interface DemoResult {
   readonly campaignId: string;
   readonly rated: number;
   readonly skipped: number;
+  /** Service standards added, each with a year's figures. */
+  readonly standards: number;
 }
 
 export async function seedDemo(stores: Stores, walkthrough: WalkthroughService, clock: Clock, actor: Actor): Promise<DemoResult> {
@@ -172,5 +175,6 @@ export async function seedDemo(stores: Stores, walkthrough: WalkthroughService, 
     );
     rated++;
   }
-  return { tenantId: actor.tenantId, campaignId: campaign.id, rated, skipped };
+  const standards = await seedDemoStandards(stores, clock, actor);
+  return { tenantId: actor.tenantId, campaignId: campaign.id, rated, skipped, standards };
 }

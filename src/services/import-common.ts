@@ -35,7 +35,7 @@ export async function waitingImport(
   const fresh = pending && Date.parse(pending.storedAt) > clock.now().getTime() - PREVIEW_HOURS * 3_600_000;
   if (pending && !fresh) await stores.files.forgetImport(actor.tenantId, actor.userId);
   if (pending && fresh && pending.kind === kind && pending.fingerprint === fingerprint) return pending;
-  const what = kind === "plan" ? "plan" : "report";
+  const what = kind === "figures" ? "file of figures" : kind;
   return {
     code: "stale",
     message: `That preview is no longer waiting (previews last a day, and only the latest file you sent can be imported). Nothing was imported: please send the ${what} again.`,
@@ -49,10 +49,11 @@ export async function keepPreview(stores: Stores, actor: Actor, pending: Pending
     return undefined;
   } catch (error) {
     if (!(error instanceof TooLargeToKeepError)) throw error;
-    const what = pending.kind === "plan" ? "an improvement plan" : "an assessor's report";
+    const what = { plan: "an improvement plan", report: "an assessor's report", figures: "a file of figures" }[pending.kind];
+    const itself = pending.kind === "figures" ? "fewer figures at a time" : `the ${pending.kind} itself`;
     return {
       code: "text-too-long",
-      message: `That file holds far more text than ${what}, so I did not read it. Please send the ${pending.kind} itself.`,
+      message: `That file holds far more text than ${what}, so I did not read it. Please send ${itself}.`,
     };
   }
 }

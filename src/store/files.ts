@@ -15,8 +15,8 @@ const MAX_CHUNKS = 14;
 const KEYS_PARTITION = "!keys";
 
 export interface PendingImport {
-  /** An assessor's report, or an improvement plan. */
-  readonly kind: "report" | "plan";
+  /** An assessor's report, an improvement plan, or service-standard figures (their text is the figures as JSON). */
+  readonly kind: "report" | "plan" | "figures";
   readonly campaignId: string;
   readonly fingerprint: string;
   readonly fileName: string;
@@ -53,7 +53,7 @@ export class FileStore {
     const parts = Array.from({ length: Number(e.chunks) }, (_, i) => Buffer.from(e[`c${i}`] as Uint8Array));
     const reportText = gunzipSync(Buffer.concat(parts)).toString("utf8");
     return {
-      kind: e.kind === "plan" ? "plan" : "report",
+      kind: e.kind === "plan" || e.kind === "figures" ? e.kind : "report",
       campaignId: text(e.campaignId),
       fingerprint: text(e.fingerprint),
       fileName: text(e.fileName),

@@ -93,7 +93,7 @@ describe("card templates", () => {
     expect(json).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
   });
 
-  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts, plan-preview.json in plan-preview-card.test.ts, evidence-dialog.json in markdown-safety.test.ts and e2e/message-evidence.test.ts, file-evidence.json in e2e/file-evidence.test.ts, assign-form.json in markdown-safety.test.ts and e2e/assign-picker.test.ts, standards, standard-form and figure-form.json in standards-card.test.ts.
+  // dates.json is exercised in dates.test.ts, reminder.json in reminder-card.test.ts, action-form, action and actions.json in actions.test.ts, summary.json in summary-card.test.ts, import-preview and export.json in import-export-cards.test.ts, plan-preview.json in plan-preview-card.test.ts, evidence-dialog.json in markdown-safety.test.ts and e2e/message-evidence.test.ts, file-evidence.json in e2e/file-evidence.test.ts, assign-form.json in markdown-safety.test.ts and e2e/assign-picker.test.ts, standards, standard-form and figure-form.json in standards-card.test.ts, figure-import.json in figure-import-card.test.ts.
   it("are all exercised by these tests", () => {
     expect(TEMPLATES.sort()).toEqual([
       "action-form.json",
@@ -108,6 +108,7 @@ describe("card templates", () => {
       "evidence-dialog.json",
       "export.json",
       "figure-form.json",
+      "figure-import.json",
       "file-evidence.json",
       "help.json",
       "history.json",

@@ -103,6 +103,8 @@ export const FIGURES: Figure[] = [
   { standardId: HOSTILE.id, periodId: quarters[11]!.id, value: 80, note: FORMULA_NOTE },
 ];
 
+/** The rows in the fixture's own order (standardRows lists them by promise), so tests can take them by position. */
 export function fixtureRows(): StandardRow[] {
-  return standardRows(STANDARDS, FIGURES, NOW);
+  const order = STANDARDS.map((s) => s.id);
+  return standardRows(STANDARDS, FIGURES, NOW).sort((a, b) => order.indexOf(a.standard.id) - order.indexOf(b.standard.id));
 }

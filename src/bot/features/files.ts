@@ -1,7 +1,8 @@
 /**
  * Files in and out of chat. In: a coordinator sends the assessor's report or the council's
  * improvement plan as a file (or types import and pastes it) and gets a preview card to confirm;
- * which of the two it is, the content says. Out: `export` answers with signed download links to
+ * which of the two it is, the content says (a spreadsheet of service-standard figures goes to the
+ * standards feature's import). Out: `export` answers with signed download links to
  * the evidence matrix and the report. One-to-one chats only.
  */
 import type { Activity, Attachment } from "botbuilder";
@@ -10,20 +11,21 @@ import type { Refusal } from "../../domain/refusal.js";
 import { download } from "../../io/download.js";
 import { htmlToLines } from "../../io/html-text.js";
 import { findElement } from "../../standard/index.js";
-import { importKind } from "../../io/import-kind.js";
+import { importKind, spreadsheetKind } from "../../io/import-kind.js";
 import { planFileKind, planText } from "../../io/plan-file.js";
 import type { PlanOutcome } from "../../services/plan-import.js";
 import type { PreviewOutcome } from "../../services/report-import.js";
 import type { Actor } from "../../services/views.js";
 import { cardAction, wordsOf, type BotDeps, type Feature, type Reply } from "../feature.js";
 import { isRefusal } from "../identity.js";
+import { previewFigures } from "./figure-import.js";
 
 /** How Teams hands over a file someone sent in a one-to-one chat with a bot. */
 const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 /** Shorter than any assessor report: "import" with a line or two is a question, not a report. */
 const MIN_PASTED_CHARS = 500;
 const HOW_TO_IMPORT =
-  "To import last year's assessor report or your improvement plan, send it to me here as a file (Word .docx, PDF, .txt, .md; a plan may also be Excel .xlsx or .csv), or type import and paste it in the same message. I will show you what I found before anything is stored.";
+  "To import last year's assessor report or your improvement plan, send it to me here as a file (Word .docx, PDF, .txt, .md; a plan may also be Excel .xlsx or .csv), or type import and paste it in the same message. I will show you what I found before anything is stored. (For service-standard figures, type import figures.)";
 const NEITHER: Refusal = {
   code: "invalid-payload",
   message:
@@ -60,7 +62,8 @@ export const reportsFeature: Feature = {
   commands: [
     {
       name: "import",
-      pattern: /^\s*import\b/i,
+      // "import figures" is the standards feature's.
+      pattern: /^\s*import\b(?!\s+figures\b)/i,
       where: "personal",
       help: [
         {
@@ -139,7 +142,7 @@ async function fromFile(deps: BotDeps, who: Actor, text: string, files: readonly
   if (!(await deps.imports.mayImport(who))) {
     const { currentRef } = await deps.walkthrough.peek(who);
     if (currentRef) return evidenceOffer(currentRef, file);
-    return "Which element is this file evidence for? Send it again with evidence and the element, for example: evidence 3.2.1. (Only a CSE coordinator can import the assessor's report or an improvement plan; type roles to see who they are.)";
+    return "Which element is this file evidence for? Send it again with evidence and the element, for example: evidence 3.2.1. (Only a CSE coordinator can import the assessor's report, an improvement plan or service-standard figures; type roles to see who they are.)";
   }
   return importFromFile(deps, who, file);
 }
@@ -168,9 +171,12 @@ async function importFromFile(deps: BotDeps, who: Actor, file: Attachment): Prom
     });
   const bytes = await download(url, deps.download);
   if (!bytes.ok) return refuseFile(deps, who, bytes.refusal);
+  // A spreadsheet with a header of figures (period, standard, value) is service-standard figures.
+  if ((kind === "xlsx" || kind === "csv") && (await spreadsheetKind(bytes.value, name)) === "figures")
+    return previewFigures(deps, who, bytes.value, name);
   const text = await planText(bytes.value, name);
   if (!text.ok) return refuseFile(deps, who, text.refusal);
-  // A spreadsheet is a plan; a document is whichever its content shows; neither, and it is evidence.
+  // Another spreadsheet is a plan; a document is whichever its content shows; neither, and it is evidence.
   const what = kind === "xlsx" || kind === "csv" ? "plan" : importKind(text.value);
   if (!what) {
     const { currentRef } = await deps.walkthrough.peek(who);

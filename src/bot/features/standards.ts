@@ -1,11 +1,13 @@
 /**
  * Service standards and their figures: `standards` (anywhere; leaders read it in a channel),
- * `standard new` and `figure` in a one-to-one chat, and the buttons of their cards. The services
+ * `standard new` and `figure` in a one-to-one chat, `import figures` and a coordinator's file of
+ * figures (features/figure-import.ts), and the buttons of their cards. The services
  * check again who may change what.
  */
 import { figureFormCard, standardFormCard, standardsCard } from "../../cards/index.js";
 import type { Actor } from "../../services/views.js";
 import { cardAction, type BotDeps, type Feature, type Reply } from "../feature.js";
+import { figureImportCommand, figureImportConfirmAction } from "./figure-import.js";
 import { isPersonalChat, isRefusal } from "../identity.js";
 
 const standardsReply = async (deps: BotDeps, who: Actor, notice?: string): Promise<Reply> =>
@@ -39,8 +41,10 @@ export const standardsFeature: Feature = {
         return isRefusal(form) ? form.message : standardFormCard(form);
       },
     },
+    figureImportCommand,
   ],
   cardActions: [
+    figureImportConfirmAction,
     cardAction({ kinds: ["standards"], where: "personal", run: (deps, who) => standardsReply(deps, who) }),
     cardAction({
       kinds: ["standardForm"],
