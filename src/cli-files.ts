@@ -21,22 +21,26 @@ import { createLogger } from "./logger.js";
 import { openStores, type Stores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
 
+/** The council a command is about: --tenant, needed when the bot serves several; `none` says why there is nothing without one. */
+export async function findTenant(stores: Stores, tenant: string | undefined, none: string): Promise<string | undefined> {
+  const tenants = tenant ? [tenant] : await stores.tenants.list();
+  if (tenants.length === 1) return tenants[0];
+  process.stderr.write(
+    tenants.length === 0
+      ? `No council has used the bot yet, so ${none}.\n`
+      : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`,
+  );
+  return undefined;
+}
+
 /** The campaign a command is about: --tenant (needed when several councils use the bot) and --campaign (default: the current one). */
 export async function findCampaign(
   stores: Stores,
   tenant: string | undefined,
   campaignId: string | undefined,
 ): Promise<Campaign | undefined> {
-  const tenants = tenant ? [tenant] : await stores.tenants.list();
-  if (tenants.length !== 1) {
-    process.stderr.write(
-      tenants.length === 0
-        ? "No council has used the bot yet, so there is nothing to summarise.\n"
-        : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`,
-    );
-    return undefined;
-  }
-  const tenantId = tenants[0]!;
+  const tenantId = await findTenant(stores, tenant, "there is nothing to summarise");
+  if (!tenantId) return undefined;
   const id = campaignId ?? (await stores.campaigns.activeCampaignId(tenantId));
   const campaign = id ? await stores.campaigns.get(tenantId, id) : undefined;
   if (!campaign)
@@ -88,18 +92,23 @@ export async function exportFile(
   }
 }
 
+/** A file's bytes, or the exit code after saying why it could not be read. */
+export async function fileBytes(file: string): Promise<Uint8Array | number> {
+  try {
+    return await readFile(file);
+  } catch {
+    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
+    return 66; // EX_NOINPUT
+  }
+}
+
 /** The text of a file as `read` extracts it, or the exit code after saying why not. */
 export async function fileText(
   file: string,
   read: (bytes: Uint8Array, name: string) => Promise<Result<string>> = extractText,
 ): Promise<string | number> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
-    return 66; // EX_NOINPUT
-  }
+  const bytes = await fileBytes(file);
+  if (typeof bytes === "number") return bytes;
   const text = await read(bytes, basename(file));
   if (text.ok) return text.value;
   process.stderr.write(`${text.refusal.message}\n`);

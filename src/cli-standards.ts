@@ -4,7 +4,7 @@
  * nothing); `cse-bot standards export --format csv|html`: the standards' results as CSV, or as
  * the public "How we are doing" page. Wiring only: the work is in services/ and io/.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
@@ -18,7 +18,8 @@ import { createLogger } from "./logger.js";
 import type { ServiceContext } from "./services/context.js";
 import { FigureImportService, type FigurePreview } from "./services/figure-import.js";
 import { StandardsService } from "./services/standards.js";
-import { openStores, type Stores } from "./store/index.js";
+import { fileBytes, findTenant } from "./cli-files.js";
+import { openStores } from "./store/index.js";
 import { connectStorage } from "./store/local-storage.js";
 
 export const STANDARDS_EXPORT_FORMATS = ["csv", "html"] as const;
@@ -26,18 +27,6 @@ export type StandardsExportFormat = (typeof STANDARDS_EXPORT_FORMATS)[number];
 
 /** What the public page is headed with when no council name is given. */
 const NO_COUNCIL_NAME = "Our council";
-
-/** The council a command is about: --tenant, needed when the bot serves several. */
-async function findTenant(stores: Stores, tenant: string | undefined): Promise<string | undefined> {
-  const tenants = tenant ? [tenant] : await stores.tenants.list();
-  if (tenants.length === 1) return tenants[0];
-  process.stderr.write(
-    tenants.length === 0
-      ? "No council has used the bot yet, so it has no service standards.\n"
-      : `The bot serves ${tenants.length} councils; say which with --tenant (one of: ${tenants.join(", ")}).\n`,
-  );
-  return undefined;
-}
 
 /** Opens storage for one council and runs `work` as its coordinator; releases storage whatever happens. */
 async function asCoordinator(
@@ -48,7 +37,7 @@ async function asCoordinator(
   const storage = await connectStorage(cfg);
   try {
     const stores = await openStores(storage.connectionString, cfg.TABLE_PREFIX);
-    const tenantId = await findTenant(stores, tenant);
+    const tenantId = await findTenant(stores, tenant, "it has no service standards");
     if (!tenantId) return 64;
     // The administrator running this acts as a coordinator, recorded by name in the figures' history.
     const rolesOf = () => Promise.resolve(["coordinator"] as const);
@@ -82,13 +71,8 @@ export async function importFigures(
   file: string,
   options: { tenant?: string; dryRun: boolean; json: boolean },
 ): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    process.stderr.write(`I could not read "${file}". Check the path and that you may read the file.\n`);
-    return 66; // EX_NOINPUT
-  }
+  const bytes = await fileBytes(file);
+  if (typeof bytes === "number") return bytes;
   return asCoordinator(cfg, options.tenant, async (context, tenantId) => {
     const admin = { tenantId, userId: "cse-bot-cli", displayName: "CSE coordinator (command line)" };
     const figures = new FigureImportService(context);
