@@ -97,10 +97,10 @@ function standardData(row: StandardRow, today: string) {
       ? ` ${periodName(row.lastFinished)} ${today <= row.due ? `is due by ${formatLondonDay(row.due)}` : "has not been reported"}.`
       : "";
   const running = row.missedRunning >= 2 ? ` Missed ${row.missedRunning} ${periodNoun(standard, row.missedRunning)} running.` : "";
-  // The unit is said once: "2.3 minutes in October 2026 against a target of no more than 3, by 0.7".
+  // The unit is said once: "2.3 minutes in October 2026 (target no more than 3), by 0.7".
   const by = latest && latest.verdict.text.replace(/^(met|missed) /, "").replace(/^by ([\d.]+) (?!points?$).*$/, "by $1");
   const resultLine = latest
-    ? `${latest.verdict.met ? "\u2713 Met" : "\u2717 Missed"}: ${value(latest.figure.value)} in ${periodName(latest.period)} against a target of ${targetNumber(standard)}, ${by}.${running}${missing}`
+    ? `${latest.verdict.met ? "\u2713 Met" : "\u2717 Missed"}: ${value(latest.figure.value)} in ${periodName(latest.period)} (target ${targetNumber(standard)}), ${by}.${running}${missing}`
     : `No figures yet (target ${targetText(standard)}).${missing}`;
   const reported = row.periods.filter((p) => p.figure);
   return {
@@ -122,6 +122,8 @@ function standardData(row: StandardRow, today: string) {
     // line across the same periods as the results, so both share one axis.
     hasChart: reported.length >= 2,
     results: reported.map((p) => ({ x: shortPeriodName(p.period), y: round(p.figure!.value) })),
+    // From just below the lowest point, not from 0: a line from 86% to 94% is otherwise flat at the top.
+    yMin: axisFloor([...reported.map((p) => p.figure!.value), standard.target.value]),
     targets: [reported[0], reported.at(-1)]
       .filter((p) => p !== undefined)
       .map((p) => ({ x: shortPeriodName(p.period), y: standard.target.value })),
@@ -138,6 +140,14 @@ function trendText(row: StandardRow): string {
   const label = (p: StandardRow["periods"][number]) => shortPeriodName(p.period).split(" ")[0];
   const span = `${periodName(periods[0]!.period)} to ${periodName(periods.at(-1)!.period)}`;
   return `${span} (${unitOf(standard)}): ${periods.map((p) => `${label(p)} ${p.figure ? round(p.figure.value) : "\u2014"}`).join(", ")}.`;
+}
+
+/** A round number a little below the lowest value, never below 0. */
+function axisFloor(values: readonly number[]): number {
+  const lo = Math.min(...values);
+  const span = Math.max(...values) - lo || Math.abs(lo) || 1;
+  const step = 10 ** Math.floor(Math.log10(span));
+  return Math.max(0, Math.floor((lo - span / 4) / step) * step);
 }
 
 /** "%", "minutes": said once before a row of numbers. */

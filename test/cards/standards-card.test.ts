@@ -59,8 +59,8 @@ describe("standards card", () => {
     const text = strings(card).join("\n");
     expect(text).toContain("2 of 4 standards met the target last period");
     expect(text).toContain("1 missed two periods running or more: We will answer your letter within ten working days.");
-    expect(text).toContain("\u2717 Missed: 88% in Q2 2026/27 against a target of at least 90%, by 2 points. Missed 2 quarters running.");
-    expect(text).toContain("\u2713 Met: 2.3 minutes in October 2026 against a target of no more than 3, by 0.7.");
+    expect(text).toContain("\u2717 Missed: 88% in Q2 2026/27 (target at least 90%), by 2 points. Missed 2 quarters running.");
+    expect(text).toContain("\u2713 Met: 2.3 minutes in October 2026 (target no more than 3), by 0.7.");
     expect(text).toContain("No figures yet (target at least 85%). Q2 2026/27 has not been reported.");
     expect(cardProblems(card)).toEqual([]);
   });
@@ -81,6 +81,7 @@ describe("standards card", () => {
         { x: "Q2 26/27", y: 90 },
       ],
     });
+    expect(letters.yMin).toBe(84);
     expect(letters.fallback.type).toBe("TextBlock");
     expect(letters.fallback.text).toContain("Q3 2023/24 to Q2 2026/27 (%): Q3 91, Q4 93, Q1 92.5,");
     const phone = charts.find((c) => c !== letters)!;
