@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const summary = shot("summary", await say("summary"));
     shot("criterion", await press(summary, "Criterion 2"));
     const standards = shot("standards", await say("standards"));
-    shot("figure-form", await press(standards, "Record a figure"));
+    shot("figure-form", await press(standards, "Record a figure", { standardId: "demo-letters" }));
     shot("standard-form", await say("standard new"));
     shot("export", await say("export"));
     shot("reminder", await reminder(bot.stores, config, connector.cards, invoke));
