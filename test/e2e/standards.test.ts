@@ -4,7 +4,9 @@
  * tampered payloads are refused in words with nothing stored.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { fixedClock } from "../../src/clock.js";
+import { hostileText } from "../support/hostile.js";
 import { teamsWorld } from "../support/e2e.js";
 import { cardText, findActions, findInputs, type InvokeReply } from "../support/teams.js";
 
@@ -142,6 +144,47 @@ describe("service standards in Teams", () => {
     const badId = await olu.invoke("cse.figureSave", { standardId: "../../etc", period: "2026/27-Q1", value: "90" });
     expect(badId.status).toBe(200);
     expect(words(badId)).toContain("That card's data was not valid, so nothing was changed.");
+  });
+
+  it("answers any tampered figure or standard press in words a person can read, and stores nothing", async () => {
+    const figuresBefore = await store().figures(TENANT, standardId);
+    const standardsBefore = await store().list(TENANT);
+    const notANumber = hostileText(60).filter((t) => !/^\s*[+-]?[\d.,]+\s*%?\s*$/.test(t));
+    const anything = fc.oneof(
+      hostileText(300),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          period: fc.constantFrom("2026/27-Q1", "2026/27-Q3", "2026-09", "2030/31-Q1", "", "../x"),
+          value: notANumber,
+          count: anything,
+          comparator: anything,
+          note: anything,
+          base: anything,
+        }),
+        fc.record({ promise: anything, measure: anything, target: anything, refs: anything, owner: anything, standardUnit: anything }),
+        async (figure, standard) => {
+          for (const [verb, data] of [
+            ["cse.figureSave", { standardId, ...figure }],
+            ["cse.standardSave", { standardId, ...standard }],
+          ] as const) {
+            const reply = await olu.invoke(verb, data);
+            expect(reply.status).toBe(200);
+            const said = typeof reply.body.value === "string" ? reply.body.value : cardText(reply.body.value);
+            expect(said.trim().length, verb).toBeGreaterThan(20);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect(await store().figures(TENANT, standardId)).toEqual(figuresBefore);
+    expect(await store().list(TENANT)).toEqual(standardsBefore);
   });
 
   it("never shows or changes another council's standard", async () => {
