@@ -44,7 +44,7 @@ Commands:
                                     Print a campaign's compliance summary as text (the
                                     tenant's current campaign unless --campaign is given;
                                     --tenant is needed when the bot serves several councils)
-  export --format xlsx|csv|html [--tenant ID] [--campaign ID] [--out FILE]
+  export --format xlsx|csv|html|public [--tenant ID] [--campaign ID] [--out FILE]
                                     Write the evidence matrix (xlsx, csv) or the
                                     self-assessment report (html) of a campaign to a file
   import-report FILE [--campaign ID] [--tenant ID] [--dry-run] [--json]
@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
         options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } },
       });
       if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
-        process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, or html (the report).\n`);
+        process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, html (the report), or public (the "How we are doing" page of service standards).\n`);
         return 64;
       }
       const cfg = config();
