@@ -120,7 +120,9 @@ async function main(argv: string[]): Promise<number> {
         options: { format: { type: "string" }, tenant: { type: "string" }, campaign: { type: "string" }, out: { type: "string" } },
       });
       if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
-        process.stderr.write(`Say which format: --format xlsx (the evidence matrix), csv, html (the report), or public (the "How we are doing" page of service standards).\n`);
+        process.stderr.write(
+          `Say which format: --format xlsx (the evidence matrix), csv, html (the report), or public (the "How we are doing" page of service standards).\n`,
+        );
         return 64;
       }
       const cfg = config();
