@@ -107,6 +107,29 @@ describe("service standards in Teams", () => {
     expect((await store().figure(TENANT, standardId, "2026/27-Q2"))?.value).toBe(91);
   });
 
+  it("lets a coordinator change a standard, audited field by field, and says so when nothing changed", async () => {
+    clock.set("2026-11-30T10:10:00Z");
+    await cora.say("standards");
+    const form = card(await cora.press(cardFor(cora), "Change the standard", { standardId }));
+    expect(cardText(form)).toContain("Change a service standard");
+    expect(findInputs(form).find((i) => i.id === "target")?.value).toBe("90");
+    const saved = await cora.press(form, "Save", { target: "92", frequency: "monthly" });
+    expect(cardText(card(saved))).toContain(
+      'Saved the standard "We will respond to letters and e-mails within ten working days" (target, frequency).',
+    );
+    expect((await store().history(TENANT, standardId)).slice(0, 2).map((h) => [h.field, h.from, h.to])).toEqual(
+      expect.arrayContaining([
+        ["target", "at least 90%", "at least 92%"],
+        ["frequency", "quarterly", "monthly"],
+      ]),
+    );
+    const back = card(await cora.press(card(saved), "Change the standard", { standardId }));
+    const again = await cora.press(back, "Save", { target: "90", frequency: "quarterly" });
+    expect(cardText(card(again))).toContain("(target, frequency)");
+    const unchanged = await cora.press(card(await cora.press(card(again), "Change the standard", { standardId })), "Save");
+    expect(cardText(card(unchanged))).toContain("Nothing changed: the standard already says that.");
+  });
+
   it("refuses a figure from someone who neither owns the standard nor coordinates, and stores nothing", async () => {
     const reply = await sam.invoke("cse.figureSave", { standardId, period: "2026/27-Q1", value: "99" });
     expect(words(reply)).toBe("Only Olu Officer (who owns this standard) or a CSE coordinator can record its figures.");
