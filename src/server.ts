@@ -10,7 +10,7 @@ import { TeamsNotifier } from "./bot/notifier.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
-import { parseCoordinatorList } from "./domain/roles.js";
+import { parseCoordinatorList, type Role } from "./domain/roles.js";
 import { RolesService } from "./services/roles.js";
 import { AssignmentService } from "./services/assignments.js";
 import { CampaignService } from "./services/campaigns.js";
@@ -68,7 +68,7 @@ export async function startServer(config: Config, connectionString: string, opti
   const clock = options.clock ?? systemClock;
   const coordinators = parseCoordinatorList(config.COORDINATORS);
   const roles = new RolesService(stores, clock, log, coordinators);
-  const rolesOf = (actor: Actor) => roles.rolesOf(actor);
+  const rolesOf = (actor: Actor, stored?: readonly Role[]) => roles.rolesOf(actor, stored);
   // What every service is built with.
   const context: ServiceContext = { stores, clock, log, rolesOf };
   const adapter = createAdapter(config);

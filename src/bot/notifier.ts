@@ -39,7 +39,10 @@ export class TeamsNotifier implements Notifier {
 export function conversationOf(activity: Partial<Activity>): string | undefined {
   if (activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== "personal") return undefined;
   if (!activity.serviceUrl || !activity.conversation?.id) return undefined;
-  return JSON.stringify(TurnContext.getConversationReference(activity));
+  // Without the message's own id: the same chat gives the same reference every turn, so it is
+  // only written again when it really changes (a new id is of no use to a proactive message).
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+  return JSON.stringify(reference);
 }
 
 /**

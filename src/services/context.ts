@@ -9,7 +9,8 @@ import type { Logger } from "../logger.js";
 import type { Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
 
-export type RolesOf = (actor: Actor) => Promise<readonly Role[]>;
+/** The roles `actor` holds; `stored`: the roles of their row, when the turn has read it already (no second read). */
+export type RolesOf = (actor: Actor, stored?: readonly Role[]) => Promise<readonly Role[]>;
 
 export interface ServiceContext {
   readonly stores: Stores;

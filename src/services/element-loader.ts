@@ -12,7 +12,7 @@ import { standardRows } from "../domain/standards-report.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
-import type { Stores } from "../store/index.js";
+import type { Participant, Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
 import type { RolesOf } from "./context.js";
 
@@ -21,6 +21,8 @@ export interface Loaded extends Scope {
   assessments: Map<string, ElementAssessment>;
   /** The acting person's roles, read once per turn. */
   readonly roles: readonly Role[];
+  /** The acting person's row as read this turn (their place), when they have one. */
+  readonly person?: Participant;
   readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
 }
 
@@ -30,20 +32,30 @@ export type ActionOutcome =
 
 export const ALL_REFS = ELEMENTS.map((e) => e.ref);
 
-/** The scope's assessments, the previous cycle's for the same unit, and the actor's roles, in parallel. */
-export async function loadScope(stores: Stores, rolesOf: RolesOf, actor: Actor, scope: Scope): Promise<Loaded> {
+/**
+ * The scope's assessments, the previous cycle's for the same unit, and the acting person's row
+ * (their place and roles), in parallel; `person` when the turn has read the row already.
+ */
+export async function loadScope(
+  stores: Stores,
+  rolesOf: RolesOf,
+  actor: Actor,
+  scope: Scope,
+  known?: { readonly person: Participant | undefined },
+): Promise<Loaded> {
   const { campaign, unit } = scope;
   const previousId = campaign.previousCampaignId;
-  const [assessments, previous, previousAssessments, roles] = await Promise.all([
+  const [assessments, previous, previousAssessments, person] = await Promise.all([
     stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
     previousId ? stores.campaigns.get(actor.tenantId, previousId) : undefined,
     previousId ? stores.assessments.listForUnit(actor.tenantId, previousId, unit.id) : undefined,
-    rolesOf(actor),
+    known ? known.person : stores.participants.get(actor.tenantId, actor.userId),
   ]);
   return {
     ...scope,
     assessments,
-    roles,
+    roles: await rolesOf(actor, person?.roles ?? []),
+    ...(person && { person }),
     previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined,
   };
 }
@@ -72,9 +84,8 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
  * last assessor's rating, and the service standards that evidence it with their latest figures.
  */
 export async function withRelated(stores: Stores, actor: Actor, view: ElementView, now: Date): Promise<ElementView> {
-  const [links, report, { standards, figures }] = await Promise.all([
-    stores.actions.forElement(actor.tenantId, view.element.ref),
-    stores.actionImports.getReport(actor.tenantId, view.campaign.id),
+  const [{ links, report }, { standards, figures }] = await Promise.all([
+    stores.actionImports.elementContext(actor.tenantId, view.element.ref, view.campaign.id),
     stores.standards.everything(actor.tenantId),
   ]);
   const linked = standards.filter((s) => s.refs.includes(view.element.ref));
@@ -89,22 +100,36 @@ export async function withRelated(stores: Stores, actor: Actor, view: ElementVie
   };
 }
 
-/** Remembers the person's campaign, unit and element (and how to reach them), to resume there. */
+/**
+ * Remembers the person's campaign, unit and element (and how to reach them), to resume there;
+ * no write when `person` (their row as read this turn) already says so.
+ */
 export async function rememberPlace(
   stores: Stores,
   clock: Clock,
   actor: Actor,
   scope: Scope,
   currentRef: string,
-  more: { readonly movedFrom?: string } = {},
+  more: { readonly movedFrom?: string; readonly person?: Participant } = {},
 ): Promise<void> {
+  const { person, ...rest } = more;
+  const same =
+    person &&
+    person.campaignId === scope.campaign.id &&
+    person.unitId === scope.unit.id &&
+    person.currentRef === currentRef &&
+    person.displayName === actor.displayName &&
+    rest.movedFrom === undefined &&
+    !person.unreachable &&
+    (!actor.conversation || person.conversation === actor.conversation);
+  if (same) return;
   await stores.participants.put({
     ...actor,
     campaignId: scope.campaign.id,
     unitId: scope.unit.id,
     currentRef,
     lastSeenAt: clock.now().toISOString(),
-    ...more,
+    ...rest,
   });
 }
 

@@ -32,6 +32,8 @@ const NOT_ALLOWED: Refusal = {
   message: "Only a CSE coordinator can give or remove roles. Type roles to see who the coordinators are.",
 };
 
+const ROLE_ATTEMPTS = 3;
+
 export class RolesService {
   constructor(
     private readonly stores: Stores,
@@ -41,8 +43,8 @@ export class RolesService {
   ) {}
 
   /** The roles `actor` holds: stored ones, plus coordinator when named in configuration. */
-  async rolesOf(actor: RoleActor): Promise<Role[]> {
-    const stored = (await this.stores.roles.get(actor.tenantId, actor.userId))?.roles ?? [];
+  async rolesOf(actor: RoleActor, known?: readonly Role[]): Promise<Role[]> {
+    const stored = known ?? (await this.stores.roles.get(actor.tenantId, actor.userId))?.roles ?? [];
     const configured = isConfiguredCoordinator(this.configuredCoordinators, actor);
     return configured && !stored.includes("coordinator") ? ["coordinator", ...stored] : [...stored];
   }
@@ -118,24 +120,30 @@ export class RolesService {
   }
 
   private async applyRoleChange(actor: RoleActor, target: RoleTarget, role: Role, change: "granted" | "removed"): Promise<RoleOutcome> {
-    const current = await this.stores.roles.get(actor.tenantId, target.userId);
-    const roles = current?.roles ?? [];
     const label = ROLE_LABELS[role];
-    if (change === "granted" && roles.includes(role)) return { ok: true, message: `${target.displayName} is already a ${label}.` };
-    if (change === "removed" && !roles.includes(role))
-      return { ok: true, message: `${target.displayName} is not a ${label}, so nothing changed.` };
-    const next = change === "granted" ? [...roles, role] : roles.filter((r) => r !== role);
-    try {
-      await this.stores.roles.save(
-        { tenantId: actor.tenantId, userId: target.userId, displayName: target.displayName, roles: next, etag: current?.etag },
-        this.change(actor, target, role, change),
-      );
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      return refused(this.log, actor, change, {
-        code: "conflict",
-        message: `${target.displayName}'s roles were changed by someone else at the same moment, so nothing was saved. Please try again.`,
-      });
+    // A person's row also holds their place, which they move on every turn: a role change made
+    // meanwhile is tried again on the newer row (a few times), never saved over it.
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.stores.roles.get(actor.tenantId, target.userId);
+      const roles = current?.roles ?? [];
+      if (change === "granted" && roles.includes(role)) return { ok: true, message: `${target.displayName} is already a ${label}.` };
+      if (change === "removed" && !roles.includes(role))
+        return { ok: true, message: `${target.displayName} is not a ${label}, so nothing changed.` };
+      const next = change === "granted" ? [...roles, role] : roles.filter((r) => r !== role);
+      try {
+        await this.stores.roles.save(
+          { tenantId: actor.tenantId, userId: target.userId, displayName: target.displayName, roles: next, etag: current?.etag },
+          this.change(actor, target, role, change),
+        );
+        break;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (attempt < ROLE_ATTEMPTS) continue;
+        return refused(this.log, actor, change, {
+          code: "conflict",
+          message: `${target.displayName}'s roles were changed by someone else at the same moment, so nothing was saved. Please try again.`,
+        });
+      }
     }
     this.log.info({ tenant: actor.tenantId, by: actor.userId, target: target.userId, role, change }, "role changed");
     return {

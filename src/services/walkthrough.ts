@@ -12,7 +12,7 @@ import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
 import { findElement } from "../standard/index.js";
-import { ConcurrencyError } from "../store/index.js";
+import { ConcurrencyError, type Participant } from "../store/index.js";
 import {
   ALL_REFS,
   elementView,
@@ -91,11 +91,11 @@ export class WalkthroughService extends Service {
   /** Opens `ref`, or where the person stopped, or their first unrated element. */
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
     if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
-    const { currentRef, movedFrom, ...scope } = await this.locate(actor);
-    const loaded = await loadScope(this.stores, this.rolesOf, actor, scope);
+    const { currentRef, movedFrom, person, ...scope } = await this.locate(actor);
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, { person });
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
     // Told once: the notice clears with the place it is remembered with.
-    await rememberPlace(this.stores, this.clock, actor, scope, target, movedFrom ? { movedFrom: "" } : {});
+    await rememberPlace(this.stores, this.clock, actor, scope, target, movedFrom ? { movedFrom: "", person } : { person });
     const view = elementView(loaded, target);
     const notice: Notice | undefined = movedFrom
       ? {
@@ -190,7 +190,7 @@ export class WalkthroughService extends Service {
     if (moving && target === undefined)
       notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
     const ref = target ?? action.ref;
-    await rememberPlace(this.stores, this.clock, actor, loaded, ref);
+    await rememberPlace(this.stores, this.clock, actor, loaded, ref, { person: loaded.person });
     return { ok: true, view: { ...elementView(loaded, ref), notice } };
   }
 
@@ -295,7 +295,7 @@ export class WalkthroughService extends Service {
    * When their campaign is signed off and the council has started another, they follow the
    * council (unless they chose the signed-off one to look back at it), and are told once.
    */
-  private async locate(actor: Actor): Promise<Scope & { currentRef?: string; movedFrom?: string }> {
+  private async locate(actor: Actor): Promise<Scope & { currentRef?: string; movedFrom?: string; person?: Participant }> {
     const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
     const mine = participant?.campaignId ? await this.stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined;
     const movedFrom = participant?.movedFrom;
@@ -304,13 +304,14 @@ export class WalkthroughService extends Service {
       unit: mine.units.find((u) => u.id === participant?.unitId) ?? mine.units[0]!,
       currentRef: participant?.currentRef,
       movedFrom,
+      person: participant,
     };
     if (here && mine.status !== "archived" && (mine.status !== "signed-off" || participant?.keepsRecord)) return here;
     const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
     if (here && mine.status === "signed-off" && activeId === mine.id) return here; // no newer cycle yet
     const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
     const campaign = active ?? (await this.createDefaultCampaign(actor));
-    if (!mine || mine.id === campaign.id) return { campaign, unit: campaign.units[0]!, movedFrom };
+    if (!mine || mine.id === campaign.id) return { campaign, unit: campaign.units[0]!, movedFrom, person: participant };
     const scope = { campaign, unit: campaign.units[0]! };
     await this.stores.participants.put({
       ...actor,
@@ -320,7 +321,14 @@ export class WalkthroughService extends Service {
       lastSeenAt: this.clock.now().toISOString(),
     });
     this.log.info({ tenant: actor.tenantId, from: mine.id, to: campaign.id }, "person moved on to the council's current campaign");
-    return { ...scope, movedFrom: mine.name };
+    const moved = participant && {
+      ...participant,
+      campaignId: campaign.id,
+      unitId: scope.unit.id,
+      currentRef: undefined,
+      movedFrom: mine.name,
+    };
+    return { ...scope, movedFrom: mine.name, person: moved };
   }
 
   private async createDefaultCampaign(actor: Actor): Promise<Campaign> {

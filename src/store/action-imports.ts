@@ -9,9 +9,20 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { ImprovementAction } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import type { RatingId } from "../standard/index.js";
-import { createdWrites, planKey, reminderOf, reportKey, SEQ_ROW, type ActionChange, type StoredAction } from "./action-rows.js";
+import {
+  createdWrites,
+  elementLinksPrefix,
+  planKey,
+  reminderOf,
+  reportKey,
+  SEQ_ROW,
+  toActionLink,
+  type ActionChange,
+  type ActionLink,
+  type StoredAction,
+} from "./action-rows.js";
 import { encodeKeyPart } from "./keys.js";
-import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
+import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables, text } from "./tables.js";
 
 /** An imported assessor report, kept beside the actions made from it. */
 export interface StoredReport {
@@ -177,16 +188,26 @@ export class ActionImportStore {
   /** The assessor report imported into a campaign (see createWithReport), if any. */
   async getReport(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
     const e = await this.tables.get("Actions", encodeKeyPart(tenantId), reportKey(campaignId));
-    if (!e) return undefined;
-    return {
-      fingerprint: text(e.fingerprint),
-      ratings: JSON.parse(text(e.ratings) || "{}") as Record<string, RatingId>,
-      reportType: text(e.reportType),
-      organisation: text(e.organisation),
-      assessmentDate: text(e.assessmentDate),
-      importedBy: text(e.importedBy),
-      importedByName: text(e.importedByName),
-      importedAt: text(e.importedAt),
-    };
+    return e && toReport(e);
   }
+
+  /** The improvement actions covering element `ref`, and the assessor's report imported into the campaign: one request. */
+  async elementContext(tenantId: string, ref: string, campaignId: string): Promise<{ links: ActionLink[]; report?: StoredReport }> {
+    const rows = await this.tables.queryAnyOf("Actions", encodeKeyPart(tenantId), [elementLinksPrefix(ref)], [reportKey(campaignId)]);
+    const report = rows.find((e) => e.rowKey === reportKey(campaignId));
+    return { links: rows.filter((e) => e !== report).map(toActionLink), ...(report && { report: toReport(report) }) };
+  }
+}
+
+function toReport(e: StoredEntity): StoredReport {
+  return {
+    fingerprint: text(e.fingerprint),
+    ratings: JSON.parse(text(e.ratings) || "{}") as Record<string, RatingId>,
+    reportType: text(e.reportType),
+    organisation: text(e.organisation),
+    assessmentDate: text(e.assessmentDate),
+    importedBy: text(e.importedBy),
+    importedByName: text(e.importedByName),
+    importedAt: text(e.importedAt),
+  };
 }

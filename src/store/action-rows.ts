@@ -29,6 +29,22 @@ export const SEQ_ROW = "seq";
 export const ACTION = "a|";
 export const DUE = "due|";
 export const REF = "r|";
+/** An action as an element's card lists it. */
+export type ActionLink = Pick<ImprovementAction, "id" | "title" | "status" | "dueOn" | "owner">;
+
+/** A row linking an element to an action covering it, as its card lists it. */
+export function toActionLink(e: StoredEntity): ActionLink {
+  return {
+    id: text(e.actionId),
+    title: text(e.title),
+    status: isActionStatus(e.status) ? e.status : "open",
+    dueOn: text(e.dueOn),
+    owner: { userId: text(e.ownerId), name: text(e.ownerName) },
+  };
+}
+
+/** The rows linking element `ref` to the actions covering it. */
+export const elementLinksPrefix = (ref: string) => `${REF}${encodeKeyPart(ref)}|`;
 export const NOTE = "n|";
 export const AUDIT = "!audit|";
 

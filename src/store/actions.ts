@@ -10,7 +10,7 @@
  *   "!report|…", "!plan|…"       imported reports and plan rows (action-imports.ts)
  */
 import type { TransactionAction } from "@azure/data-tables";
-import { isActionStatus, type ImprovementAction, type ProgressNote } from "../domain/actions.js";
+import type { ImprovementAction, ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import { encodeKeyPart } from "./keys.js";
 import {
@@ -21,8 +21,10 @@ import {
   noteEntity,
   NOTE,
   num,
-  REF,
+  elementLinksPrefix,
   SEQ_ROW,
+  toActionLink,
+  type ActionLink,
   toAction,
   actionWrites,
   createdWrites,
@@ -42,8 +44,7 @@ export interface DueReminder {
   readonly rowKey: string;
 }
 
-/** One element's view of an action linked to it. */
-export type ActionLink = Pick<ImprovementAction, "id" | "title" | "status" | "dueOn" | "owner">;
+export type { ActionLink } from "./action-rows.js";
 
 /** Azure Tables takes at most 100 operations in a transaction; an advance is three. */
 const ADVANCES_PER_TRANSACTION = 33;
@@ -66,14 +67,8 @@ export class ActionStore {
 
   /** Actions covering element `ref`. */
   async forElement(tenantId: string, ref: string): Promise<ActionLink[]> {
-    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), `${REF}${encodeKeyPart(ref)}|`);
-    return rows.map((e) => ({
-      id: text(e.actionId),
-      title: text(e.title),
-      status: isActionStatus(e.status) ? e.status : "open",
-      dueOn: text(e.dueOn),
-      owner: { userId: text(e.ownerId), name: text(e.ownerName) },
-    }));
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), elementLinksPrefix(ref));
+    return rows.map(toActionLink);
   }
 
   /** Creates an action numbered after the tenant's last one; `build` receives its number. */

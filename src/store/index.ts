@@ -12,6 +12,7 @@ import { TenantDirectory } from "./tenants.js";
 import { DigestStore } from "./digests.js";
 import { OutboxStore } from "./outbox.js";
 import { FileStore } from "./files.js";
+import { migrate } from "./migrations.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables, countStorageRequests } from "./tables.js";
 export type { Participant } from "./participants.js";
@@ -39,6 +40,7 @@ export interface Stores {
 export async function openStores(connectionString: string, tablePrefix: string): Promise<Stores> {
   const tables = new Tables(connectionString, tablePrefix);
   await tables.ensureTables();
+  await migrate(tables);
   return {
     tables,
     campaigns: new CampaignStore(tables),

@@ -1,9 +1,12 @@
 /**
- * A person's place in the walk-through, so they resume where they stopped (after a restart too,
- * and on any instance). PartitionKey: tenant; RowKey: user. Only that person writes it.
+ * A person's row: their place in the walk-through, so they resume where they stopped (after a
+ * restart too, and on any instance), how to reach them, and their roles (written by RoleStore).
+ * PartitionKey: tenant; RowKey: user. Every write merges only its own columns.
  */
 import type { TransactionAction } from "@azure/data-tables";
+import type { Role } from "../domain/roles.js";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { rolesIn } from "./roles.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
 export interface Participant {
@@ -23,6 +26,8 @@ export interface Participant {
   readonly keepsRecord?: boolean;
   /** The campaign they were moved on from when their council started a new cycle, until they are told. */
   readonly movedFrom?: string;
+  /** The roles they hold (store/roles.ts writes them): read with the rest, so a turn reads the person once. */
+  readonly roles?: readonly Role[];
 }
 
 export class ParticipantStore {
@@ -36,7 +41,8 @@ export class ParticipantStore {
   /** Everyone in the tenant the bot knows: one query, for sending many reminders at once. */
   async list(tenantId: string): Promise<Participant[]> {
     const rows = await this.tables.queryPartition("Participants", encodeKeyPart(tenantId));
-    return rows.map((e) => toParticipant(tenantId, e));
+    // Rows starting "!" are the partition's own (role audit, setup marker); no person's key does.
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith("!")).map((e) => toParticipant(tenantId, e));
   }
 
   /** Records that a reminder could not reach them; shown to coordinators. */
@@ -116,5 +122,6 @@ function toParticipant(tenantId: string, e: StoredEntity): Participant {
     unreachable: optionalText(e.unreachable),
     ...(e.keepsRecord === true ? { keepsRecord: true } : {}),
     movedFrom: optionalText(e.movedFrom),
+    roles: rolesIn(e),
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Who holds which role in a tenant, and the audit of every role change. Both live in the
- * tenant's partition of the Tenants table, so a change and its audit entry are one transaction.
+ * Who holds which role in a tenant, and the audit of every role change. A person's roles are a
+ * column of their own row in the Participants table (beside their place in the walk-through), so
+ * one read gives a turn everything it needs about the person; the audit entries and the one-time
+ * setup marker live in the same partition, so a change and its audit entry are one transaction.
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
@@ -26,27 +28,30 @@ export interface RoleChange {
   readonly at: string;
 }
 
-const ROLE_PREFIX = "role|";
 const AUDIT_PREFIX = "!audit|role|";
 /** Exists once the tenant's first coordinator set themselves up; a second setup fails on it. */
-const BOOTSTRAP_ROW = "coordinator-bootstrap";
+const BOOTSTRAP_ROW = "!coordinator-bootstrap";
 
 export class RoleStore {
   constructor(private readonly tables: Tables) {}
 
+  /** The person's roles (none when their row has none) with the row's ETag; undefined when the bot has no row for them. */
   async get(tenantId: string, userId: string): Promise<RoleHolder | undefined> {
-    const e = await this.tables.get("Tenants", encodeKeyPart(tenantId), ROLE_PREFIX + encodeKeyPart(userId));
+    const e = await this.tables.get("Participants", encodeKeyPart(tenantId), encodeKeyPart(userId));
     return e && toHolder(tenantId, e);
   }
 
   /** Everyone holding at least one role. */
   async list(tenantId: string): Promise<RoleHolder[]> {
-    const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), ROLE_PREFIX);
-    return rows.map((e) => toHolder(tenantId, e)).filter((h) => h.roles.length > 0);
+    const rows = await this.tables.queryPartition("Participants", encodeKeyPart(tenantId));
+    return rows
+      .filter((e) => !(e.rowKey ?? "").startsWith("!"))
+      .map((e) => toHolder(tenantId, e))
+      .filter((h) => h.roles.length > 0);
   }
 
   async hasBootstrapped(tenantId: string): Promise<boolean> {
-    return (await this.tables.get("Tenants", encodeKeyPart(tenantId), BOOTSTRAP_ROW)) !== undefined;
+    return (await this.tables.get("Participants", encodeKeyPart(tenantId), BOOTSTRAP_ROW)) !== undefined;
   }
 
   /**
@@ -57,21 +62,22 @@ export class RoleStore {
     const partitionKey = encodeKeyPart(holder.tenantId);
     const entity = {
       partitionKey,
-      rowKey: ROLE_PREFIX + encodeKeyPart(holder.userId),
+      rowKey: encodeKeyPart(holder.userId),
       displayName: holder.displayName,
       roles: JSON.stringify(holder.roles),
     };
     const actions: TransactionAction[] = [
-      holder.etag === undefined ? ["create", entity] : ["update", entity, "Replace", { etag: holder.etag }],
+      // Merged: the rest of the person's row (their place, how to reach them) stays as it is.
+      holder.etag === undefined ? ["create", entity] : ["update", entity, "Merge", { etag: holder.etag }],
       ["create", { partitionKey, rowKey: auditRowKey(change), ...change }],
     ];
     if (bootstrap) actions.push(["create", { partitionKey, rowKey: BOOTSTRAP_ROW, byId: change.byId, at: change.at }]);
-    await this.tables.transact("Tenants", actions);
+    await this.tables.transact("Participants", actions);
   }
 
   /** Role changes in the tenant, newest first. */
   async history(tenantId: string, limit = 50): Promise<RoleChange[]> {
-    const rows = await this.tables.queryPartition("Tenants", encodeKeyPart(tenantId), AUDIT_PREFIX, limit);
+    const rows = await this.tables.queryPartition("Participants", encodeKeyPart(tenantId), AUDIT_PREFIX, limit);
     return rows.map((e) => ({
       targetId: text(e.targetId),
       targetName: text(e.targetName),
@@ -85,14 +91,18 @@ export class RoleStore {
 }
 
 function toHolder(tenantId: string, e: StoredEntity): RoleHolder {
-  const stored = JSON.parse(text(e.roles) || "[]") as string[];
-  return {
-    tenantId,
-    userId: decodeKeyPart((e.rowKey ?? "").slice(ROLE_PREFIX.length)),
-    displayName: text(e.displayName),
-    roles: GRANTABLE_ROLES.filter((r) => stored.includes(r)),
-    etag: e.etag,
-  };
+  return { tenantId, userId: decodeKeyPart(e.rowKey ?? ""), displayName: text(e.displayName), roles: rolesIn(e), etag: e.etag };
+}
+
+/** The roles a person's row holds; none when it has no roles column. */
+export function rolesIn(e: StoredEntity): Role[] {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text(e.roles) || "[]");
+  } catch {
+    stored = [];
+  }
+  return GRANTABLE_ROLES.filter((r) => Array.isArray(stored) && stored.includes(r));
 }
 
 function auditRowKey(change: RoleChange): string {

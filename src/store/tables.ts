@@ -163,6 +163,28 @@ export class Tables {
     return this.collect(table, filter, limit);
   }
 
+  /**
+   * Entities of one partition under any of `prefixes` or with any of `rowKeys`, in one request:
+   * what a turn needs from several kinds of row of the same partition.
+   */
+  async queryAnyOf(
+    table: TableName,
+    partitionKey: string,
+    prefixes: readonly string[],
+    rowKeys: readonly string[] = [],
+  ): Promise<StoredEntity[]> {
+    const any = [
+      ...prefixes.map((p) => `(RowKey ge '${escapeOData(p)}' and RowKey lt '${escapeOData(prefixEnd(p))}')`),
+      ...rowKeys.map((k) => `RowKey eq '${escapeOData(k)}'`),
+    ];
+    return this.collect(table, `PartitionKey eq '${escapeOData(partitionKey)}' and (${any.join(" or ")})`, Infinity);
+  }
+
+  /** Entities of every partition that match `filter` (an OData condition): for start-up migrations only. */
+  async scan(table: TableName, filter: string): Promise<StoredEntity[]> {
+    return this.collect(table, filter, Infinity);
+  }
+
   private async collect(table: TableName, filter: string, limit: number): Promise<StoredEntity[]> {
     const out: StoredEntity[] = [];
     for await (const entity of this.client(table).listEntities({ queryOptions: { filter } })) {

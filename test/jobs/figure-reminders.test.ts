@@ -47,7 +47,14 @@ async function councilWithStandards() {
   await w.person(CORA.userId, CORA.name);
   await w.person(MEGAN.userId, MEGAN.name);
   await w.stores.roles.save(
-    { tenantId: TENANT, userId: CORA.userId, displayName: CORA.name, roles: ["coordinator"] },
+    // Roles are a column of the person's row, which exists: the save is conditional on its ETag.
+    {
+      tenantId: TENANT,
+      userId: CORA.userId,
+      displayName: CORA.name,
+      roles: ["coordinator"],
+      etag: (await w.stores.roles.get(TENANT, CORA.userId))?.etag,
+    },
     { targetId: "cora", targetName: CORA.name, role: "coordinator", change: "setup", byId: "cora", byName: CORA.name, at: CREATED },
     true,
   );

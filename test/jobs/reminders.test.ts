@@ -88,7 +88,13 @@ describe("the daily reminder run", () => {
 
     // Megan finishes the first; a coordinator gives the second to Adele.
     await world.stores.roles.save(
-      { tenantId: TENANT, userId: "coord", displayName: "Alex Wilber", roles: ["coordinator"] },
+      {
+        tenantId: TENANT,
+        userId: "coord",
+        displayName: "Alex Wilber",
+        roles: ["coordinator"],
+        etag: (await world.stores.roles.get(TENANT, "coord"))?.etag,
+      },
       {
         targetId: "coord",
         targetName: "Alex Wilber",
@@ -272,7 +278,13 @@ describe("element owners, coordinators and campaign leads", () => {
     const coordinator = await w.person("cora", "Cora Coordinator");
     const megan = await w.person("megan", "Megan Bowen");
     await w.stores.roles.save(
-      { tenantId: TENANT, userId: "cora", displayName: "Cora Coordinator", roles: ["coordinator"] },
+      {
+        tenantId: TENANT,
+        userId: "cora",
+        displayName: "Cora Coordinator",
+        roles: ["coordinator"],
+        etag: (await w.stores.roles.get(TENANT, "cora"))?.etag,
+      },
       {
         targetId: "cora",
         targetName: "Cora Coordinator",

@@ -153,7 +153,7 @@ describe("participant store", () => {
       lastSeenAt: AT.toISOString(),
     };
     await participants.put(sam);
-    expect(await participants.get(ODD_TENANT, "29:user/sam#1")).toEqual(sam);
+    expect(await participants.get(ODD_TENANT, "29:user/sam#1")).toEqual({ ...sam, roles: [] });
     await participants.put({ tenantId: ODD_TENANT, userId: "29:user/sam#1", displayName: "Sam P", lastSeenAt: "2025-03-15T10:00:00.000Z" });
     expect(await participants.get(ODD_TENANT, "29:user/sam#1")).toEqual({
       tenantId: ODD_TENANT,
@@ -162,6 +162,7 @@ describe("participant store", () => {
       campaignId: undefined,
       currentRef: undefined,
       lastSeenAt: "2025-03-15T10:00:00.000Z",
+      roles: [],
     });
     expect(await participants.get("tenant-b", "29:user/sam#1")).toBeUndefined();
   });

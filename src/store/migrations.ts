@@ -1,0 +1,57 @@
+/**
+ * Moves data written by earlier versions to where this version reads it, once per storage
+ * account, at start-up. Idempotent and safe when several instances start at once: each step
+ * merges or upserts the same rows, and a marker row says it is done.
+ */
+import type { TransactionAction } from "@azure/data-tables";
+import type { StoredEntity, Tables } from "./tables.js";
+
+const MARKERS = "!migrations";
+
+/**
+ * Roles used to live in the Tenants table ("role|<user>", their audit "!audit|role|…", and the
+ * setup marker "coordinator-bootstrap"); they now live in the person's row of Participants, so
+ * one read gives a turn the person's place and roles.
+ */
+async function rolesIntoParticipants(tables: Tables): Promise<void> {
+  const between = (from: string, to: string) => `RowKey ge '${from}' and RowKey lt '${to}'`;
+  const [roles, audit, setups] = await Promise.all([
+    tables.scan("Tenants", between("role|", "role}")),
+    tables.scan("Tenants", between("!audit|role|", "!audit|role}")),
+    tables.scan("Tenants", "RowKey eq 'coordinator-bootstrap'"),
+  ]);
+  const writes: [string, TransactionAction][] = [
+    ...roles.map((e): [string, TransactionAction] => [
+      e.partitionKey!,
+      [
+        "upsert",
+        { partitionKey: e.partitionKey!, rowKey: e.rowKey!.slice("role|".length), displayName: e.displayName, roles: e.roles },
+        "Merge",
+      ],
+    ]),
+    ...audit.map((e): [string, TransactionAction] => [e.partitionKey!, ["upsert", copy(e, e.rowKey!), "Replace"]]),
+    ...setups.map((e): [string, TransactionAction] => [e.partitionKey!, ["upsert", copy(e, "!coordinator-bootstrap"), "Replace"]]),
+  ];
+  const byTenant = Map.groupBy(writes, ([pk]) => pk);
+  for (const batch of byTenant.values())
+    for (let i = 0; i < batch.length; i += 100)
+      await tables.transact(
+        "Participants",
+        batch.slice(i, i + 100).map(([, action]) => action),
+      );
+}
+
+function copy(e: StoredEntity, rowKey: string) {
+  const { etag: _etag, timestamp: _timestamp, ...columns } = e;
+  return { ...columns, partitionKey: e.partitionKey!, rowKey };
+}
+
+const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] = [["roles-into-participants", rolesIntoParticipants]];
+
+export async function migrate(tables: Tables): Promise<void> {
+  for (const [name, run] of STEPS) {
+    if (await tables.get("Tenants", MARKERS, name)) continue;
+    await run(tables);
+    await tables.upsert("Tenants", { partitionKey: MARKERS, rowKey: name, at: new Date().toISOString() }, "Replace");
+  }
+}
