@@ -3,7 +3,7 @@
  * England and Wales bank holidays); reminders before a date move earlier so they are never late,
  * reminders after it move later. Pure: dates in, dates out.
  */
-import { isClosed, type ImprovementAction } from "./actions.js";
+import { isClosed, type ImprovementAction, type Person } from "./actions.js";
 import { addDays, addWorkingDays, isWorkingDay, londonDay, londonTime, type IsoDate, workingDayOnOrAfter } from "./calendar.js";
 
 export interface ReminderPolicy {
@@ -113,6 +113,13 @@ export interface Milestone {
   readonly on: IsoDate;
   /** The date it is a reminder of. */
   readonly target: IsoDate;
+}
+
+/** A source's pending milestone (a campaign's deadline, a visit, a figure) and the people it is for; `cursor` names it in the outbox. */
+export interface DatedSource {
+  readonly cursor: string;
+  readonly milestone: Milestone;
+  readonly items: readonly { readonly to: Person; readonly item: ReminderItem }[];
 }
 
 /** Reminders before a campaign's self-assessment due date, and one the day after it is missed. */

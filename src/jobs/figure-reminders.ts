@@ -8,9 +8,8 @@
 import type { Person } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import { dueFigureReminder, figuresOverdue, figuresOwed, tellCoordinators } from "../domain/figure-reminders.js";
-import type { ReminderItem, ReminderPolicy } from "../domain/reminders.js";
+import type { DatedSource, ReminderItem, ReminderPolicy } from "../domain/reminders.js";
 import type { Stores } from "../store/index.js";
-import type { DatedSource } from "./reminders.js";
 
 /** Standards named in the coordinators' line; the rest are counted. */
 const UNREPORTED_SHOWN = 5;

@@ -16,7 +16,7 @@ import {
   dueMilestone,
   elementDeadlineMilestones,
   nextActionReminder,
-  type Milestone,
+  type DatedSource,
   type ReminderItem,
   type ReminderPolicy,
 } from "../domain/reminders.js";
@@ -50,13 +50,6 @@ export interface RunReport extends SendStats {
   readonly day: IsoDate;
   readonly tenants: number;
   readonly planned: number;
-}
-
-/** A source's pending milestone and the people it is for. */
-export interface DatedSource {
-  readonly cursor: string;
-  readonly milestone: Milestone;
-  readonly items: readonly { readonly to: Person; readonly item: ReminderItem }[];
 }
 
 const PICKS_SHOWN = 5;
