@@ -25,8 +25,11 @@ export abstract class Service {
   protected readonly clock: Clock;
   protected readonly log: Logger;
   protected readonly rolesOf: RolesOf;
+  /** All of it, for the functions services share. */
+  protected readonly context: ServiceContext;
 
   constructor(context: ServiceContext) {
+    this.context = context;
     this.stores = context.stores;
     this.clock = context.clock;
     this.log = context.log;

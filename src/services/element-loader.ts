@@ -12,7 +12,9 @@ import { standardRows } from "../domain/standards-report.js";
 import { can, type Role } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
-import type { Participant, Stores } from "../store/index.js";
+import type { Figure, ServiceStandard } from "../domain/standards.js";
+import type { ActionLink } from "../store/actions.js";
+import type { Participant, StoredReport, Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
 import type { RolesOf } from "./context.js";
 
@@ -41,12 +43,12 @@ export async function loadScope(
   rolesOf: RolesOf,
   actor: Actor,
   scope: Scope,
-  known?: { readonly person: Participant | undefined },
+  known?: { readonly person: Participant | undefined; readonly assessments?: Map<string, ElementAssessment> },
 ): Promise<Loaded> {
   const { campaign, unit } = scope;
   const previousId = campaign.previousCampaignId;
   const [assessments, previous, previousAssessments, person] = await Promise.all([
-    stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
+    known?.assessments ?? stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
     previousId ? stores.campaigns.get(actor.tenantId, previousId) : undefined,
     previousId ? stores.assessments.listForUnit(actor.tenantId, previousId, unit.id) : undefined,
     known ? known.person : stores.participants.get(actor.tenantId, actor.userId),
@@ -79,24 +81,55 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
   };
 }
 
+/** What the council holds about an element beyond its assessment, read alongside the rest of a turn. */
+export interface Related {
+  readonly ref: string;
+  readonly links: ActionLink[];
+  readonly report?: StoredReport;
+  readonly standards: readonly ServiceStandard[];
+  readonly figures: readonly Figure[];
+}
+
+/**
+ * Starts reading what element `ref` of `campaignId` has beside its assessment (its improvement
+ * actions with the imported assessor's rating in one query, and the service standards), so a
+ * turn can read it while it reads the rest. A read nobody awaits in the end fails quietly.
+ */
+export function readRelated(stores: Stores, tenantId: string, campaignId: string, ref: string): Promise<Related> {
+  const reading = Promise.all([stores.actionImports.elementContext(tenantId, ref, campaignId), stores.standards.everything(tenantId)]).then(
+    ([{ links, report }, { standards, figures }]) => ({ ref, links, report, standards, figures }),
+  );
+  reading.catch(() => undefined);
+  return reading;
+}
+
 /**
  * Adds what the council holds about the element beyond its assessment: improvement actions, the
  * last assessor's rating, and the service standards that evidence it with their latest figures.
+ * `early`: the same read started earlier in the turn, used when it was for this element.
  */
-export async function withRelated(stores: Stores, actor: Actor, view: ElementView, now: Date): Promise<ElementView> {
-  const [{ links, report }, { standards, figures }] = await Promise.all([
-    stores.actionImports.elementContext(actor.tenantId, view.element.ref, view.campaign.id),
-    stores.standards.everything(actor.tenantId),
-  ]);
-  const linked = standards.filter((s) => s.refs.includes(view.element.ref));
-  const rating = report?.ratings[view.element.ref];
+export async function withRelated(
+  stores: Stores,
+  actor: Actor,
+  view: ElementView,
+  now: Date,
+  early?: Promise<Related>,
+): Promise<ElementView> {
+  const ref = view.element.ref;
+  const started = early && (await early.catch(() => undefined));
+  const related = started?.ref === ref ? started : await readRelated(stores, actor.tenantId, view.campaign.id, ref);
+  const { links, report } = related;
+  const linked = related.standards.filter((s) => s.refs.includes(ref));
+  const rating = report?.ratings[ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.
-  links.sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id));
+  const sorted = [...links].sort(
+    (x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id),
+  );
   return {
     ...view,
-    actions: links,
+    actions: sorted,
     ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}),
-    ...(linked.length > 0 && { standards: standardRows(linked, figures, now) }),
+    ...(linked.length > 0 && { standards: standardRows(linked, related.figures, now) }),
   };
 }
 

@@ -3,44 +3,34 @@
  * unit, open an element, apply what they did on the card, and report progress. No Teams SDK:
  * callers pass who is acting (already authenticated) and plain data.
  */
-import { applyEdit, emptyAssessment, narrativeHash, type ElementAssessment, type ElementEdit } from "../domain/assessment.js";
-import { auditEntries } from "../domain/audit.js";
-import { mayEdit, notYoursMessage, ownerOf } from "../domain/assignment.js";
-import { acceptsEdits, closedMessage, defaultCampaign, type Campaign } from "../domain/campaign.js";
+import { emptyAssessment, narrativeHash } from "../domain/assessment.js";
+import type { Campaign } from "../domain/campaign.js";
 import { LIMITS } from "../domain/limits.js";
-import { neighbour, nextUnrated, summarise } from "../domain/progress.js";
+import { nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
-import { can } from "../domain/roles.js";
 import { findElement } from "../standard/index.js";
-import { ConcurrencyError, type Participant } from "../store/index.js";
+import { destination, editFor, editRefusal, expectedRef, savedMessage, saveWithRetry, typedLink } from "./element-edit.js";
 import {
   ALL_REFS,
   elementView,
   loadScope,
+  readRelated,
   refusedAction,
   rememberPlace,
   withRelated,
   type ActionOutcome,
-  type Loaded,
 } from "./element-loader.js";
+import { locate } from "./place.js";
 import { refused } from "./refused.js";
 import { ReviewSteps } from "./review-step.js";
-import type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
+import type { Actor, CardAction, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 import { Service, type ServiceContext } from "./context.js";
 
 export type { Actor, CardAction, CardVerb, Drafts, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
 
 export type { ActionOutcome } from "./element-loader.js";
 
-type SaveOutcome =
-  | { readonly ok: true; readonly changed: boolean; readonly assessment: ElementAssessment }
-  | { readonly ok: false; readonly refusal: Refusal };
-
-const SAVE_ATTEMPTS = 5;
 const HISTORY_SHOWN = 15;
-const BUSY_ELEMENT =
-  "Several people are changing this element right now, so your change was not saved. The card shows the latest version: please try again.";
-const READ_ONLY = "You have read-only access (Leader), so nothing was changed. Ask your CSE coordinator if you need to contribute.";
 
 export class WalkthroughService extends Service {
   constructor(
@@ -79,23 +69,37 @@ export class WalkthroughService extends Service {
 
   /** The campaign and unit this person works in. */
   async scope(actor: Actor): Promise<Scope> {
-    const { campaign, unit } = await this.locate(actor);
+    const { campaign, unit } = await locate(this.context, actor);
     return { campaign, unit };
   }
 
   /** The campaign this person works in: theirs, else the tenant's active one, else a new default. */
   async currentCampaign(actor: Actor): Promise<Campaign> {
-    return (await this.locate(actor)).campaign;
+    return (await locate(this.context, actor)).campaign;
   }
 
   /** Opens `ref`, or where the person stopped, or their first unrated element. */
   async open(actor: Actor, ref?: string): Promise<ElementView | Refusal> {
     if (ref !== undefined && !findElement(ref)) return unknownElement(ref);
-    const { currentRef, movedFrom, person, ...scope } = await this.locate(actor);
-    const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, { person });
+    // Where the person was tells what to read next; all of it is read together with their
+    // campaign (and read again in the rare case their place has moved on, see locate).
+    const stored = await this.stores.participants.get(actor.tenantId, actor.userId);
+    const guess = ref ?? stored?.currentRef;
+    const early = stored?.campaignId && guess ? readRelated(this.stores, actor.tenantId, stored.campaignId, guess) : undefined;
+    const unitRead =
+      stored?.campaignId && stored.unitId
+        ? this.stores.assessments.listForUnit(actor.tenantId, stored.campaignId, stored.unitId)
+        : undefined;
+    unitRead?.catch(() => undefined);
+    const { currentRef, movedFrom, person, ...scope } = await locate(this.context, actor, { person: stored });
+    const samePlace = scope.campaign.id === stored?.campaignId && scope.unit.id === stored.unitId;
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, {
+      person,
+      assessments: samePlace ? await unitRead : undefined,
+    });
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
     // Told once: the notice clears with the place it is remembered with.
-    await rememberPlace(this.stores, this.clock, actor, scope, target, movedFrom ? { movedFrom: "", person } : { person });
+    const remembered = rememberPlace(this.stores, this.clock, actor, scope, target, movedFrom ? { movedFrom: "", person } : { person });
     const view = elementView(loaded, target);
     const notice: Notice | undefined = movedFrom
       ? {
@@ -103,11 +107,15 @@ export class WalkthroughService extends Service {
           text: `Your council has moved on to "${scope.campaign.name}", so you now work in it. "${movedFrom}" is finished: type campaigns to look back at it.`,
         }
       : undefined;
-    return withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now());
+    const [, shown] = await Promise.all([
+      remembered,
+      withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now(), early),
+    ]);
+    return shown;
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
-    const { currentRef, ...scope } = await this.locate(actor);
+    const { currentRef, ...scope } = await locate(this.context, actor);
     const assessments = await this.stores.assessments.listForUnit(actor.tenantId, scope.campaign.id, scope.unit.id);
     return { ...scope, progress: summarise(assessments, ALL_REFS), currentRef };
   }
@@ -116,14 +124,14 @@ export class WalkthroughService extends Service {
   async history(actor: Actor, ref: string): Promise<HistoryView | Refusal> {
     const element = findElement(ref);
     if (!element) return unknownElement(ref);
-    const { campaign, unit } = await this.locate(actor);
+    const { campaign, unit } = await locate(this.context, actor);
     const entries = await this.stores.assessments.history(actor.tenantId, campaign.id, unit.id, element.ref, HISTORY_SHOWN + 1);
     return { campaign, unit, element, entries: entries.slice(0, HISTORY_SHOWN), more: entries.length > HISTORY_SHOWN };
   }
 
   /** Switches the person to another unit of their campaign, by name or id. */
   async chooseUnit(actor: Actor, nameOrId: string): Promise<Scope | Refusal> {
-    const { campaign } = await this.locate(actor);
+    const { campaign } = await locate(this.context, actor);
     const wanted = nameOrId.trim().toLowerCase();
     const unit = campaign.units.find((u) => u.id === wanted || u.name.toLowerCase() === wanted);
     if (!unit)
@@ -137,12 +145,21 @@ export class WalkthroughService extends Service {
 
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
   async act(actor: Actor, action: CardAction): Promise<ActionOutcome> {
+    // The element the card will show is known for every button but Skip: what it shows beside the
+    // element is read while the change is made.
+    const guess = findElement(action.ref) ? expectedRef(action) : undefined;
+    const early = guess ? readRelated(this.stores, actor.tenantId, action.campaignId, guess) : undefined;
     const outcome = await this.apply(actor, action);
-    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view, this.clock.now()) } : outcome;
+    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view, this.clock.now(), early) } : outcome;
   }
 
   private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {
-    const campaign = await this.stores.campaigns.get(actor.tenantId, action.campaignId);
+    // Read together: the campaign, the unit's elements (when the card names its unit) and the person.
+    const [campaign, unitAssessments, person] = await Promise.all([
+      this.stores.campaigns.get(actor.tenantId, action.campaignId),
+      action.unitId === undefined ? undefined : this.stores.assessments.listForUnit(actor.tenantId, action.campaignId, action.unitId),
+      this.stores.participants.get(actor.tenantId, actor.userId),
+    ]);
     if (!campaign)
       return refusedAction(this.log, actor, action, {
         code: "unknown-campaign",
@@ -156,15 +173,15 @@ export class WalkthroughService extends Service {
         message: "That card is for a unit that is not part of this campaign, so nothing was changed.",
       });
 
-    const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
+    const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit }, { person, assessments: unitAssessments });
     if (action.verb === "approve" || action.verb === "return") return this.reviews.run(actor, loaded, action);
-    const edit = this.editFor(action);
+    const edit = editFor(action);
     let notice: Notice | undefined;
     if (edit) {
       const refusal = editRefusal(loaded, actor, action.ref);
       if (refusal) return refusedAction(this.log, actor, action, refusal, elementView(loaded, action.ref, refusal));
       if (action.verb === "submit") return this.reviews.run(actor, loaded, action, edit);
-      const saved = await this.saveWithRetry(actor, loaded, action.ref, edit);
+      const saved = await saveWithRetry(this.context, actor, loaded, action.ref, edit);
       if (!saved.ok) {
         // A conflict shows the latest stored version; any other refusal keeps what was typed.
         const conflict = saved.refusal.code === "conflict";
@@ -186,7 +203,7 @@ export class WalkthroughService extends Service {
     }
 
     const moving = action.verb === "next" || action.verb === "back" || action.verb === "open" || action.verb === "skip";
-    const target = moving ? this.destination(action, loaded.assessments) : action.ref;
+    const target = moving ? destination(action, loaded.assessments) : action.ref;
     if (moving && target === undefined)
       notice = { tone: "good", text: "Every element now has a rating. Well done! Type progress to see the totals." };
     const ref = target ?? action.ref;
@@ -210,14 +227,14 @@ export class WalkthroughService extends Service {
   ): Promise<{ ok: true; message: string; count: number } | { ok: false; refusal: Refusal }> {
     const refuse = (refusal: Refusal) => refused(this.log, actor, "add-evidence", refusal);
     if (!findElement(request.ref)) return refuse(unknownElement(request.ref));
-    const { campaign, unit: current } = await this.locate(actor);
+    const { campaign, unit: current } = await locate(this.context, actor);
     const unit = request.unitId ? campaign.units.find((u) => u.id === request.unitId) : current;
     if (!unit) return refuse({ code: "invalid-payload", message: "That unit is not part of your campaign, so nothing was added." });
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
     const refusal = editRefusal(loaded, actor, request.ref);
     if (refusal) return refuse(refusal);
     const stored = loaded.assessments.get(request.ref) ?? emptyAssessment(campaign.id, unit.id, request.ref);
-    const saved = await this.saveWithRetry(actor, loaded, request.ref, {
+    const saved = await saveWithRetry(this.context, actor, loaded, request.ref, {
       base: { rating: stored.rating, narrativeHash: narrativeHash(stored.narrative) },
       draft: {},
       addLinks: request.links,
@@ -232,125 +249,6 @@ export class WalkthroughService extends Service {
       message: `Added ${count === 1 ? "1 link" : `${count} links`} to ${request.ref}${where} in "${campaign.name}". It now has ${saved.assessment.evidence.length} of ${LIMITS.linksPerElement} evidence links.`,
     };
   }
-
-  private editFor(action: CardAction): ElementEdit | undefined {
-    if (action.verb === "skip" || action.verb === "open") return undefined;
-    // Moving on from a card where nothing was changed is only moving: it must work on a locked
-    // element or a signed-off campaign, where nothing may be saved.
-    if ((action.verb === "next" || action.verb === "back") && !typedAnything(action)) return undefined;
-    return {
-      base: action.base,
-      draft: { rating: action.drafts.rating, narrative: action.drafts.narrative },
-      // A link typed into the card is saved by whichever button saves, never dropped.
-      addLink:
-        action.verb === "addLink" || typedLink(action.drafts)
-          ? { title: action.drafts.linkTitle ?? "", url: action.drafts.linkUrl ?? "" }
-          : undefined,
-      removeLinkId: action.verb === "removeLink" ? (action.linkId ?? "") : undefined,
-    };
-  }
-
-  private destination(action: CardAction, assessments: ReadonlyMap<string, ElementAssessment>): string | undefined {
-    switch (action.verb) {
-      case "next":
-        return neighbour(action.ref, 1);
-      case "back":
-        return neighbour(action.ref, -1);
-      case "skip":
-        return nextUnrated(assessments, action.ref);
-      default:
-        return action.ref;
-    }
-  }
-
-  /** Applies `edit` to the stored copy and saves it with its audit, merging again on an ETag conflict. */
-  private async saveWithRetry(actor: Actor, loaded: Loaded, ref: string, edit: ElementEdit): Promise<SaveOutcome> {
-    const { campaign, unit } = loaded;
-    let latest = loaded.assessments.get(ref);
-    for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) latest = await this.stores.assessments.get(actor.tenantId, campaign.id, unit.id, ref);
-      const current = latest ?? emptyAssessment(campaign.id, unit.id, ref);
-      const now = this.clock.now();
-      const outcome = applyEdit(current, edit, actor.userId, now);
-      if (!outcome.ok) return outcome;
-      if (outcome.value.changes.length === 0) return { ok: true, changed: false, assessment: current };
-      try {
-        const audit = auditEntries(outcome.value.changes, { campaignId: campaign.id, unitId: unit.id, ref }, actor, now);
-        const assessment = await this.stores.assessments.save(actor.tenantId, outcome.value.next, audit);
-        this.log.info(
-          { tenant: actor.tenantId, campaign: campaign.id, unit: unit.id, ref, changes: outcome.value.changes.map((c) => c.field) },
-          "element updated",
-        );
-        return { ok: true, changed: true, assessment };
-      } catch (error) {
-        // Someone saved between our read and write: merge again on the newer copy.
-        if (!(error instanceof ConcurrencyError)) throw error;
-        if (attempt >= SAVE_ATTEMPTS) return { ok: false, refusal: { code: "conflict", message: BUSY_ELEMENT } };
-      }
-    }
-  }
-
-  /**
-   * The person's campaign and unit and, when they have been in it before, where they stopped.
-   * When their campaign is signed off and the council has started another, they follow the
-   * council (unless they chose the signed-off one to look back at it), and are told once.
-   */
-  private async locate(actor: Actor): Promise<Scope & { currentRef?: string; movedFrom?: string; person?: Participant }> {
-    const participant = await this.stores.participants.get(actor.tenantId, actor.userId);
-    const mine = participant?.campaignId ? await this.stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined;
-    const movedFrom = participant?.movedFrom;
-    const here = mine && {
-      campaign: mine,
-      unit: mine.units.find((u) => u.id === participant?.unitId) ?? mine.units[0]!,
-      currentRef: participant?.currentRef,
-      movedFrom,
-      person: participant,
-    };
-    if (here && mine.status !== "archived" && (mine.status !== "signed-off" || participant?.keepsRecord)) return here;
-    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
-    if (here && mine.status === "signed-off" && activeId === mine.id) return here; // no newer cycle yet
-    const active = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
-    const campaign = active ?? (await this.createDefaultCampaign(actor));
-    if (!mine || mine.id === campaign.id) return { campaign, unit: campaign.units[0]!, movedFrom, person: participant };
-    const scope = { campaign, unit: campaign.units[0]! };
-    await this.stores.participants.put({
-      ...actor,
-      campaignId: campaign.id,
-      unitId: scope.unit.id,
-      movedFrom: mine.name,
-      lastSeenAt: this.clock.now().toISOString(),
-    });
-    this.log.info({ tenant: actor.tenantId, from: mine.id, to: campaign.id }, "person moved on to the council's current campaign");
-    const moved = participant && {
-      ...participant,
-      campaignId: campaign.id,
-      unitId: scope.unit.id,
-      currentRef: undefined,
-      movedFrom: mine.name,
-    };
-    return { ...scope, movedFrom: mine.name, person: moved };
-  }
-
-  private async createDefaultCampaign(actor: Actor): Promise<Campaign> {
-    const now = this.clock.now();
-    // A fixed id per year makes two first users racing each other end up in the same campaign.
-    const campaign = await this.stores.campaigns.createOrGet(
-      defaultCampaign(actor.tenantId, `cse-${now.getUTCFullYear()}`, actor.userId, now),
-    );
-    const activeId = await this.stores.campaigns.setActiveIfNone(actor.tenantId, campaign.id);
-    this.log.info({ tenant: actor.tenantId, campaign: activeId }, "default campaign created");
-    return activeId === campaign.id ? campaign : ((await this.stores.campaigns.get(actor.tenantId, activeId)) ?? campaign);
-  }
-}
-
-/** Why `actor` may not change element `ref` in `loaded`, or undefined when they may. */
-function editRefusal(loaded: Loaded, actor: Actor, ref: string): Refusal | undefined {
-  const { campaign } = loaded;
-  if (!can(loaded.roles, "edit-elements")) return { code: "not-allowed", message: READ_ONLY };
-  const owner = ownerOf(loaded.assessments.get(ref));
-  if (owner && !mayEdit(loaded.roles, actor.userId, owner)) return { code: "not-allowed", message: notYoursMessage(owner) };
-  if (!acceptsEdits(campaign)) return { code: "campaign-closed", message: closedMessage(campaign) };
-  return undefined;
 }
 
 function unknownElement(ref: string): Refusal {
@@ -358,22 +256,4 @@ function unknownElement(ref: string): Refusal {
     code: "unknown-element",
     message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1`,
   };
-}
-
-/** Whether the card's inputs differ from what the card showed. */
-function typedAnything(action: CardAction): boolean {
-  const { drafts, base } = action;
-  const rating = drafts.rating !== undefined && drafts.rating !== "" && drafts.rating !== base.rating;
-  const narrative = drafts.narrative !== undefined && narrativeHash(drafts.narrative) !== base.narrativeHash;
-  return rating || narrative || typedLink(drafts);
-}
-
-function typedLink(drafts: Drafts): boolean {
-  return (drafts.linkTitle ?? "").trim() !== "" || (drafts.linkUrl ?? "").trim() !== "";
-}
-
-function savedMessage(verb: CardVerb, withTypedLink: boolean): string {
-  if (verb === "addLink") return "Link added.";
-  if (verb === "removeLink") return withTypedLink ? "Link removed, and the link you typed added." : "Link removed.";
-  return withTypedLink ? "Saved, with the link you typed." : "Saved.";
 }
