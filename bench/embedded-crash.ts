@@ -5,7 +5,8 @@
  *   baseline  Azurite as it ships (its own command line): saves its database every 5 s
  *   bot       the bot's embedded Azurite: every write on disk (fsync) before it is answered
  *
- * Each round writes entities one after another, as bot turns do, for a random 1 to 6 s, kills
+ * Each round writes entities one after another, as bot turns do (every other one a transaction of
+ * two, as a save with its audit entry is), for a random 1 to 6 s, kills
  * the process with SIGKILL the moment the last answer arrives, starts it again on the same
  * folder and reads back which answered writes are missing. The window is the age, at the kill,
  * of the oldest answered write that was lost. Figures are printed, not asserted.
@@ -93,10 +94,18 @@ async function round(mode: Mode): Promise<Round> {
   const answeredAt = new Map<string, number>();
   const latencies: number[] = [];
   const until = Date.now() + 1000 + Math.random() * 5000;
-  for (let i = 0; Date.now() < until; i++) {
+  // Ends on a transaction: the write most likely to be answered before it is on disk.
+  for (let i = 0; Date.now() < until || i % 2 === 0; i++) {
     const rowKey = String(i).padStart(6, "0");
     const started = performance.now();
-    await client.upsertEntity({ partitionKey: "p", rowKey, narrative: "x".repeat(500) }, "Replace");
+    const row = { partitionKey: "p", rowKey, narrative: "x".repeat(500) };
+    // Every other write is a transaction, as a save with its audit entry is.
+    if (i % 2)
+      await client.submitTransaction([
+        ["upsert", row, "Replace"],
+        ["upsert", { ...row, rowKey: `${rowKey}-audit` }, "Replace"],
+      ]);
+    else await client.upsertEntity(row, "Replace");
     latencies.push(performance.now() - started);
     answeredAt.set(rowKey, Date.now());
   }
