@@ -16,6 +16,7 @@ import type { Notice } from "../services/views.js";
 import { echoInput, formatDay, formatDayTime, shorten } from "./format.js";
 import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
+import { plural } from "../domain/plural.js";
 
 /** Rows on a list card: 30 rows, titles and names cut short, still fit Teams' 28 KB. */
 export const LIST_ROWS = 30;
@@ -219,8 +220,4 @@ function ownersOf(actions: readonly ImprovementAction[]): { id: string; name: st
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -11,11 +11,10 @@ import type { FigurePreview, FigureImportResult, PlannedFigure } from "../servic
 import { shorten } from "./format.js";
 import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
+import { plural } from "../domain/plural.js";
 
 /** Lines shown in each list (about 30 in all); the rest are counted, so the card stays within Teams' size limit. */
 const SHOWN = 10;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "88%"; where one decimal place would hide a correction (87.45 → 87.44), the numbers as recorded. */
 function values(before: number, after: number, measure: Measure): [string, string] {

@@ -13,6 +13,7 @@ import type { Notice } from "../services/views.js";
 import { ACTION_LIMITS } from "../domain/actions.js";
 import { plainText } from "./markdown.js";
 import { cardBytes, renderCard, TEAMS_CARD_BYTES, type AdaptiveCard } from "./render.js";
+import { plural } from "../domain/plural.js";
 
 /** Actions with buttons; each costs about 2 KB of card with its fallbacks. */
 const ACTIONS_WITH_BUTTONS = 6;
@@ -248,8 +249,4 @@ function summarise(parts: readonly (readonly [number, string, string])[]): strin
     .map(([n, noun, what]) => (noun ? `${plural(n, noun)} ${what}` : what))
     .join(", ")
     .replace(/^./, (c) => c.toUpperCase());
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

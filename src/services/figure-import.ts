@@ -19,6 +19,7 @@ import { Service } from "./context.js";
 import { fingerprintOf, keepPreview, waitingImport } from "./import-common.js";
 import { refused } from "./refused.js";
 import type { Actor } from "./views.js";
+import { plural } from "../domain/plural.js";
 
 export type FigureChange = "new" | "correction" | "unchanged";
 
@@ -76,7 +77,6 @@ const ONLY_COORDINATORS: Refusal = {
 };
 
 const key = (f: Pick<Figure, "standardId" | "periodId">) => `${f.standardId}|${f.periodId}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
 /** Only a figure's own fields: what is kept and compared (not the ETag, nor who recorded it). */
@@ -148,10 +148,7 @@ export class FigureImportService extends Service {
   /** A coordinator, standards to record against, and the file's figures compared with what is recorded. Writes nothing. */
   async read(actor: Actor, bytes: Uint8Array, fileName: string): Promise<FigureImportOutcome> {
     if (!(await this.mayImport(actor))) return refused(this.log, actor, "import-figures", ONLY_COORDINATORS);
-    const [standards, stored] = await Promise.all([
-      this.stores.standards.list(actor.tenantId),
-      this.stores.standards.allFigures(actor.tenantId),
-    ]);
+    const { standards, figures: stored } = await this.stores.standards.everything(actor.tenantId);
     if (standards.length === 0)
       return refused(this.log, actor, "import-figures", {
         code: "invalid-payload",
