@@ -15,6 +15,7 @@ import type { Notice } from "../services/views.js";
 import { formatDay, shorten } from "./format.js";
 import { plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
+import { plural } from "../domain/plural.js";
 
 /** Refs named in one list before "and N more": enough to act on, short enough to read. */
 const REFS_SHOWN = 8;
@@ -133,17 +134,15 @@ export function summaryText(view: SummaryView): string {
 function model(view: SummaryView, show: (text: string, maxChars: number) => string): Model {
   const { summary: s, campaign, today } = view;
   const weak = (c: RatingCounts) => c.partial + c["non-compliance"] > 0;
+  const standardsAtRisk = view.standards ? standardsRisk(view.standards) : undefined;
   return {
     title: `CSE compliance summary \u00b7 ${formatLondonDay(today)}`,
     campaignName: show(campaign.name, LIMITS.campaignNameChars),
     outlook: outlookSentence(s),
     outlookColor: VERDICT_COLOURS[s.outlook.verdict],
-    risk: [riskLine(s), view.standards ? (standardsRisk(view.standards) ?? "") : ""].filter(Boolean).join(". "),
+    risk: [riskLine(s), standardsAtRisk ?? ""].filter(Boolean).join(". "),
     // On track, the Partials are work to do rather than a threat: no alarm colour.
-    riskColor:
-      s.outlook.verdict === "on-track" && !(view.standards && standardsRisk(view.standards))
-        ? "Default"
-        : VERDICT_COLOURS[s.outlook.verdict],
+    riskColor: s.outlook.verdict === "on-track" && !standardsAtRisk ? "Default" : VERDICT_COLOURS[s.outlook.verdict],
     countsLine: KINDS.filter((k) => s.counts[k.rating] > 0)
       .map((k) => `${s.counts[k.rating]} ${k.label}`)
       .join(" \u00b7 "),
@@ -308,8 +307,4 @@ function refList(refs: readonly string[]): string {
 
 function label(rating: RatingOrUnrated): string {
   return KINDS.find((k) => k.rating === rating)?.label ?? rating;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
