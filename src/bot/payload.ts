@@ -8,11 +8,11 @@ import { z } from "zod";
 import { ACTION_STATUSES, type ActionDraft, type ActionStatus } from "../domain/actions.js";
 import { CAMPAIGN_STATUSES, type CampaignDraft, type CampaignStatus } from "../domain/campaign.js";
 import type { CertificationDraft } from "../domain/certification.js";
-import type { FigureInput } from "../services/figures.js";
-import type { StandardSave } from "../services/standards.js";
 import { RATINGS } from "../standard/index.js";
 import type { CardAction } from "../services/views.js";
 import { ELEMENT_VERBS, VERBS, type Verb } from "../cards/verbs.js";
+import { fingerprint, optional, text } from "./payload-fields.js";
+import { STANDARD_SCHEMAS, type StandardsAction } from "./payload-standards.js";
 
 export type ActionListFilter = "mine" | "all" | "overdue";
 
@@ -48,30 +48,13 @@ export type ParsedAction =
   | { readonly kind: "assignCreate"; readonly assignee: string; readonly scope: string }
   | { readonly kind: "exportLinks" }
   | { readonly kind: "standards" }
-  | { readonly kind: "standardForm"; readonly id?: string }
-  | { readonly kind: "standardSave"; readonly save: StandardSave }
-  | { readonly kind: "figureForm"; readonly id: string; readonly periodId?: string }
-  | { readonly kind: "figureSave"; readonly input: FigureInput }
-  | { readonly kind: "figureImportConfirm"; readonly fingerprint: string };
+  | StandardsAction;
 
-// Generous caps: a clear "too long" message with the real limit comes from the domain; these
-// only stop absurd payloads from travelling any further.
-const text = (max: number) => z.string().max(max);
-const optional = (max: number) => text(max).optional();
 const RATING_VALUES = ["unrated", ...RATINGS.map((r) => r.id)] as const;
 const STATUS_VALUES = CAMPAIGN_STATUSES.map((s) => s.id) as [CampaignStatus, ...CampaignStatus[]];
 const ACTION_STATUS_VALUES = ACTION_STATUSES.map((s) => s.id) as [ActionStatus, ...ActionStatus[]];
 const campaignId = text(100);
 const actionId = z.string().regex(/^\d{1,8}$/);
-const standardId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-/** A new standard's form carries an empty id. */
-const newOrStandardId = z
-  .string()
-  .regex(/^[a-z0-9-]{0,60}$/)
-  .optional()
-  .transform((id) => id || undefined);
-/** Input.Number and Input.Toggle may send numbers and booleans, or their text. */
-const typed = (max: number) => z.union([text(max), z.number().finite()]).optional();
 /** The day a reminder card was sent for (reminder cards only). */
 const day = optional(10).transform((d) => d || undefined);
 
@@ -202,9 +185,7 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
   actionDue: z
     .object({ id: actionId, dueOn: optional(20) })
     .transform((d): ParsedAction => ({ kind: "actionDue", id: d.id, dueOn: d.dueOn ?? "" })),
-  importConfirm: z
-    .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
-    .transform((d): ParsedAction => ({ kind: "importConfirm", fingerprint: d.fingerprint })),
+  importConfirm: z.object({ fingerprint }).transform((d): ParsedAction => ({ kind: "importConfirm", fingerprint: d.fingerprint })),
   assignForm: z.object({ ref: optional(20) }).transform((d): ParsedAction => ({ kind: "assignForm", ref: d.ref || undefined })),
   assignCreate: z
     .object({ assignee: optional(200), assignScope: optional(20) })
@@ -212,72 +193,9 @@ const SCHEMAS: { readonly [V in Verb]: z.ZodType<ParsedAction | undefined, z.Zod
   fileEvidence: z
     .object({ ref: text(20), fileName: text(500), fileUrl: text(4_000) })
     .transform((d): ParsedAction => ({ kind: "fileEvidence", ...d })),
-  standardForm: z
-    // "New standard" is on the same card as the standard choice, whose value comes along: "new" wins.
-    .object({ standardId: newOrStandardId, new: optional(1) })
-    .transform((d): ParsedAction => ({ kind: "standardForm", id: d.new ? undefined : d.standardId })),
-  standardSave: z
-    .object({
-      standardId: newOrStandardId,
-      promise: optional(2_000),
-      measure: optional(20),
-      unit: optional(200),
-      target: typed(40),
-      better: optional(10),
-      frequency: optional(20),
-      refs: optional(1_000),
-      published: z.union([text(10), z.boolean()]).optional(),
-      owner: optional(200),
-      standardUnit: optional(80),
-    })
-    .transform((d): ParsedAction => ({
-      kind: "standardSave",
-      save: {
-        id: d.standardId,
-        ownerId: d.owner ?? "",
-        unitId: d.standardUnit ?? "",
-        draft: {
-          promise: d.promise ?? "",
-          measure: d.measure ?? "",
-          unit: d.unit,
-          target: String(d.target ?? ""),
-          better: d.better ?? "",
-          frequency: d.frequency ?? "",
-          refs: d.refs ?? "",
-          published: d.published === undefined ? undefined : d.published === true || d.published === "true",
-        },
-      },
-    })),
-  figureForm: z
-    .object({ standardId, period: optional(20) })
-    .transform((d): ParsedAction => ({ kind: "figureForm", id: d.standardId, periodId: d.period || undefined })),
-  figureSave: z
-    .object({
-      standardId,
-      period: optional(20),
-      value: typed(40),
-      count: typed(40),
-      comparator: typed(40),
-      note: optional(5_000),
-      base: optional(40),
-    })
-    .transform((d): ParsedAction => ({
-      kind: "figureSave",
-      input: {
-        standardId: d.standardId,
-        periodId: d.period ?? "",
-        value: d.value ?? "",
-        count: d.count,
-        comparator: d.comparator,
-        note: d.note,
-        base: d.base,
-      },
-    })),
-  figureImportConfirm: z
-    .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
-    .transform((d): ParsedAction => ({ kind: "figureImportConfirm", fingerprint: d.fingerprint })),
+  ...STANDARD_SCHEMAS,
   planConfirm: z
-    .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), planElement: optional(20) })
+    .object({ fingerprint, planElement: optional(20) })
     .transform((d): ParsedAction => ({ kind: "planConfirm", fingerprint: d.fingerprint, element: d.planElement || undefined })),
 };
 
