@@ -3,10 +3,8 @@
  * certified units') review and reassessment dates with their evidence deadlines; coordinators
  * change them. Every change is checked here, on the server, and audited. No Teams SDK.
  */
-import { isCouncilWide } from "../domain/campaign.js";
 import { formatLondonDay, londonDay, type IsoDate, daysBetween } from "../domain/calendar.js";
 import {
-  COUNCIL_SCOPE,
   describeCalendar,
   validateCertificationDraft,
   visitsOf,
@@ -20,6 +18,7 @@ import { ConcurrencyError } from "../store/index.js";
 import type { Notice } from "./views.js";
 import type { Actor } from "./views.js";
 import { refused } from "./refused.js";
+import { councilAndUnits } from "./scopes.js";
 import { Service, type ServiceContext } from "./context.js";
 
 /** A calendar that can be chosen: the whole council, or a unit. */
@@ -135,12 +134,11 @@ export class CertificationService extends Service {
   }
 
   /** The whole council, the active campaign's units, and any unit that already has a calendar. */
-  private async scopes(actor: Actor, stored: readonly CertificationSettings[]): Promise<CalendarScope[]> {
-    const scopes = new Map<string, string>([[COUNCIL_SCOPE.id, COUNCIL_SCOPE.name]]);
-    const activeId = await this.stores.campaigns.activeCampaignId(actor.tenantId);
-    const campaign = activeId ? await this.stores.campaigns.get(actor.tenantId, activeId) : undefined;
-    if (campaign && !isCouncilWide(campaign)) for (const u of campaign.units) scopes.set(u.id, u.name);
-    for (const s of stored) if (!scopes.has(s.scopeId)) scopes.set(s.scopeId, s.scopeName);
-    return [...scopes].map(([id, name]) => ({ id, name }));
+  private scopes(actor: Actor, stored: readonly CertificationSettings[]): Promise<CalendarScope[]> {
+    return councilAndUnits(
+      this.stores,
+      actor.tenantId,
+      stored.map((s) => ({ id: s.scopeId, name: s.scopeName })),
+    );
   }
 }

@@ -5,7 +5,7 @@
  * No Teams SDK.
  */
 import { randomUUID } from "node:crypto";
-import { isCouncilWide, slug } from "../domain/campaign.js";
+import { slug } from "../domain/campaign.js";
 import { londonDay, type IsoDate } from "../domain/calendar.js";
 import { COUNCIL_SCOPE } from "../domain/certification.js";
 import type { Refusal } from "../domain/refusal.js";
@@ -22,6 +22,7 @@ import { ConcurrencyError } from "../store/index.js";
 import type { StandardChange, StoredStandard } from "../store/standards.js";
 import { Service } from "./context.js";
 import { refused } from "./refused.js";
+import { councilAndUnits, type NamedScope } from "./scopes.js";
 import type { Actor, Notice } from "./views.js";
 
 export interface StandardsView {
@@ -166,13 +167,8 @@ export class StandardsService extends Service {
   }
 
   /** The whole council, the active campaign's units, and the standard's own unit (kept when the campaign moves on). */
-  private async units(tenantId: string, standard?: ServiceStandard): Promise<{ id: string; name: string }[]> {
-    const units = new Map<string, string>([[COUNCIL_SCOPE.id, COUNCIL_SCOPE.name]]);
-    const activeId = await this.stores.campaigns.activeCampaignId(tenantId);
-    const campaign = activeId ? await this.stores.campaigns.get(tenantId, activeId) : undefined;
-    if (campaign && !isCouncilWide(campaign)) for (const u of campaign.units) units.set(u.id, u.name);
-    if (standard?.unit) units.set(standard.unit.id, standard.unit.name);
-    return [...units].map(([id, name]) => ({ id, name }));
+  private units(tenantId: string, standard?: ServiceStandard): Promise<NamedScope[]> {
+    return councilAndUnits(this.stores, tenantId, standard?.unit ? [standard.unit] : []);
   }
 
   private newId(promise: string): string {
