@@ -46,11 +46,9 @@ export async function loadScope(
   known?: { readonly person: Participant | undefined; readonly assessments?: Map<string, ElementAssessment> },
 ): Promise<Loaded> {
   const { campaign, unit } = scope;
-  const previousId = campaign.previousCampaignId;
-  const [assessments, previous, previousAssessments, person] = await Promise.all([
+  const [assessments, previous, person] = await Promise.all([
     known?.assessments ?? stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
-    previousId ? stores.campaigns.get(actor.tenantId, previousId) : undefined,
-    previousId ? stores.assessments.listForUnit(actor.tenantId, previousId, unit.id) : undefined,
+    previousCycle(stores, actor.tenantId, campaign.previousCampaignId, unit.id),
     known ? known.person : stores.participants.get(actor.tenantId, actor.userId),
   ]);
   return {
@@ -58,8 +56,25 @@ export async function loadScope(
     assessments,
     roles: await rolesOf(actor, person?.roles ?? []),
     ...(person && { person }),
-    previous: previous && previousAssessments ? { campaignName: previous.name, assessments: previousAssessments } : undefined,
+    previous,
   };
+}
+
+/**
+ * Last cycle's assessments of the same unit, with that campaign's name: one query, as its copy
+ * sits beside them; Campaigns is read only when there is no copy but there are assessments.
+ */
+async function previousCycle(
+  stores: Stores,
+  tenantId: string,
+  previousId: string | undefined,
+  unitId: string,
+): Promise<Loaded["previous"]> {
+  if (!previousId) return undefined;
+  const { assessments, campaign } = await stores.assessments.readUnit(tenantId, previousId, unitId);
+  if (assessments.size === 0) return undefined;
+  const named = campaign ?? (await stores.campaigns.get(tenantId, previousId));
+  return named && { campaignName: named.name, assessments };
 }
 
 export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {

@@ -13,14 +13,16 @@ export type Located = Scope & { currentRef?: string; movedFrom?: string; person?
  * The person's campaign and unit and, when they have been in it before, where they stopped.
  * When their campaign is signed off and the council has started another, they follow the
  * council (unless they chose the signed-off one to look back at it), and are told once.
+ * `read`: what the turn has read already (the person's row; their campaign, from its copy).
  */
 export async function locate(
   { stores, clock, log }: ServiceContext,
   actor: Actor,
-  read?: { readonly person: Participant | undefined },
+  read?: { readonly person: Participant | undefined; readonly campaign?: Campaign },
 ): Promise<Located> {
   const participant = read ? read.person : await stores.participants.get(actor.tenantId, actor.userId);
-  const mine = participant?.campaignId ? await stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined;
+  const known = read?.campaign?.id === participant?.campaignId ? read?.campaign : undefined;
+  const mine = known ?? (participant?.campaignId ? await stores.campaigns.get(actor.tenantId, participant.campaignId) : undefined);
   const movedFrom = participant?.movedFrom;
   const here = mine && {
     campaign: mine,

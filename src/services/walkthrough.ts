@@ -87,15 +87,15 @@ export class WalkthroughService extends Service {
     const guess = ref ?? stored?.currentRef;
     const early = stored?.campaignId && guess ? readRelated(this.stores, actor.tenantId, stored.campaignId, guess) : undefined;
     const unitRead =
-      stored?.campaignId && stored.unitId
-        ? this.stores.assessments.listForUnit(actor.tenantId, stored.campaignId, stored.unitId)
-        : undefined;
+      stored?.campaignId && stored.unitId ? this.stores.assessments.readUnit(actor.tenantId, stored.campaignId, stored.unitId) : undefined;
     unitRead?.catch(() => undefined);
-    const { currentRef, movedFrom, person, ...scope } = await locate(this.context, actor, { person: stored });
+    // The campaign comes with the unit's elements (its copy); locate reads it only when it did not.
+    const unit = unitRead && (await unitRead.catch(() => undefined));
+    const { currentRef, movedFrom, person, ...scope } = await locate(this.context, actor, { person: stored, campaign: unit?.campaign });
     const samePlace = scope.campaign.id === stored?.campaignId && scope.unit.id === stored.unitId;
     const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, {
       person,
-      assessments: samePlace ? await unitRead : undefined,
+      assessments: samePlace ? unit?.assessments : undefined,
     });
     const target = ref ?? currentRef ?? nextUnrated(loaded.assessments) ?? ALL_REFS[0]!;
     // Told once: the notice clears with the place it is remembered with.
@@ -154,12 +154,14 @@ export class WalkthroughService extends Service {
   }
 
   private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {
-    // Read together: the campaign, the unit's elements (when the card names its unit) and the person.
-    const [campaign, unitAssessments, person] = await Promise.all([
-      this.stores.campaigns.get(actor.tenantId, action.campaignId),
-      action.unitId === undefined ? undefined : this.stores.assessments.listForUnit(actor.tenantId, action.campaignId, action.unitId),
+    // Read together: the unit's elements with the campaign's copy beside them (when the card names
+    // its unit), and the person; the campaign itself only when there is no copy.
+    const [unitRead, person] = await Promise.all([
+      action.unitId === undefined ? undefined : this.stores.assessments.readUnit(actor.tenantId, action.campaignId, action.unitId),
       this.stores.participants.get(actor.tenantId, actor.userId),
     ]);
+    const campaign = unitRead?.campaign ?? (await this.stores.campaigns.get(actor.tenantId, action.campaignId));
+    const unitAssessments = unitRead?.assessments;
     if (!campaign)
       return refusedAction(this.log, actor, action, {
         code: "unknown-campaign",

@@ -1,14 +1,17 @@
 /**
  * Element assessments. PartitionKey: tenant|campaign, so a whole campaign is one partition query;
- * RowKey: unit|ref. Every write carries the ETag it was based on.
+ * RowKey: unit|ref. Every write carries the ETag it was based on. Each unit's range also holds a
+ * copy of the campaign (campaign-copies.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import type { ElementAssessment } from "../domain/assessment.js";
+import type { Campaign } from "../domain/campaign.js";
 import type { AuditEntry, AuditField } from "../domain/audit.js";
 import type { EvidenceLink } from "../domain/evidence.js";
 import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
+import { copiedCampaign, isCopyRow } from "./campaign-copies.js";
 import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
@@ -22,8 +25,27 @@ export class AssessmentStore {
 
   /** All of a unit's assessments in a campaign, by element ref: one partition query. */
   async listForUnit(tenantId: string, campaignId: string, unitId: string): Promise<Map<string, ElementAssessment>> {
+    return (await this.readUnit(tenantId, campaignId, unitId)).assessments;
+  }
+
+  /**
+   * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), in one
+   * range query; `campaign` is missing when the unit has no copy (read Campaigns then).
+   */
+  async readUnit(
+    tenantId: string,
+    campaignId: string,
+    unitId: string,
+  ): Promise<{ assessments: Map<string, ElementAssessment>; campaign?: Campaign }> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), compositeKey(unitId) + "|");
-    return new Map(rows.map((e) => toAssessment(campaignId, e)).map((a) => [a.ref, a]));
+    const copy = rows.find((e) => isCopyRow(e.rowKey));
+    const assessments = new Map(
+      rows
+        .filter((e) => e !== copy)
+        .map((e) => toAssessment(campaignId, e))
+        .map((a) => [a.ref, a]),
+    );
+    return { assessments, ...(copy && { campaign: copiedCampaign(tenantId, campaignId, copy) }) };
   }
 
   /**
@@ -87,7 +109,7 @@ export class AssessmentStore {
   /** Every element of every unit in a campaign (one partition query), for owners' and coordinators' views. */
   async listForCampaign(tenantId: string, campaignId: string): Promise<ElementAssessment[]> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId));
-    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX)).map((e) => toAssessment(campaignId, e));
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX) && !isCopyRow(e.rowKey)).map((e) => toAssessment(campaignId, e));
   }
 
   /** An element's audit trail, newest first: one prefix query. */

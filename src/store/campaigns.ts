@@ -1,13 +1,16 @@
 /**
  * Campaigns, their audit trail, and each tenant's active campaign. Campaigns: PartitionKey
  * tenant, RowKey campaign id; a campaign's audit rows share the partition (so a change and its
- * audit are one transaction) under "!audit|", which encoded keys never start with.
+ * audit are one transaction) under "!audit|", which encoded keys never start with. Each campaign
+ * is also copied beside its units' assessments (campaign-copies.ts), rewritten after every change.
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
-import { COUNCIL_WIDE, isCampaignType, type Campaign, type CampaignStatus, type Lead, type Unit } from "../domain/campaign.js";
+import type { Campaign } from "../domain/campaign.js";
+import { finishSync, syncMarker } from "./campaign-copies.js";
+import { campaignEntity, toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
-import { AlreadyExistsError, type StoredEntity, type Tables, text, optionalText } from "./tables.js";
+import { AlreadyExistsError, type Tables, text } from "./tables.js";
 
 const ACTIVE_ROW = "active-campaign";
 const AUDIT_PREFIX = "!audit|";
@@ -28,39 +31,50 @@ export class CampaignStore {
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
     const e = await this.tables.get("Campaigns", encodeKeyPart(tenantId), encodeKeyPart(campaignId));
-    return e && toCampaign(tenantId, e);
+    return e && toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag);
   }
 
   /** The tenant's campaigns, oldest first by id order. */
   async list(tenantId: string): Promise<Campaign[]> {
     const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId));
     // Rows starting "!" belong with a campaign (its audit trail, its assessor report), not campaigns themselves.
-    return rows.filter((e) => !(e.rowKey ?? "").startsWith("!")).map((e) => toCampaign(tenantId, e));
+    return rows.filter((e) => !(e.rowKey ?? "").startsWith("!")).map((e) => toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag));
   }
 
   /** Creates the campaign, or returns the one already stored under its id (safe to race). */
   async createOrGet(campaign: Campaign, change?: CampaignChange): Promise<Campaign> {
+    let stored: Campaign;
+    let markerEtag: string | undefined;
     try {
-      const actions: TransactionAction[] = [["create", toEntity(campaign)]];
+      const actions: TransactionAction[] = [
+        ["create", campaignEntity(campaign)],
+        ["upsert", syncMarker(campaign.tenantId, campaign.id), "Replace"],
+      ];
       if (change) actions.push(["create", auditEntity(campaign.tenantId, change)]);
       const result = await this.tables.transact("Campaigns", actions);
-      return { ...campaign, etag: result.subResponses[0]?.etag };
+      stored = { ...campaign, etag: result.subResponses[0]?.etag };
+      markerEtag = result.subResponses[1]?.etag;
     } catch (error) {
       const existing = await this.get(campaign.tenantId, campaign.id);
       if (!existing) throw error;
       return existing;
     }
+    await finishSync(this.tables, stored, markerEtag);
+    return stored;
   }
 
   /** Replaces the campaign if unchanged since read (`campaign.etag`), with its audit entry. */
   async update(campaign: Campaign, change: CampaignChange): Promise<Campaign> {
-    const entity = toEntity(campaign);
+    const entity = campaignEntity(campaign);
     const result = await this.tables.transact("Campaigns", [
       ["update", entity, "Replace", { etag: campaign.etag }],
+      ["upsert", syncMarker(campaign.tenantId, campaign.id), "Replace"],
       ["create", auditEntity(campaign.tenantId, change)],
     ]);
     // Sub-responses come back in the order of the actions: the campaign's write is first.
-    return { ...campaign, etag: result.subResponses[0]?.etag };
+    const stored = { ...campaign, etag: result.subResponses[0]?.etag };
+    await finishSync(this.tables, stored, result.subResponses[1]?.etag);
+    return stored;
   }
 
   /** A campaign's own changes, newest first. */
@@ -102,43 +116,6 @@ export class CampaignStore {
   async setActive(tenantId: string, campaignId: string): Promise<void> {
     await this.tables.upsert("Tenants", { partitionKey: encodeKeyPart(tenantId), rowKey: ACTIVE_ROW, campaignId });
   }
-}
-
-function toEntity(c: Campaign) {
-  return {
-    partitionKey: encodeKeyPart(c.tenantId),
-    rowKey: encodeKeyPart(c.id),
-    name: c.name,
-    type: c.type,
-    status: c.status,
-    units: JSON.stringify(c.units),
-    dueDate: c.dueDate ?? "",
-    leads: JSON.stringify(c.leads),
-    previousCampaignId: c.previousCampaignId ?? "",
-    standardVersion: c.standardVersion,
-    createdBy: c.createdBy,
-    createdAt: c.createdAt,
-  };
-}
-
-function toCampaign(tenantId: string, e: StoredEntity): Campaign {
-  const units = e.units ? (JSON.parse(text(e.units)) as Unit[]) : [];
-  return {
-    tenantId,
-    id: decodeKeyPart(e.rowKey ?? ""),
-    name: text(e.name),
-    // Campaigns stored before types and units existed read as whole-council full assessments.
-    type: isCampaignType(e.type) ? e.type : "full-assessment",
-    status: e.status as CampaignStatus,
-    units: units.length > 0 ? units : [COUNCIL_WIDE],
-    dueDate: optionalText(e.dueDate),
-    leads: e.leads ? (JSON.parse(text(e.leads)) as Lead[]) : [],
-    previousCampaignId: optionalText(e.previousCampaignId),
-    standardVersion: text(e.standardVersion),
-    createdBy: text(e.createdBy),
-    createdAt: text(e.createdAt),
-    etag: e.etag,
-  };
 }
 
 function auditEntity(tenantId: string, change: CampaignChange) {

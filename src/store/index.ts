@@ -13,6 +13,7 @@ import { DigestStore } from "./digests.js";
 import { OutboxStore } from "./outbox.js";
 import { FileStore } from "./files.js";
 import { migrate } from "./migrations.js";
+import { mendCopies } from "./campaign-copies.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables, countStorageRequests } from "./tables.js";
 export type { Participant } from "./participants.js";
@@ -41,6 +42,7 @@ export async function openStores(connectionString: string, tablePrefix: string):
   const tables = new Tables(connectionString, tablePrefix);
   await tables.ensureTables();
   await migrate(tables);
+  await mendCopies(tables);
   return {
     tables,
     campaigns: new CampaignStore(tables),

@@ -4,6 +4,9 @@
  * merges or upserts the same rows, and a marker row says it is done.
  */
 import type { TransactionAction } from "@azure/data-tables";
+import { writeCopies } from "./campaign-copies.js";
+import { toCampaign } from "./campaign-rows.js";
+import { decodeKeyPart } from "./keys.js";
 import type { StoredEntity, Tables } from "./tables.js";
 
 const MARKERS = "!migrations";
@@ -46,7 +49,20 @@ function copy(e: StoredEntity, rowKey: string) {
   return { ...columns, partitionKey: e.partitionKey!, rowKey };
 }
 
-const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] = [["roles-into-participants", rolesIntoParticipants]];
+/**
+ * Each campaign is copied beside its units' assessments (campaign-copies.ts); campaigns made by
+ * earlier versions get their copies here. Rows of their own ("!audit|…", "!sync|…") sort before
+ * "-", where encoded campaign ids begin at the earliest.
+ */
+async function copiesOfCampaigns(tables: Tables): Promise<void> {
+  for (const e of await tables.scan("Campaigns", "RowKey ge '-'"))
+    await writeCopies(tables, toCampaign(decodeKeyPart(e.partitionKey!), decodeKeyPart(e.rowKey!), e, e.etag));
+}
+
+const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] = [
+  ["roles-into-participants", rolesIntoParticipants],
+  ["copies-of-campaigns", copiesOfCampaigns],
+];
 
 export async function migrate(tables: Tables): Promise<void> {
   for (const [name, run] of STEPS) {

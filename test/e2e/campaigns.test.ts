@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../support/bot.js";
 import { ConnectorStub } from "../support/connector-stub.js";
 import { cardText, findActions, findInputs, TeamsClient, type InvokeReply } from "../support/teams.js";
+import { copyRowKey } from "../../src/store/campaign-copies.js";
+import { compositeKey } from "../../src/store/keys.js";
 
 const TENANT = "tenant-campaigns-e2e";
 const stub = new ConnectorStub();
@@ -130,5 +132,19 @@ describe("running a campaign", () => {
     await pressFor(olu, lastCard(), "Work in this", "CSE annual review, year 2 (2026)");
     await olu.say("assess 1.1.1");
     expect(cardText(lastCard())).toContain("CSE annual review, year 2 (2026)");
+  });
+
+  it("works the same for campaigns whose copies beside the units were never written (stored by an earlier version)", async () => {
+    for (const campaign of await bot.stores.campaigns.list(TENANT))
+      for (const unit of campaign.units)
+        await bot.stores.tables.delete("Assessments", compositeKey(TENANT, campaign.id), copyRowKey(unit.id));
+    await olu.say("unit Landlord Services");
+    await olu.say("assess 1.1.1");
+    const shown = lastCard();
+    expect(cardText(shown)).toContain("Last cycle (CSE annual review 2027): **Compliance**, 0 evidence links");
+    const saved = await olu.press(shown, "Save", { rating: "partial" });
+    expect(cardText(card(saved))).toContain("Current rating: **Partial Compliance**");
+    const [year2] = (await bot.stores.campaigns.list(TENANT)).filter((c) => c.name === "CSE annual review, year 2 (2026)");
+    expect((await bot.stores.assessments.get(TENANT, year2!.id, "landlord-services", "1.1.1"))?.rating).toBe("partial");
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * A copy of each campaign beside each of its units' assessments (Assessments, PartitionKey
+ * tenant|campaign, RowKey "<unit>|!campaign"), inside the unit's own key range: the one query a
+ * turn makes for the unit's elements brings the campaign with it, so a card press does not read
+ * Campaigns as well. The Campaigns row stays the record; a copy is rewritten after every change to
+ * it, by whoever made the change:
+ * - a change and a marker ("!sync|<campaign>") are one transaction in Campaigns, and the marker is
+ *   removed once the copies are written, so a crash in between is mended at the next start-up;
+ * - whoever writes copies reads the campaign again afterwards and writes again if it changed
+ *   meanwhile, so two changes close together cannot leave the older one in the copies.
+ * A missing copy (a unit of a campaign made by an earlier version, before start-up copied it) is
+ * read from Campaigns instead: slower, never wrong.
+ */
+import type { TransactionAction } from "@azure/data-tables";
+import type { Campaign } from "../domain/campaign.js";
+import { campaignColumns, toCampaign } from "./campaign-rows.js";
+import { compositeKey, decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { optionalText, prefixEnd, type StoredEntity, type Tables } from "./tables.js";
+
+// "!" is never produced by encodeKeyPart, so no element's row key ends this way.
+const COPY = "!campaign";
+export const SYNC_PREFIX = "!sync|";
+/** Rewrites that found the campaign changed again before giving up; each one means another change happened. */
+const ROUNDS = 5;
+
+export function copyRowKey(unitId: string): string {
+  return `${compositeKey(unitId)}|${COPY}`;
+}
+
+export function isCopyRow(rowKey: string | undefined): boolean {
+  return (rowKey ?? "").endsWith(`|${COPY}`);
+}
+
+export function copiedCampaign(tenantId: string, campaignId: string, e: StoredEntity): Campaign {
+  return toCampaign(tenantId, campaignId, e, optionalText(e.campaignEtag));
+}
+
+/** The marker written with a change to the campaign, until its copies are written. */
+export function syncMarker(tenantId: string, campaignId: string) {
+  return { partitionKey: encodeKeyPart(tenantId), rowKey: SYNC_PREFIX + encodeKeyPart(campaignId) };
+}
+
+/**
+ * Writes `campaign` (as stored, with its ETag) into the copy of every unit, then reads it again and
+ * repeats while someone else has changed it meanwhile. Returns the campaign the copies now hold.
+ */
+export async function writeCopies(tables: Tables, campaign: Campaign): Promise<Campaign> {
+  let current = campaign;
+  for (let round = 0; round < ROUNDS; round++) {
+    const partitionKey = compositeKey(current.tenantId, current.id);
+    await tables.transact(
+      "Assessments",
+      current.units.map((unit): TransactionAction => [
+        "upsert",
+        { partitionKey, rowKey: copyRowKey(unit.id), ...campaignColumns(current), campaignEtag: current.etag ?? "" },
+        "Replace",
+      ]),
+    );
+    const stored = await tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id));
+    if (!stored || stored.etag === current.etag) return current;
+    current = toCampaign(current.tenantId, current.id, stored, stored.etag);
+  }
+  return current;
+}
+
+/** Writes the copies of a campaign whose change was stored, then removes its marker if nobody has written a newer one. */
+export async function finishSync(tables: Tables, campaign: Campaign, markerEtag: string | undefined): Promise<void> {
+  await writeCopies(tables, campaign);
+  const marker = syncMarker(campaign.tenantId, campaign.id);
+  await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
+}
+
+/** At start-up: the copies of every campaign whose change was stored but whose copies may not have been (a crash, storage lost mid-way). */
+export async function mendCopies(tables: Tables): Promise<number> {
+  const markers = await tables.scan("Campaigns", `RowKey ge '${SYNC_PREFIX}' and RowKey lt '${prefixEnd(SYNC_PREFIX)}'`);
+  for (const marker of markers) {
+    const tenantId = decodeKeyPart(marker.partitionKey ?? "");
+    const campaignId = decodeKeyPart((marker.rowKey ?? "").slice(SYNC_PREFIX.length));
+    const stored = await tables.get("Campaigns", marker.partitionKey ?? "", encodeKeyPart(campaignId));
+    if (stored) await writeCopies(tables, toCampaign(tenantId, campaignId, stored, stored.etag));
+    await tables.delete("Campaigns", marker.partitionKey ?? "", marker.rowKey ?? "", marker.etag);
+  }
+  return markers.length;
+}
