@@ -10,7 +10,10 @@
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
+import { COUNCIL_UNIT, emptyAssessment } from "../src/domain/assessment.js";
+import { defaultCampaign } from "../src/domain/campaign.js";
 import { ELEMENTS } from "../src/standard/index.js";
+import type { Stores } from "../src/store/index.js";
 import { startAzurite } from "../src/store/azurite.js";
 import { ConnectorStub } from "../test/support/connector-stub.js";
 import { startFloor } from "./floor.js";
@@ -25,6 +28,8 @@ interface Row {
   readonly median: number;
   readonly p95: number;
   readonly storagePerOp: number;
+  /** Storage round trips per operation: requests in flight together count once. */
+  readonly tripsPerOp: number;
   readonly bytes?: number;
 }
 
@@ -32,10 +37,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function measure(name: string, count: () => number, op: (i: number) => Promise<InvokeReply | Response>): Promise<Row> {
+interface Counted {
+  readonly requestCount: number;
+  readonly roundTrips: number;
+}
+
+async function measure(name: string, tables: Counted, op: (i: number) => Promise<InvokeReply | Response>): Promise<Row> {
   for (let i = 0; i < 10; i++) await op(i); // warm up
   const times: number[] = [];
-  const before = count();
+  const before = tables.requestCount;
+  const tripsBefore = tables.roundTrips;
   let bytes: number | undefined;
   for (let i = 0; i < ITERATIONS; i++) {
     const started = process.hrtime.bigint();
@@ -45,7 +56,14 @@ async function measure(name: string, count: () => number, op: (i: number) => Pro
       bytes = Buffer.byteLength(JSON.stringify(reply.body.value));
   }
   times.sort((a, b) => a - b);
-  return { name, median: percentile(times, 50), p95: percentile(times, 95), storagePerOp: (count() - before) / ITERATIONS, bytes };
+  return {
+    name,
+    median: percentile(times, 50),
+    p95: percentile(times, 95),
+    storagePerOp: (tables.requestCount - before) / ITERATIONS,
+    tripsPerOp: (tables.roundTrips - tripsBefore) / ITERATIONS,
+    bytes,
+  };
 }
 
 async function main(): Promise<void> {
@@ -53,7 +71,7 @@ async function main(): Promise<void> {
   const stub = await new ConnectorStub().start();
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", TABLE_PREFIX: "bench", LOG_LEVEL: "silent", REMINDERS: "off" });
   const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
-  const count = () => server.stores.tables.requestCount;
+  const storage = server.stores.tables;
   const floor = await startFloor(config, createLogger("silent"));
   try {
     const officer = new TeamsClient(() => server.url, stub.url, {
@@ -66,27 +84,27 @@ async function main(): Promise<void> {
     const ratings = ["compliance", "partial"];
 
     const rows: Row[] = [];
-    rows.push(await measure("baseline: GET /healthz", count, () => fetch(`${server.url}/healthz`)));
+    rows.push(await measure("baseline: GET /healthz", storage, () => fetch(`${server.url}/healthz`)));
     // The floor: the same stack answering with a fixed card, no storage (bench/floor.ts).
     const floorClient = new TeamsClient(() => floor.url, stub.url, {
       tenantId: "bench-council",
       aadObjectId: "bench-officer",
       name: "Bench Officer",
     });
-    const floorTyped = await measure("floor: typed message, fixed card", count, () => floorClient.say("assess 2.1.1"));
-    const floorPress = await measure("floor: card press, fixed card", count, () =>
+    const floorTyped = await measure("floor: typed message, fixed card", storage, () => floorClient.say("assess 2.1.1"));
+    const floorPress = await measure("floor: card press, fixed card", storage, () =>
       floorClient.invoke("cse.save", { rating: "compliance" }),
     );
     rows.push(floorTyped, floorPress);
     const typed = (row: Row): Row => Object.assign(row, { floor: "typed" as const });
     const press = (row: Row): Row => Object.assign(row, { floor: "press" as const });
-    rows.push(typed(await measure("typed 'assess 2.1.1' (card sent to connector)", count, () => officer.say("assess 2.1.1"))));
+    rows.push(typed(await measure("typed 'assess 2.1.1' (card sent to connector)", storage, () => officer.say("assess 2.1.1"))));
     await officer.say("assess 2.1.1");
     const base = card();
     let current = base;
     rows.push(
       press(
-        await measure("Save a changed rating (Action.Execute)", count, async (i) => {
+        await measure("Save a changed rating (Action.Execute)", storage, async (i) => {
           const reply = await officer.press(current, "Save", { rating: ratings[i % 2]! });
           current = reply.body.value;
           return reply;
@@ -94,7 +112,7 @@ async function main(): Promise<void> {
       ),
     );
     rows.push(
-      await measure("Add link then Remove it (2 actions)", count, async (i) => {
+      await measure("Add link then Remove it (2 actions)", storage, async (i) => {
         const added = await officer.press(current, "Add link", {
           linkTitle: `Evidence ${i}`,
           linkUrl: `https://council.sharepoint.com/doc-${i}.pdf`,
@@ -105,10 +123,31 @@ async function main(): Promise<void> {
         return removed;
       }),
     );
-    rows.push(press(await measure("Skip to next unrated (no write)", count, () => officer.press(base, "Skip to next unrated"))));
+    rows.push(press(await measure("Skip to next unrated (no write)", storage, () => officer.press(base, "Skip to next unrated"))));
+
+    // A council in its second cycle (the usual case: CSE is re-assessed every year): cards show
+    // last cycle's rating beside each element.
+    const second = await secondCycleCouncil(server.stores, "bench-council-2");
+    const returning = new TeamsClient(() => server.url, stub.url, {
+      tenantId: second,
+      aadObjectId: "bench-officer-2",
+      name: "Bench Officer",
+    });
+    await returning.say("assess 2.1.1");
+    rows.push(typed(await measure("typed 'assess 2.1.1', second cycle", storage, () => returning.say("assess 2.1.1"))));
+    let again = card();
+    rows.push(
+      press(
+        await measure("Save a changed rating, second cycle", storage, async (i) => {
+          const reply = await returning.press(again, "Save", { rating: ratings[i % 2]! });
+          again = reply.body.value;
+          return reply;
+        }),
+      ),
+    );
 
     rows.push(
-      await measure("People picker typeahead (search)", count, () =>
+      await measure("People picker typeahead (search)", storage, () =>
         officer.post({
           type: "invoke",
           name: "application/search",
@@ -137,10 +176,10 @@ async function main(): Promise<void> {
         name,
         value: { commandId: "addEvidence", commandContext: "message", messagePayload: message(), ...(data ? { data } : {}) },
       });
-    rows.push(await measure("Add as CSE evidence: open the dialog (fetchTask)", count, () => extension("composeExtension/fetchTask")));
+    rows.push(await measure("Add as CSE evidence: open the dialog (fetchTask)", storage, () => extension("composeExtension/fetchTask")));
     let stored = 0;
     rows.push(
-      await measure("Add as CSE evidence: store 2 links (submitAction)", count, () => {
+      await measure("Add as CSE evidence: store 2 links (submitAction)", storage, () => {
         // Two links a time, four times an element: 8 per element, the most it holds.
         const ref = ELEMENTS[Math.floor(stored++ / 4) % ELEMENTS.length]!.ref;
         return extension("composeExtension/submitAction", { evidenceRef: ref, evidenceTitle: "Panel minutes" }).then((reply) => {
@@ -160,6 +199,7 @@ async function main(): Promise<void> {
         "x baseline".padStart(12) +
         "x floor".padStart(9) +
         "storage/op".padStart(12) +
+        "trips/op".padStart(10) +
         "card bytes".padStart(12),
     );
     for (const r of rows) {
@@ -170,6 +210,7 @@ async function main(): Promise<void> {
           (r.median / baseline).toFixed(1).padStart(12) +
           (r.floor ? (r.median / (r.floor === "typed" ? floorTyped : floorPress).median).toFixed(1) : "").padStart(9) +
           r.storagePerOp.toFixed(1).padStart(12) +
+          r.tripsPerOp.toFixed(1).padStart(10) +
           (r.bytes === undefined ? "" : String(r.bytes)).padStart(12),
       );
     }
@@ -179,6 +220,24 @@ async function main(): Promise<void> {
     await stub.stop();
     await azurite.stop();
   }
+}
+
+/** A council whose current campaign follows a signed-off one with every element rated. */
+async function secondCycleCouncil(stores: Stores, tenantId: string): Promise<string> {
+  const at = new Date("2025-11-30T09:00:00Z");
+  const last = await stores.campaigns.createOrGet({ ...defaultCampaign(tenantId, "cse-2025", "bench", at), status: "signed-off" });
+  for (const element of ELEMENTS)
+    await stores.assessments.save(tenantId, {
+      ...emptyAssessment(last.id, COUNCIL_UNIT, element.ref),
+      rating: "compliance",
+      narrative: `Last year's evidence for ${element.ref}.`,
+    });
+  const current = await stores.campaigns.createOrGet({
+    ...defaultCampaign(tenantId, "cse-2026", "bench", new Date("2026-11-30T09:00:00Z")),
+    previousCampaignId: last.id,
+  });
+  await stores.campaigns.setActive(tenantId, current.id);
+  return tenantId;
 }
 
 main().catch((error: unknown) => {

@@ -61,6 +61,8 @@ export function optionalText(value: unknown): string | undefined {
 export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
   private requests = 0;
+  private inFlight = 0;
+  private trips = 0;
 
   /**
    * `storage` is a connection string (Azurite, or an account key), or a table endpoint URL
@@ -71,15 +73,21 @@ export class Tables {
     const connectionString = storage;
     const endpoint = /^https:\/\/[^=;]+$/.test(storage) ? storage : undefined;
     const insecure = /UseDevelopmentStorage=true|https?:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString);
-    // Counts every HTTP request to storage (retries included), for logs and benchmarks.
+    // Counts every HTTP request to storage (retries included), for logs and benchmarks, and the
+    // round trips they took: a request sent while none is in flight starts a new one.
     const counter: AdditionalPolicy = {
       policy: {
         name: "countStorageRequests",
-        sendRequest: (request, next) => {
+        sendRequest: async (request, next) => {
           this.requests++;
+          if (this.inFlight++ === 0) this.trips++;
           const work = workCounter.getStore();
           if (work) work.requests++;
-          return next(request);
+          try {
+            return await next(request);
+          } finally {
+            this.inFlight--;
+          }
         },
       },
       position: "perRetry",
@@ -99,6 +107,11 @@ export class Tables {
   /** Storage requests sent so far by this instance. */
   get requestCount(): number {
     return this.requests;
+  }
+
+  /** Round trips to storage so far: requests sent together (in flight at once) count once. */
+  get roundTrips(): number {
+    return this.trips;
   }
 
   /**
