@@ -31,8 +31,8 @@ export async function figureSources(
   coordinators: readonly Person[],
   policy: ReminderPolicy,
 ): Promise<FigureSources> {
-  // One query: the standards and their figures sort together.
-  const { standards, figures } = await stores.standards.everything(tenantId);
+  // One query: the standards' rows, each with its newest figures (the owed one is among them).
+  const { standards, figures } = await stores.standards.withRecentFigures(tenantId);
   const owed = figuresOwed(standards, figures, day);
 
   const forOwners = await Promise.all(

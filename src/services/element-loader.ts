@@ -111,9 +111,10 @@ export interface Related {
  * turn can read it while it reads the rest. A read nobody awaits in the end fails quietly.
  */
 export function readRelated(stores: Stores, tenantId: string, campaignId: string, ref: string): Promise<Related> {
-  const reading = Promise.all([stores.actionImports.elementContext(tenantId, ref, campaignId), stores.standards.everything(tenantId)]).then(
-    ([{ links, report }, { standards, figures }]) => ({ ref, links, report, standards, figures }),
-  );
+  const reading = Promise.all([
+    stores.actionImports.elementContext(tenantId, ref, campaignId),
+    stores.standards.withRecentFigures(tenantId),
+  ]).then(([{ links, report }, { standards, figures }]) => ({ ref, links, report, standards, figures }));
   reading.catch(() => undefined);
   return reading;
 }

@@ -35,7 +35,7 @@ export async function exportCampaign(stores: Stores, clock: Clock, campaign: Cam
     stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
     stores.actions.list(campaign.tenantId),
     stores.actionImports.getReport(campaign.tenantId, campaign.id),
-    stores.standards.everything(campaign.tenantId),
+    stores.standards.withRecentFigures(campaign.tenantId),
   ]);
   const performance = standardRows(standards, figures, clock.now());
   const actions = allActions.filter((a) => !a.campaignId || a.campaignId === campaign.id);

@@ -67,7 +67,7 @@ export class ReminderService {
   private async markFiguresRecorded(actor: Actor, items: readonly ReminderItem[], handled: Map<string, string>): Promise<void> {
     const asked = items.filter((i) => i.kind === "figure");
     if (asked.length === 0) return;
-    const { standards, figures } = await this.stores.standards.everything(actor.tenantId);
+    const { standards, figures } = await this.stores.standards.withRecentFigures(actor.tenantId);
     for (const item of asked) {
       const standard = standards.find((s) => s.id === item.standardId);
       const figure = figures.find((f) => f.standardId === item.standardId && f.periodId === item.periodId);

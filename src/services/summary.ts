@@ -93,7 +93,7 @@ export class SummaryService {
       this.stores.assessments.listForCampaign(campaign.tenantId, campaign.id),
       this.stores.actions.list(campaign.tenantId),
       this.stores.certification.list(campaign.tenantId),
-      this.stores.standards.everything(campaign.tenantId),
+      this.stores.standards.withRecentFigures(campaign.tenantId),
     ]);
     const summary = summarise({
       assessments,

@@ -7,7 +7,9 @@ import type { TransactionAction } from "@azure/data-tables";
 import { writeCopies } from "./campaign-copies.js";
 import { toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart } from "./keys.js";
-import type { StoredEntity, Tables } from "./tables.js";
+import { recentColumn, recentFigures } from "./recent-figures.js";
+import { toFigure } from "./standards.js";
+import { ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
 
 const MARKERS = "!migrations";
 
@@ -59,9 +61,32 @@ async function copiesOfCampaigns(tables: Tables): Promise<void> {
     await writeCopies(tables, toCampaign(decodeKeyPart(e.partitionKey!), decodeKeyPart(e.rowKey!), e, e.etag));
 }
 
+/**
+ * A standard's row keeps its newest figures (recent-figures.ts); standards recorded by earlier
+ * versions get them here, each on the row's ETag (a figure recorded meanwhile wrote them already).
+ */
+async function recentFiguresIntoStandards(tables: Tables): Promise<void> {
+  const rows = await tables.scan("Standards", `RowKey ge 'f|' and RowKey lt '${prefixEnd("s|")}'`);
+  const figures = Map.groupBy(
+    rows.filter((e) => e.rowKey!.startsWith("f|")),
+    (e) => `${e.partitionKey}|${text(e.standardId)}`,
+  );
+  for (const row of rows.filter((e) => e.rowKey!.startsWith("s|") && recentFigures(e) === undefined)) {
+    const own = (figures.get(`${row.partitionKey}|${text(row.standardId)}`) ?? []).map(toFigure);
+    await tables
+      .transact("Standards", [
+        ["update", { partitionKey: row.partitionKey!, rowKey: row.rowKey!, recent: recentColumn(own) }, "Merge", { etag: row.etag }],
+      ])
+      .catch((error: unknown) => {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      });
+  }
+}
+
 const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] = [
   ["roles-into-participants", rolesIntoParticipants],
   ["copies-of-campaigns", copiesOfCampaigns],
+  ["recent-figures-into-standards", recentFiguresIntoStandards],
 ];
 
 export async function migrate(tables: Tables): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * A council's service standards and their figures, in the tenant's partition of the Standards
  * table, so a change and its audit entries are one transaction:
- *   "s|<id>"                          a standard
+ *   "s|<id>"                          a standard, with its newest figures (recent-figures.ts)
  *   "f|<id>|<period>"                 its figure for a period
  *   "!audit|<id>|<newest first>|…"    what changed (a standard's fields, a figure and its corrections), who, when
  * Every change is conditional on the ETag read (a figure's first entry on there being none).
@@ -11,6 +11,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { Person } from "../domain/actions.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import { changeColumns } from "./action-rows.js";
+import { recentColumn, recentFigures } from "./recent-figures.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
 import { AlreadyExistsError, ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
 
@@ -49,7 +50,7 @@ export class StandardStore {
     change: Omit<StandardChange, "field" | "from" | "to">,
   ): Promise<StoredStandard> {
     const ops: TransactionAction[] = [
-      ["create", standardEntity(tenantId, standard)],
+      ["create", { ...standardEntity(tenantId, standard), recent: recentColumn([]) }],
       ["create", auditEntity(tenantId, standard.id, { ...change, field: "created", from: "", to: standard.promise })],
     ];
     try {
@@ -71,7 +72,8 @@ export class StandardStore {
     changes: readonly StandardChange[],
   ): Promise<StoredStandard> {
     const ops: TransactionAction[] = [
-      ["update", standardEntity(tenantId, after), "Replace", { etag: before.etag }],
+      // Merged, so its newest figures (written with each figure) stay as they are.
+      ["update", standardEntity(tenantId, after), "Merge", { etag: before.etag }],
       ...changes.map((c): TransactionAction => ["create", auditEntity(tenantId, after.id, c)]),
     ];
     const result = await this.tables.transact("Standards", ops);
@@ -91,6 +93,18 @@ export class StandardStore {
       standards: rows.filter((r) => r.rowKey?.startsWith(STANDARD)).map(toStandard),
       figures: rows.filter((r) => r.rowKey?.startsWith(FIGURE)).map(toFigure),
     };
+  }
+
+  /**
+   * The tenant's standards, each with its newest figures (recent-figures.ts): what a card showing
+   * the latest results needs, in one query of the standards' rows alone. Rows written before
+   * they kept their figures are read with every figure instead.
+   */
+  async withRecentFigures(tenantId: string): Promise<{ standards: StoredStandard[]; figures: Figure[] }> {
+    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), STANDARD);
+    const recent = rows.map(recentFigures);
+    if (recent.some((r) => r === undefined)) return this.everything(tenantId);
+    return { standards: rows.map(toStandard), figures: recent.flatMap((r) => r ?? []) };
   }
 
   /** Every figure of every standard of the tenant (one partition query). */
@@ -125,21 +139,42 @@ export class StandardStore {
       byName: by.name,
       at,
     };
-    const ops: TransactionAction[] = [
-      before ? ["update", entity, "Replace", { etag: before.etag }] : ["create", entity],
-      [
-        "create",
-        auditEntity(tenantId, figure.standardId, {
-          field: `figure ${figure.periodId}`,
-          from: before ? String(before.value) : "",
-          to: String(figure.value),
-          by,
-          at,
-        }),
-      ],
-    ];
-    const result = await this.tables.transact("Standards", ops);
-    return { ...figure, by, at, etag: result.subResponses[0]?.etag };
+    const audit = auditEntity(tenantId, figure.standardId, {
+      field: `figure ${figure.periodId}`,
+      from: before ? String(before.value) : "",
+      to: String(figure.value),
+      by,
+      at,
+    });
+    for (let attempt = 0; ; attempt++) {
+      // The standard's row keeps its newest figures: updated with this one, on the row's ETag.
+      const row = await this.tables.get("Standards", entity.partitionKey, STANDARD + encodeKeyPart(figure.standardId));
+      const recent = row && (recentFigures(row) ?? (await this.figures(tenantId, figure.standardId)));
+      const ops: TransactionAction[] = [
+        before ? ["update", entity, "Replace", { etag: before.etag }] : ["create", entity],
+        ["create", audit],
+        ...(row && recent
+          ? [
+              [
+                "update",
+                { partitionKey: entity.partitionKey, rowKey: row.rowKey!, recent: recentColumn(recent, figure) },
+                "Merge",
+                { etag: row.etag },
+              ] as TransactionAction,
+            ]
+          : []),
+      ];
+      try {
+        const result = await this.tables.transact("Standards", ops);
+        return { ...figure, by, at, etag: result.subResponses[0]?.etag };
+      } catch (error) {
+        // Another figure of the same standard was recorded at the same moment: this one still
+        // stands if its own period is as it was read. Otherwise it really was changed meanwhile.
+        if (!(error instanceof ConcurrencyError) || attempt >= 10) throw error;
+        const stored = await this.figure(tenantId, figure.standardId, figure.periodId);
+        if (before ? stored?.etag !== before.etag : stored !== undefined) throw error;
+      }
+    }
   }
 
   /** What changed on a standard and its figures, newest first. */
@@ -199,7 +234,7 @@ function toStandard(e: StoredEntity): StoredStandard {
   };
 }
 
-function toFigure(e: StoredEntity): StoredFigure {
+export function toFigure(e: StoredEntity): StoredFigure {
   return {
     standardId: text(e.standardId),
     periodId: text(e.periodId),
