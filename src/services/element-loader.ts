@@ -1,6 +1,6 @@
 /**
  * What the walk-through and the review steps share: loading a person's scope (assessments,
- * last cycle's, their roles) once per turn, turning it into an element view, remembering where
+ * their roles) once per turn, turning it into an element view, remembering where
  * they are, and refusing an action in a logged, uniform way.
  */
 import type { Clock } from "../clock.js";
@@ -15,17 +15,16 @@ import { ELEMENTS, findElement } from "../standard/index.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import type { ActionLink } from "../store/actions.js";
 import type { Participant, StoredReport, Stores } from "../store/index.js";
-import type { Actor, Drafts, ElementView, PreviousCycle, Scope } from "./views.js";
+import type { Actor, Drafts, ElementView, Scope } from "./views.js";
 import type { RolesOf } from "./context.js";
 
-/** A scope with its assessments loaded, and last cycle's when there was one. */
+/** A scope with its assessments loaded (last cycle's are read beside the turn: last-cycle.ts). */
 export interface Loaded extends Scope {
   assessments: Map<string, ElementAssessment>;
   /** The acting person's roles, read once per turn. */
   readonly roles: readonly Role[];
   /** The acting person's row as read this turn (their place), when they have one. */
   readonly person?: Participant;
-  readonly previous?: { readonly campaignName: string; readonly assessments: ReadonlyMap<string, ElementAssessment> };
 }
 
 /** Anything a card action did: the card to show, or a refusal (with the card, when there is one). */
@@ -35,8 +34,8 @@ export type ActionOutcome =
 export const ALL_REFS = ELEMENTS.map((e) => e.ref);
 
 /**
- * The scope's assessments, the previous cycle's for the same unit, and the acting person's row
- * (their place and roles), in parallel; `person` when the turn has read the row already.
+ * The scope's assessments and the acting person's row (their place and roles), in parallel;
+ * what the turn has read already is not read again.
  */
 export async function loadScope(
   stores: Stores,
@@ -46,9 +45,8 @@ export async function loadScope(
   known?: { readonly person: Participant | undefined; readonly assessments?: Map<string, ElementAssessment> },
 ): Promise<Loaded> {
   const { campaign, unit } = scope;
-  const [assessments, previous, person] = await Promise.all([
+  const [assessments, person] = await Promise.all([
     known?.assessments ?? stores.assessments.listForUnit(actor.tenantId, campaign.id, unit.id),
-    previousCycle(stores, actor.tenantId, campaign.previousCampaignId, unit.id),
     known ? known.person : stores.participants.get(actor.tenantId, actor.userId),
   ]);
   return {
@@ -56,32 +54,11 @@ export async function loadScope(
     assessments,
     roles: await rolesOf(actor, person?.roles ?? []),
     ...(person && { person }),
-    previous,
   };
-}
-
-/**
- * Last cycle's assessments of the same unit, with that campaign's name: one query, as its copy
- * sits beside them; Campaigns is read only when there is no copy but there are assessments.
- */
-async function previousCycle(
-  stores: Stores,
-  tenantId: string,
-  previousId: string | undefined,
-  unitId: string,
-): Promise<Loaded["previous"]> {
-  if (!previousId) return undefined;
-  const { assessments, campaign } = await stores.assessments.readUnit(tenantId, previousId, unitId);
-  if (assessments.size === 0) return undefined;
-  const named = campaign ?? (await stores.campaigns.get(tenantId, previousId));
-  return named && { campaignName: named.name, assessments };
 }
 
 export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, drafts?: Drafts): ElementView {
   const { campaign, unit, assessments } = loaded;
-  const before = loaded.previous?.assessments.get(ref);
-  const previous: PreviousCycle | undefined =
-    before && loaded.previous ? { campaignName: loaded.previous.campaignName, assessment: before } : undefined;
   return {
     campaign,
     unit,
@@ -90,7 +67,6 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
     element: findElement(ref)!,
     assessment: assessments.get(ref) ?? emptyAssessment(campaign.id, unit.id, ref),
     progress: summarise(assessments, ALL_REFS),
-    previous,
     notice: refusal ? { tone: refusal.code === "conflict" ? "warning" : "attention", text: refusal.message } : undefined,
     drafts,
   };
@@ -166,6 +142,7 @@ export async function rememberPlace(
     person &&
     person.campaignId === scope.campaign.id &&
     person.unitId === scope.unit.id &&
+    person.previousCampaignId === scope.campaign.previousCampaignId &&
     person.currentRef === currentRef &&
     person.displayName === actor.displayName &&
     rest.movedFrom === undefined &&
@@ -176,6 +153,7 @@ export async function rememberPlace(
     ...actor,
     campaignId: scope.campaign.id,
     unitId: scope.unit.id,
+    previousCampaignId: scope.campaign.previousCampaignId,
     currentRef,
     lastSeenAt: clock.now().toISOString(),
     ...rest,

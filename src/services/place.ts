@@ -42,6 +42,7 @@ export async function locate(
     ...actor,
     campaignId: campaign.id,
     unitId: scope.unit.id,
+    previousCampaignId: campaign.previousCampaignId,
     movedFrom: mine.name,
     lastSeenAt: clock.now().toISOString(),
   });

@@ -19,7 +19,9 @@ import {
   rememberPlace,
   withRelated,
   type ActionOutcome,
+  type Loaded,
 } from "./element-loader.js";
+import { readLastCycle, withLastCycle } from "./last-cycle.js";
 import { locate } from "./place.js";
 import { refused } from "./refused.js";
 import { ReviewSteps } from "./review-step.js";
@@ -89,10 +91,19 @@ export class WalkthroughService extends Service {
     const unitRead =
       stored?.campaignId && stored.unitId ? this.stores.assessments.readUnit(actor.tenantId, stored.campaignId, stored.unitId) : undefined;
     unitRead?.catch(() => undefined);
+    // Last cycle's too, from what the person's row says their campaign follows (checked below).
+    const lastGuess =
+      stored?.previousCampaignId && stored.unitId
+        ? readLastCycle(this.stores, { tenantId: actor.tenantId, previousCampaignId: stored.previousCampaignId }, stored.unitId)
+        : undefined;
     // The campaign comes with the unit's elements (its copy); locate reads it only when it did not.
     const unit = unitRead && (await unitRead.catch(() => undefined));
     const { currentRef, movedFrom, person, ...scope } = await locate(this.context, actor, { person: stored, campaign: unit?.campaign });
     const samePlace = scope.campaign.id === stored?.campaignId && scope.unit.id === stored.unitId;
+    const lastCycle =
+      lastGuess && samePlace && scope.campaign.previousCampaignId === stored?.previousCampaignId
+        ? lastGuess
+        : readLastCycle(this.stores, scope.campaign, scope.unit.id);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, {
       person,
       assessments: samePlace ? unit?.assessments : undefined,
@@ -107,11 +118,12 @@ export class WalkthroughService extends Service {
           text: `Your council has moved on to "${scope.campaign.name}", so you now work in it. "${movedFrom}" is finished: type campaigns to look back at it.`,
         }
       : undefined;
-    const [, shown] = await Promise.all([
+    const [, shown, last] = await Promise.all([
       remembered,
       withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now(), early),
+      lastCycle,
     ]);
-    return shown;
+    return withLastCycle(shown, last);
   }
 
   async progress(actor: Actor): Promise<ProgressView> {
@@ -139,7 +151,13 @@ export class WalkthroughService extends Service {
         code: "invalid-payload",
         message: `"${campaign.name}" has no unit called "${nameOrId.slice(0, 60)}". Its units are: ${campaign.units.map((u) => u.name).join(", ")}.`,
       };
-    await this.stores.participants.put({ ...actor, campaignId: campaign.id, unitId: unit.id, lastSeenAt: this.clock.now().toISOString() });
+    await this.stores.participants.put({
+      ...actor,
+      campaignId: campaign.id,
+      unitId: unit.id,
+      previousCampaignId: campaign.previousCampaignId,
+      lastSeenAt: this.clock.now().toISOString(),
+    });
     return { campaign, unit };
   }
 
@@ -175,7 +193,16 @@ export class WalkthroughService extends Service {
         message: "That card is for a unit that is not part of this campaign, so nothing was changed.",
       });
 
+    // Last cycle's assessment is read while the change is made, and added to the card after.
+    const lastCycle = readLastCycle(this.stores, campaign, unit.id);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit }, { person, assessments: unitAssessments });
+    const outcome = await this.change(actor, action, loaded);
+    return outcome.view ? { ...outcome, view: withLastCycle(outcome.view, await lastCycle) } : outcome;
+  }
+
+  /** What the button does to the element (or its review), and the card to show after. */
+  private async change(actor: Actor, action: CardAction, loaded: Loaded): Promise<ActionOutcome> {
+    const { campaign, unit } = loaded;
     if (action.verb === "approve" || action.verb === "return") return this.reviews.run(actor, loaded, action);
     const edit = editFor(action);
     let notice: Notice | undefined;
