@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   addWorkingDays,
@@ -32,6 +34,29 @@ describe("working days in England and Wales", () => {
     expect(addWorkingDays("2027-01-04", -3)).toBe("2026-12-29"); // back over New Year's Day
     expect(addWorkingDays("2026-04-07", -1)).toBe("2026-04-02"); // back over Easter
     expect(addWorkingDays("2026-11-20", 0)).toBe("2026-11-20");
+  });
+
+  it("agrees with a day-by-day walk in London time, for any date and count (property)", () => {
+    // The walk as it was written with luxon in Europe/London: slower, obviously right.
+    const reference = (date: string, count: number) => {
+      let d = DateTime.fromISO(date, { zone: "Europe/London" });
+      const step = count < 0 ? -1 : 1;
+      for (let left = Math.abs(count); left > 0;) {
+        d = d.plus({ days: step });
+        if (d.weekday <= 5 && !isBankHoliday(d.toISODate()!)) left--;
+      }
+      return d.toISODate()!;
+    };
+    const dates = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -40, max: 40 }), (at, count) => {
+        const date = at.toISOString().slice(0, 10);
+        expect(addWorkingDays(date, count)).toBe(reference(date, count));
+        const weekday = DateTime.fromISO(date).weekday;
+        expect(isWorkingDay(date)).toBe(weekday <= 5 && !isBankHoliday(date));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("moves a non-working day to the next working day", () => {
