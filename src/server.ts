@@ -18,7 +18,7 @@ import { CertificationService } from "./services/certification.js";
 import { ActionService } from "./services/actions.js";
 import { OverviewService } from "./services/overview.js";
 import { WalkthroughService, type Actor } from "./services/walkthrough.js";
-import { countStorageRequests, openStores, type Stores } from "./store/index.js";
+import { countStorageRequests, mendCopies, openStores, type Stores } from "./store/index.js";
 import { routeOf, userHash } from "./bot/turn-log.js";
 import { InFlight } from "./in-flight.js";
 import { actorFrom, isRefusal } from "./bot/identity.js";
@@ -186,6 +186,7 @@ export async function startServer(config: Config, connectionString: string, opti
       ? new ReminderScheduler(reminders, stores.outbox, clock, log, {
           intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000,
           digests: digestJob,
+          upkeep: () => mendCopies(stores.tables),
           ...options.scheduler,
         })
       : undefined;

@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   readonly policy?: ReminderPolicy;
   /** Channel digests, posted by the same lease holder through the same limits. */
   readonly digests?: { run(keepGoing: () => boolean): Promise<unknown> };
+  /** Mends what a failed write left half done (campaign copies), at every look on every instance; idempotent. */
+  readonly upkeep?: () => Promise<number>;
 }
 
 export class ReminderScheduler {
@@ -65,6 +67,11 @@ export class ReminderScheduler {
    * reminders. Returns the run's report, or undefined when it did not run.
    */
   async tick(): Promise<RunReport | undefined> {
+    const mended = await this.options.upkeep?.().catch((error: unknown) => {
+      this.log.warn({ err: error }, "storage upkeep failed; the next look tries again");
+      return 0;
+    });
+    if (mended) this.log.info({ mended }, "campaign copies mended after an interrupted change");
     const day = sendingDay(this.clock.now(), this.options.policy ?? DEFAULT_POLICY);
     // Digests have their own days and times; reminders only go out on working days from 09:00.
     return day || this.options.digests ? this.runFor(day) : undefined;

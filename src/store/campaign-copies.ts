@@ -63,14 +63,26 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
   return current;
 }
 
-/** Writes the copies of a campaign whose change was stored, then removes its marker if nobody has written a newer one. */
+/**
+ * Writes the copies of a campaign whose change was stored, then removes its marker if nobody has
+ * written a newer one. When storage fails here the change stands (it is stored, and the person is
+ * told so) and the marker stays: mendCopies writes the copies at the scheduler's next look or the
+ * next start.
+ */
 export async function finishSync(tables: Tables, campaign: Campaign, markerEtag: string | undefined): Promise<void> {
-  await writeCopies(tables, campaign);
-  const marker = syncMarker(campaign.tenantId, campaign.id);
-  await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
+  try {
+    await writeCopies(tables, campaign);
+    const marker = syncMarker(campaign.tenantId, campaign.id);
+    await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
+  } catch {
+    return;
+  }
 }
 
-/** At start-up: the copies of every campaign whose change was stored but whose copies may not have been (a crash, storage lost mid-way). */
+/**
+ * At start-up and at every scheduler look: the copies of every campaign whose change was stored
+ * but whose copies may not have been (a crash, storage lost mid-way). Returns how many it mended.
+ */
 export async function mendCopies(tables: Tables): Promise<number> {
   const markers = await tables.scan("Campaigns", `RowKey ge '${SYNC_PREFIX}' and RowKey lt '${prefixEnd(SYNC_PREFIX)}'`);
   for (const marker of markers) {

@@ -16,6 +16,7 @@ import { migrate } from "./migrations.js";
 import { mendCopies } from "./campaign-copies.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables, countStorageRequests } from "./tables.js";
+export { mendCopies } from "./campaign-copies.js";
 export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";

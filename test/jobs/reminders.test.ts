@@ -4,7 +4,9 @@
  * schedulers at once. Counts are taken at the stub.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { COUNCIL_WIDE, defaultCampaign } from "../../src/domain/campaign.js";
 import { ReminderScheduler } from "../../src/jobs/scheduler.js";
+import { mendCopies } from "../../src/store/index.js";
 import { createLogger } from "../../src/logger.js";
 import { AssignmentService } from "../../src/services/assignments.js";
 import { CampaignService } from "../../src/services/campaigns.js";
@@ -263,6 +265,37 @@ describe("two schedulers on one storage account", () => {
     await b.stop();
     for (let i = 0; i < 20; i++) expect(w.stub.acceptedByConversation.get(conversationOf(`q${i}`)), `q${i}`).toBe(1);
     expect(w.stub.accepted).toBe(20);
+  });
+});
+
+describe("storage upkeep at every look", () => {
+  it("mends a campaign's copies a failed write left behind, on a Sunday too, and a failing upkeep does not stop the look", async () => {
+    const w = await reminderWorld({ now: "2026-11-29T12:00:00Z" }); // a Sunday: no reminders go out
+    world = w;
+    const created = await w.stores.campaigns.createOrGet({
+      ...defaultCampaign(TENANT, "cse-upkeep", "u", w.clock.now()),
+      units: [COUNCIL_WIDE],
+    });
+    const transact = w.stores.tables.transact.bind(w.stores.tables);
+    w.stores.tables.transact = (table, actions) =>
+      table === "Assessments" ? Promise.reject(new Error("storage stopped")) : transact(table, actions);
+    await w.stores.campaigns.update(
+      { ...created, status: "in-review" },
+      { campaignId: created.id, field: "status", from: "open", to: "in-review", byId: "u", byName: "U", at: CREATED },
+    );
+    w.stores.tables.transact = transact;
+    const copy = async () => (await w.stores.assessments.readUnit(TENANT, created.id, COUNCIL_WIDE.id)).campaign?.status;
+    expect(await copy()).toBe("open");
+
+    const failing = new ReminderScheduler(w.job, w.stores.outbox, w.clock, createSilentLog(), {
+      upkeep: () => Promise.reject(new Error("storage stopped")),
+    });
+    await expect(failing.tick()).resolves.toBeUndefined();
+    const scheduler = new ReminderScheduler(w.job, w.stores.outbox, w.clock, createSilentLog(), {
+      upkeep: () => mendCopies(w.stores.tables),
+    });
+    await scheduler.tick();
+    expect(await copy()).toBe("in-review");
   });
 });
 

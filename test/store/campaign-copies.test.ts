@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyAssessment } from "../../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
-import { writeCopies } from "../../src/store/campaign-copies.js";
+import { mendCopies, writeCopies } from "../../src/store/campaign-copies.js";
 import { campaignEntity } from "../../src/store/campaign-rows.js";
 import { openStores, Tables, type Stores } from "../../src/store/index.js";
 import { compositeKey, encodeKeyPart } from "../../src/store/keys.js";
@@ -89,6 +89,25 @@ describe("the campaign beside each unit's assessments", () => {
     expect(record?.status).toBe("signed-off");
     for (const copy of copies) expect(copy).toEqual(record);
     expect(await restarted.tables.scan("Campaigns", "RowKey ge '!sync|' and RowKey lt '!sync}'")).toEqual([]);
+  });
+
+  it("keeps a change whose copies storage failed to take, and the next look mends them", async () => {
+    const { stores } = await fresh();
+    const created = await stores.campaigns.createOrGet(campaign());
+    // Storage stops taking writes to Assessments just after the change is stored in Campaigns.
+    const transact = stores.tables.transact.bind(stores.tables);
+    stores.tables.transact = (table, actions) =>
+      table === "Assessments" ? Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:10002")) : transact(table, actions);
+    const signed = await stores.campaigns.update({ ...created, status: "signed-off" }, change(created.id, "signed-off"));
+    stores.tables.transact = transact;
+    expect(signed.status).toBe("signed-off");
+    expect((await copiesAndRecord(stores, created.id)).copies.map((c) => c?.status)).toEqual(["open", "open"]);
+
+    expect(await mendCopies(stores.tables)).toBe(1);
+    const { copies, record } = await copiesAndRecord(stores, created.id);
+    expect(record?.status).toBe("signed-off");
+    for (const copy of copies) expect(copy).toEqual(record);
+    expect(await mendCopies(stores.tables)).toBe(0);
   });
 
   it("never ends holding an older change: a late writer of an old version finds the newer one and writes that", async () => {
