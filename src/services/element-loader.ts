@@ -76,21 +76,19 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
 export interface Related {
   readonly ref: string;
   readonly links: ActionLink[];
-  readonly report?: StoredReport;
   readonly standards: readonly ServiceStandard[];
   readonly figures: readonly Figure[];
 }
 
 /**
- * Starts reading what element `ref` of `campaignId` has beside its assessment (its improvement
- * actions with the imported assessor's rating in one query, and the service standards), so a
- * turn can read it while it reads the rest. A read nobody awaits in the end fails quietly.
+ * Starts reading what the council holds about element `ref` beside its assessment (its
+ * improvement actions, and the service standards), so a turn can read it while it reads the
+ * rest. A read nobody awaits in the end fails quietly.
  */
-export function readRelated(stores: Stores, tenantId: string, campaignId: string, ref: string): Promise<Related> {
-  const reading = Promise.all([
-    stores.actionImports.elementContext(tenantId, ref, campaignId),
-    stores.standards.withRecentFigures(tenantId),
-  ]).then(([{ links, report }, { standards, figures }]) => ({ ref, links, report, standards, figures }));
+export function readRelated(stores: Stores, tenantId: string, ref: string): Promise<Related> {
+  const reading = Promise.all([stores.actionImports.elementLinks(tenantId, ref), stores.standards.withRecentFigures(tenantId)]).then(
+    ([links, { standards, figures }]) => ({ ref, links, standards, figures }),
+  );
   reading.catch(() => undefined);
   return reading;
 }
@@ -98,19 +96,21 @@ export function readRelated(stores: Stores, tenantId: string, campaignId: string
 /**
  * Adds what the council holds about the element beyond its assessment: improvement actions, the
  * last assessor's rating, and the service standards that evidence it with their latest figures.
- * `early`: the same read started earlier in the turn, used when it was for this element.
+ * `read.early`: the same read started earlier in the turn, used when it was for this element;
+ * `read.report`: the campaign's assessor report as its copy had it (null: none), read when not given.
  */
 export async function withRelated(
   stores: Stores,
   actor: Actor,
   view: ElementView,
   now: Date,
-  early?: Promise<Related>,
+  read: { readonly early?: Promise<Related>; readonly report?: StoredReport | null } = {},
 ): Promise<ElementView> {
   const ref = view.element.ref;
-  const started = early && (await early.catch(() => undefined));
-  const related = started?.ref === ref ? started : await readRelated(stores, actor.tenantId, view.campaign.id, ref);
-  const { links, report } = related;
+  const reportRead = read.report !== undefined ? read.report : stores.actionImports.getReport(actor.tenantId, view.campaign.id);
+  const started = read.early && (await read.early.catch(() => undefined));
+  const [related, report] = await Promise.all([started?.ref === ref ? started : readRelated(stores, actor.tenantId, ref), reportRead]);
+  const { links } = related;
   const linked = related.standards.filter((s) => s.refs.includes(ref));
   const rating = report?.ratings[ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.

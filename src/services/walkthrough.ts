@@ -20,6 +20,7 @@ import {
   withRelated,
   type ActionOutcome,
   type Loaded,
+  type Related,
 } from "./element-loader.js";
 import { readLastCycle, withLastCycle } from "./last-cycle.js";
 import { locate } from "./place.js";
@@ -87,7 +88,7 @@ export class WalkthroughService extends Service {
     // campaign (and read again in the rare case their place has moved on, see locate).
     const stored = await this.stores.participants.get(actor.tenantId, actor.userId);
     const guess = ref ?? stored?.currentRef;
-    const early = stored?.campaignId && guess ? readRelated(this.stores, actor.tenantId, stored.campaignId, guess) : undefined;
+    const early = guess ? readRelated(this.stores, actor.tenantId, guess) : undefined;
     const unitRead =
       stored?.campaignId && stored.unitId ? this.stores.assessments.readUnit(actor.tenantId, stored.campaignId, stored.unitId) : undefined;
     unitRead?.catch(() => undefined);
@@ -120,7 +121,10 @@ export class WalkthroughService extends Service {
       : undefined;
     const [, shown, last] = await Promise.all([
       remembered,
-      withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now(), early),
+      withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now(), {
+        early,
+        ...(samePlace && { report: unit?.report }),
+      }),
       lastCycle,
     ]);
     return withLastCycle(shown, last);
@@ -166,12 +170,11 @@ export class WalkthroughService extends Service {
     // The element the card will show is known for every button but Skip: what it shows beside the
     // element is read while the change is made.
     const guess = findElement(action.ref) ? expectedRef(action) : undefined;
-    const early = guess ? readRelated(this.stores, actor.tenantId, action.campaignId, guess) : undefined;
-    const outcome = await this.apply(actor, action);
-    return outcome.view ? { ...outcome, view: await withRelated(this.stores, actor, outcome.view, this.clock.now(), early) } : outcome;
+    const early = guess ? readRelated(this.stores, actor.tenantId, guess) : undefined;
+    return this.apply(actor, action, early);
   }
 
-  private async apply(actor: Actor, action: CardAction): Promise<ActionOutcome> {
+  private async apply(actor: Actor, action: CardAction, early: Promise<Related> | undefined): Promise<ActionOutcome> {
     // Read together: the unit's elements with the campaign's copy beside them (when the card names
     // its unit), and the person; the campaign itself only when there is no copy.
     const [unitRead, person] = await Promise.all([
@@ -197,7 +200,13 @@ export class WalkthroughService extends Service {
     const lastCycle = readLastCycle(this.stores, campaign, unit.id);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit }, { person, assessments: unitAssessments });
     const outcome = await this.change(actor, action, loaded);
-    return outcome.view ? { ...outcome, view: withLastCycle(outcome.view, await lastCycle) } : outcome;
+    if (!outcome.view) return outcome;
+    // What the card shows beside the element: the assessor's rating came with the unit (its copy).
+    const [shown, last] = await Promise.all([
+      withRelated(this.stores, actor, outcome.view, this.clock.now(), { early, report: unitRead?.report }),
+      lastCycle,
+    ]);
+    return { ...outcome, view: withLastCycle(shown, last) };
   }
 
   /** What the button does to the element (or its review), and the card to show after. */

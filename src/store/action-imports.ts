@@ -8,7 +8,6 @@
 import type { TransactionAction } from "@azure/data-tables";
 import type { ImprovementAction } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
-import type { RatingId } from "../standard/index.js";
 import {
   createdWrites,
   elementLinksPrefix,
@@ -17,24 +16,15 @@ import {
   reportKey,
   SEQ_ROW,
   toActionLink,
+  toReport,
   type ActionChange,
   type ActionLink,
   type StoredAction,
+  type StoredReport,
 } from "./action-rows.js";
+import { markForSync, syncCampaign } from "./campaign-copies.js";
 import { encodeKeyPart } from "./keys.js";
-import { AlreadyExistsError, ConcurrencyError, type StoredEntity, type Tables, text } from "./tables.js";
-
-/** An imported assessor report, kept beside the actions made from it. */
-export interface StoredReport {
-  readonly fingerprint: string;
-  readonly ratings: Readonly<Record<string, RatingId>>;
-  readonly reportType: string;
-  readonly organisation: string;
-  readonly assessmentDate: string;
-  readonly importedBy: string;
-  readonly importedByName: string;
-  readonly importedAt: string;
-}
+import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
 
 export class ActionImportStore {
   constructor(private readonly tables: Tables) {}
@@ -157,6 +147,9 @@ export class ActionImportStore {
   ): Promise<StoredAction[]> {
     const pk = encodeKeyPart(tenantId);
     const row = { rowKey: reportKey(campaignId), columns: { ...report, ratings: JSON.stringify(report.ratings) } };
+    // The campaign's copies carry its report (campaign-copies.ts): marked first, so a crash after
+    // the import is mended.
+    const marker = await markForSync(this.tables, tenantId, campaignId);
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
       const first = Number(seq?.last ?? 0) + 1;
@@ -176,6 +169,7 @@ export class ActionImportStore {
       if (ops.length > 100) throw new Error(`One transaction holds at most 100 writes; this import needs ${ops.length}`);
       try {
         await this.tables.transact("Actions", ops);
+        await syncCampaign(this.tables, tenantId, campaignId, marker);
         return written.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) }));
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
@@ -191,23 +185,9 @@ export class ActionImportStore {
     return e && toReport(e);
   }
 
-  /** The improvement actions covering element `ref`, and the assessor's report imported into the campaign: one request. */
-  async elementContext(tenantId: string, ref: string, campaignId: string): Promise<{ links: ActionLink[]; report?: StoredReport }> {
-    const rows = await this.tables.queryAnyOf("Actions", encodeKeyPart(tenantId), [elementLinksPrefix(ref)], [reportKey(campaignId)]);
-    const report = rows.find((e) => e.rowKey === reportKey(campaignId));
-    return { links: rows.filter((e) => e !== report).map(toActionLink), ...(report && { report: toReport(report) }) };
+  /** The improvement actions covering element `ref`: one range query. */
+  async elementLinks(tenantId: string, ref: string): Promise<ActionLink[]> {
+    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), elementLinksPrefix(ref));
+    return rows.map(toActionLink);
   }
-}
-
-function toReport(e: StoredEntity): StoredReport {
-  return {
-    fingerprint: text(e.fingerprint),
-    ratings: JSON.parse(text(e.ratings) || "{}") as Record<string, RatingId>,
-    reportType: text(e.reportType),
-    organisation: text(e.organisation),
-    assessmentDate: text(e.assessmentDate),
-    importedBy: text(e.importedBy),
-    importedByName: text(e.importedByName),
-    importedAt: text(e.importedAt),
-  };
 }

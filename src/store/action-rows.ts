@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { isActionStatus, isPriority, type ImprovementAction, type Person, type ProgressNote } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
+import type { RatingId } from "../standard/index.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
 import { optionalText, text, type Entity, type StoredEntity } from "./tables.js";
 
@@ -182,4 +183,30 @@ export function createdWrites(
 export function reminderOf(ops: readonly TransactionAction[]): Pick<StoredAction, "remindOn" | "remindKey"> {
   const key = String(ops.find((op) => op[0] === "create" && String(op[1].rowKey).startsWith(DUE))?.[1].rowKey ?? "");
   return key ? { remindKey: key, remindOn: key.slice(DUE.length, DUE.length + 10) } : {};
+}
+
+/** An imported assessor report, kept beside the actions made from it. */
+export interface StoredReport {
+  readonly fingerprint: string;
+  readonly ratings: Readonly<Record<string, RatingId>>;
+  readonly reportType: string;
+  readonly organisation: string;
+  readonly assessmentDate: string;
+  readonly importedBy: string;
+  readonly importedByName: string;
+  readonly importedAt: string;
+}
+
+/** An imported assessor report from its row (reportKey). */
+export function toReport(e: StoredEntity): StoredReport {
+  return {
+    fingerprint: text(e.fingerprint),
+    ratings: JSON.parse(text(e.ratings) || "{}") as Record<string, RatingId>,
+    reportType: text(e.reportType),
+    organisation: text(e.organisation),
+    assessmentDate: text(e.assessmentDate),
+    importedBy: text(e.importedBy),
+    importedByName: text(e.importedByName),
+    importedAt: text(e.importedAt),
+  };
 }

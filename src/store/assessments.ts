@@ -11,7 +11,8 @@ import type { AuditEntry, AuditField } from "../domain/audit.js";
 import type { EvidenceLink } from "../domain/evidence.js";
 import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
-import { copiedCampaign, isCopyRow } from "./campaign-copies.js";
+import type { StoredReport } from "./action-rows.js";
+import { copiedCampaign, copiedReport, isCopyRow } from "./campaign-copies.js";
 import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
@@ -29,14 +30,15 @@ export class AssessmentStore {
   }
 
   /**
-   * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), in one
-   * range query; `campaign` is missing when the unit has no copy (read Campaigns then).
+   * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), with its
+   * imported assessor report (null: none), in one range query; `campaign` and `report` are
+   * missing when the copy does not say (read Campaigns and the report's row then).
    */
   async readUnit(
     tenantId: string,
     campaignId: string,
     unitId: string,
-  ): Promise<{ assessments: Map<string, ElementAssessment>; campaign?: Campaign }> {
+  ): Promise<{ assessments: Map<string, ElementAssessment>; campaign?: Campaign; report?: StoredReport | null }> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), compositeKey(unitId) + "|");
     const copy = rows.find((e) => isCopyRow(e.rowKey));
     const assessments = new Map(
@@ -45,7 +47,12 @@ export class AssessmentStore {
         .map((e) => toAssessment(campaignId, e))
         .map((a) => [a.ref, a]),
     );
-    return { assessments, ...(copy && { campaign: copiedCampaign(tenantId, campaignId, copy) }) };
+    const report = copy && copiedReport(copy);
+    return {
+      assessments,
+      ...(copy && { campaign: copiedCampaign(tenantId, campaignId, copy) }),
+      ...(report !== undefined && { report }),
+    };
   }
 
   /**

@@ -1,18 +1,20 @@
 /**
- * A copy of each campaign beside each of its units' assessments (Assessments, PartitionKey
- * tenant|campaign, RowKey "<unit>|!campaign"), inside the unit's own key range: the one query a
- * turn makes for the unit's elements brings the campaign with it, so a card press does not read
- * Campaigns as well. The Campaigns row stays the record; a copy is rewritten after every change to
- * it, by whoever made the change:
+ * A copy of each campaign, with the assessor report imported into it, beside each of its units'
+ * assessments (Assessments, PartitionKey tenant|campaign, RowKey "<unit>|!campaign"), inside the
+ * unit's own key range: the one query a turn makes for the unit's elements brings both, so a card
+ * press reads neither Campaigns nor the report. The Campaigns row and the report's row (in
+ * Actions) stay the record; the copies are rewritten after every change to either, by whoever
+ * made the change:
  * - a change and a marker ("!sync|<campaign>") are one transaction in Campaigns, and the marker is
  *   removed once the copies are written, so a crash in between is mended at the next start-up;
- * - whoever writes copies reads the campaign again afterwards and writes again if it changed
- *   meanwhile, so two changes close together cannot leave the older one in the copies.
+ * - whoever writes copies reads the campaign (and report) again afterwards and writes again if
+ *   either changed meanwhile, so two changes close together cannot leave the older one in the copies.
  * A missing copy (a unit of a campaign made by an earlier version, before start-up copied it) is
  * read from Campaigns instead: slower, never wrong.
  */
 import type { TransactionAction } from "@azure/data-tables";
 import type { Campaign } from "../domain/campaign.js";
+import { reportKey, toReport, type StoredReport } from "./action-rows.js";
 import { campaignColumns, toCampaign } from "./campaign-rows.js";
 import { compositeKey, decodeKeyPart, encodeKeyPart } from "./keys.js";
 import { optionalText, prefixEnd, type StoredEntity, type Tables } from "./tables.js";
@@ -35,6 +37,14 @@ export function copiedCampaign(tenantId: string, campaignId: string, e: StoredEn
   return toCampaign(tenantId, campaignId, e, optionalText(e.campaignEtag));
 }
 
+/** The report the copy holds: null when the campaign has none, undefined when the copy does not say (written before it did). */
+export function copiedReport(e: StoredEntity): StoredReport | null | undefined {
+  if (typeof e.report !== "string") return undefined;
+  return e.report === NONE ? null : (JSON.parse(e.report) as StoredReport);
+}
+
+const NONE = "none";
+
 /** The marker written with a change to the campaign, until its copies are written. */
 export function syncMarker(tenantId: string, campaignId: string) {
   return { partitionKey: encodeKeyPart(tenantId), rowKey: SYNC_PREFIX + encodeKeyPart(campaignId) };
@@ -46,21 +56,49 @@ export function syncMarker(tenantId: string, campaignId: string) {
  */
 export async function writeCopies(tables: Tables, campaign: Campaign): Promise<Campaign> {
   let current = campaign;
+  let report = await readReport(tables, campaign);
   for (let round = 0; round < ROUNDS; round++) {
     const partitionKey = compositeKey(current.tenantId, current.id);
     await tables.transact(
       "Assessments",
       current.units.map((unit): TransactionAction => [
         "upsert",
-        { partitionKey, rowKey: copyRowKey(unit.id), ...campaignColumns(current), campaignEtag: current.etag ?? "" },
+        {
+          partitionKey,
+          rowKey: copyRowKey(unit.id),
+          ...campaignColumns(current),
+          campaignEtag: current.etag ?? "",
+          report: report ?? NONE,
+        },
         "Replace",
       ]),
     );
-    const stored = await tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id));
-    if (!stored || stored.etag === current.etag) return current;
+    const [stored, reportNow] = await Promise.all([
+      tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
+      readReport(tables, current),
+    ]);
+    if (!stored || (stored.etag === current.etag && reportNow === report)) return current;
     current = toCampaign(current.tenantId, current.id, stored, stored.etag);
+    report = reportNow;
   }
   return current;
+}
+
+/** The campaign's imported report as the copy stores it (JSON), or undefined when it has none. */
+async function readReport(tables: Tables, campaign: Campaign): Promise<string | undefined> {
+  const row = await tables.get("Actions", encodeKeyPart(campaign.tenantId), reportKey(campaign.id));
+  return row && JSON.stringify(toReport(row));
+}
+
+/** Marks that `campaignId`'s copies are about to change with something stored elsewhere (its report). */
+export async function markForSync(tables: Tables, tenantId: string, campaignId: string): Promise<string | undefined> {
+  return tables.upsert("Campaigns", syncMarker(tenantId, campaignId), "Replace");
+}
+
+/** Rewrites `campaignId`'s copies from what is stored now, and removes the marker markForSync wrote. */
+export async function syncCampaign(tables: Tables, tenantId: string, campaignId: string, markerEtag: string | undefined): Promise<void> {
+  const stored = await tables.get("Campaigns", encodeKeyPart(tenantId), encodeKeyPart(campaignId));
+  if (stored) await finishSync(tables, toCampaign(tenantId, campaignId, stored, stored.etag), markerEtag);
 }
 
 /**

@@ -21,7 +21,7 @@ export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";
 export { TooLargeToKeepError, type PendingImport } from "./files.js";
-export type { StoredReport } from "./action-imports.js";
+export type { StoredReport } from "./action-rows.js";
 
 export interface Stores {
   readonly tables: Tables;

@@ -176,23 +176,6 @@ export class Tables {
     return this.collect(table, filter, limit);
   }
 
-  /**
-   * Entities of one partition under any of `prefixes` or with any of `rowKeys`, in one request:
-   * what a turn needs from several kinds of row of the same partition.
-   */
-  async queryAnyOf(
-    table: TableName,
-    partitionKey: string,
-    prefixes: readonly string[],
-    rowKeys: readonly string[] = [],
-  ): Promise<StoredEntity[]> {
-    const any = [
-      ...prefixes.map((p) => `(RowKey ge '${escapeOData(p)}' and RowKey lt '${escapeOData(prefixEnd(p))}')`),
-      ...rowKeys.map((k) => `RowKey eq '${escapeOData(k)}'`),
-    ];
-    return this.collect(table, `PartitionKey eq '${escapeOData(partitionKey)}' and (${any.join(" or ")})`, Infinity);
-  }
-
   /** Entities of every partition that match `filter` (an OData condition): for start-up migrations only. */
   async scan(table: TableName, filter: string): Promise<StoredEntity[]> {
     return this.collect(table, filter, Infinity);
@@ -246,10 +229,10 @@ export class Tables {
 
   /**
    * Last writer wins: only for data one person owns (such as their own place in a walk-through).
-   * "Merge" keeps stored columns the entity does not mention.
+   * "Merge" keeps stored columns the entity does not mention. Returns the new ETag.
    */
-  async upsert(table: TableName, entity: Entity, mode: "Replace" | "Merge" = "Replace"): Promise<void> {
-    await this.client(table).upsertEntity(entity, mode);
+  async upsert(table: TableName, entity: Entity, mode: "Replace" | "Merge" = "Replace"): Promise<string> {
+    return (await this.client(table).upsertEntity(entity, mode)).etag ?? "";
   }
 
   private client(table: TableName): TableClient {

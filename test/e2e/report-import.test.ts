@@ -152,8 +152,11 @@ describe("a coordinator imports the Oadby and Wigston report from a Word file", 
     expect(await stores().actions.list(TENANT)).toHaveLength(9);
   });
 
-  it("the element card shows the assessor's rating beside the council's own", async () => {
+  it("the element card shows the assessor's rating beside the council's own, after a press too", async () => {
     await cora.say("assess 4.1.2");
     expect(cardText(cardFor(cora))).toContain("Last assessor (Review 3 (C 3)): **Partial Compliance**");
+    const saved = await cora.press(cardFor(cora), "Save", { rating: "compliance" });
+    expect(cardText(saved.body.value)).toContain("Last assessor (Review 3 (C 3)): **Partial Compliance**");
+    expect(cardText(saved.body.value)).toContain("Current rating: **Compliance**");
   });
 });

@@ -110,6 +110,35 @@ describe("the campaign beside each unit's assessments", () => {
     expect(await mendCopies(stores.tables)).toBe(0);
   });
 
+  it("carries the assessor report imported into the campaign, mended after a failure between the import and the copies", async () => {
+    const { stores } = await fresh();
+    const created = await stores.campaigns.createOrGet(campaign());
+    expect((await stores.assessments.readUnit(TENANT, created.id, "housing")).report).toBeNull();
+    const report = {
+      fingerprint: "f1",
+      ratings: { "4.1.2": "partial" as const, "1.1.1": "compliance" as const },
+      reportType: "Review 3",
+      organisation: "Oadby and Wigston Borough Council",
+      assessmentDate: "2023-12-13",
+      importedBy: "user-cora",
+      importedByName: "Cora",
+      importedAt: AT,
+    };
+    const transact = stores.tables.transact.bind(stores.tables);
+    stores.tables.transact = (table, actions) =>
+      table === "Assessments" ? Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:10002")) : transact(table, actions);
+    await stores.actionImports.createWithReport(TENANT, created.id, report, [], () => undefined, {
+      by: { userId: "user-cora", name: "Cora" },
+      at: AT,
+    });
+    stores.tables.transact = transact;
+    expect((await stores.assessments.readUnit(TENANT, created.id, "housing")).report).toBeNull();
+
+    expect(await mendCopies(stores.tables)).toBe(1);
+    for (const unit of UNITS) expect((await stores.assessments.readUnit(TENANT, created.id, unit.id)).report).toEqual(report);
+    expect(await stores.actionImports.getReport(TENANT, created.id)).toEqual(report);
+  });
+
   it("never ends holding an older change: a late writer of an old version finds the newer one and writes that", async () => {
     const { stores } = await fresh();
     const created = await stores.campaigns.createOrGet(campaign());
