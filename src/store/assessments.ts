@@ -113,10 +113,13 @@ export class AssessmentStore {
     ];
   }
 
-  /** Every element of every unit in a campaign (one partition query), for owners' and coordinators' views. */
+  /**
+   * Every element of every unit in a campaign, for owners' and coordinators' views: one range
+   * query over the units' keys, leaving out the audit trail (which grows with every save).
+   */
   async listForCampaign(tenantId: string, campaignId: string): Promise<ElementAssessment[]> {
-    const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId));
-    return rows.filter((e) => !(e.rowKey ?? "").startsWith(AUDIT_PREFIX) && !isCopyRow(e.rowKey)).map((e) => toAssessment(campaignId, e));
+    const rows = await this.tables.queryRange("Assessments", compositeKey(tenantId, campaignId), UNITS_FROM, UNITS_TO);
+    return rows.filter((e) => !isCopyRow(e.rowKey)).map((e) => toAssessment(campaignId, e));
   }
 
   /** An element's audit trail, newest first: one prefix query. */
@@ -145,6 +148,12 @@ export class AssessmentStore {
 /** Audit rows share the assessments' partition (so one transaction covers both) under a prefix
  * that encoded keys never start with ("!" is never produced by encodeKeyPart). */
 const AUDIT_PREFIX = "!audit|";
+/**
+ * Where units' keys lie: an encoded key part starts with "-", ".", a digit, a letter, "_" or "~"
+ * and a hex digit, so every one sorts from "-" and before "~~", and "!" (audit) before them all.
+ */
+const UNITS_FROM = "-";
+const UNITS_TO = "~~";
 
 function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
   // Inverted time sorts newest first; one save's entries stay together, the last given first

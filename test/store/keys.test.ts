@@ -1,4 +1,5 @@
 /** Table keys: anything a tenant, campaign, unit or user id holds must become a legal, reversible key. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compositeKey, decodeKeyPart, encodeKeyPart, splitCompositeKey } from "../../src/store/keys.js";
 
@@ -58,5 +59,18 @@ describe("composite keys", () => {
   it("keep parts apart even when a part contains the separator", () => {
     expect(compositeKey("a|b", "c")).not.toBe(compositeKey("a", "b|c"));
     expect(compositeKey("a|b", "c").split("|")).toHaveLength(2);
+  });
+});
+
+describe("where a campaign's element rows sort", () => {
+  it('every unit\'s element key lies in ["-", "~~"), after the audit trail\'s "!" (what listForCampaign reads), for any unit id (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom(...NASTY)), fc.constantFrom("1.1.1", "5.3.3", "!campaign"), (unit, ref) => {
+        const key = `${compositeKey(unit)}|${ref}`;
+        expect(key >= "-" && key < "~~").toBe(true);
+        expect(`!audit|${key}` < "-").toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
