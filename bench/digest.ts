@@ -12,13 +12,11 @@ import { fixedClock } from "../src/clock.js";
 import type { ImprovementAction } from "../src/domain/actions.js";
 import { emptyAssessment } from "../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../src/domain/campaign.js";
-import { periodsEndingWith } from "../src/domain/periods.js";
-import { lastFinishedPeriod } from "../src/domain/standards-report.js";
-import type { ServiceStandard } from "../src/domain/standards.js";
 import { createLogger } from "../src/logger.js";
 import { StandardsService } from "../src/services/standards.js";
 import { SummaryService } from "../src/services/summary.js";
 import { startAzurite } from "../src/store/azurite.js";
+import { seedStandards } from "./seed-standards.js";
 import { openStores, type Stores } from "../src/store/index.js";
 import { ELEMENTS, RATINGS } from "../src/standard/index.js";
 
@@ -57,33 +55,6 @@ async function seed(stores: Stores, id: string, units: number): Promise<Campaign
   return campaign;
 }
 
-/** 20 standards, half monthly and half quarterly, each with its last 12 periods' figures (some missed). */
-async function seedStandards(stores: Stores, now: Date): Promise<void> {
-  const by = { userId: "bench", name: "Bench Officer" };
-  for (let i = 0; i < 20; i++) {
-    const standard: ServiceStandard = {
-      id: `standard-${i}`,
-      promise: `We will answer ${i + 1} kinds of enquiry within ten working days of receiving them`,
-      measure: { kind: "percentage" },
-      target: { value: 90, better: "higher" },
-      frequency: i % 2 ? "monthly" : "quarterly",
-      owner: by,
-      published: true,
-      refs: ["4.1.2", "5.3.2"],
-    };
-    await stores.standards.create(TENANT, standard, { by, at });
-    const periods = periodsEndingWith(lastFinishedPeriod(standard, now), 12);
-    for (const [k, period] of periods.entries())
-      await stores.standards.putFigure(
-        TENANT,
-        { standardId: standard.id, periodId: period.id, value: 84 + ((i + k) % 10) },
-        undefined,
-        by,
-        at,
-      );
-  }
-}
-
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   try {
@@ -107,7 +78,7 @@ async function main(): Promise<void> {
       updatedAt: at,
     }));
     await stores.actionImports.importMany(TENANT, actions, () => undefined, { by, at });
-    await seedStandards(stores, clock.now());
+    await seedStandards(stores, TENANT, clock.now(), { monthly: 12, quarterly: 12 });
     const summaries = new SummaryService(stores, clock, () => Promise.resolve(["coordinator"]));
     const standards = new StandardsService({
       stores,

@@ -12,12 +12,10 @@ import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
 import { COUNCIL_UNIT, emptyAssessment } from "../src/domain/assessment.js";
 import { defaultCampaign } from "../src/domain/campaign.js";
-import { periodsEndingWith } from "../src/domain/periods.js";
-import { lastFinishedPeriod } from "../src/domain/standards-report.js";
-import type { ServiceStandard } from "../src/domain/standards.js";
 import { ELEMENTS } from "../src/standard/index.js";
 import type { Stores } from "../src/store/index.js";
 import { startAzurite } from "../src/store/azurite.js";
+import { seedStandards } from "./seed-standards.js";
 import { ConnectorStub } from "../test/support/connector-stub.js";
 import { startFloor } from "./floor.js";
 import { findInputs, TeamsClient, type InvokeReply } from "../test/support/teams.js";
@@ -238,29 +236,7 @@ async function secondCycleCouncil(stores: Stores, tenantId: string): Promise<str
   });
   await stores.campaigns.setActive(tenantId, current.id);
   // Three years of service standards' figures, every standard evidencing 4.1.2 (and 5.3.2).
-  const by = { userId: "bench", name: "Bench Officer" };
-  for (let i = 0; i < 20; i++) {
-    const standard: ServiceStandard = {
-      id: `standard-${i}`,
-      promise: `We will answer ${i + 1} kinds of enquiry within ten working days of receiving them`,
-      measure: { kind: "percentage" },
-      target: { value: 90, better: "higher" },
-      frequency: i % 2 ? "monthly" : "quarterly",
-      owner: by,
-      published: true,
-      refs: ["4.1.2", "5.3.2"],
-    };
-    await stores.standards.create(tenantId, standard, { by, at: at.toISOString() });
-    const periods = periodsEndingWith(lastFinishedPeriod(standard, new Date()), standard.frequency === "monthly" ? 36 : 12);
-    for (const [k, period] of periods.entries())
-      await stores.standards.putFigure(
-        tenantId,
-        { standardId: standard.id, periodId: period.id, value: 84 + ((i + k) % 10) },
-        undefined,
-        by,
-        at.toISOString(),
-      );
-  }
+  await seedStandards(stores, tenantId, new Date(), { monthly: 36, quarterly: 12 });
   return tenantId;
 }
 
