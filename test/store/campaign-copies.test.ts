@@ -3,6 +3,7 @@
  * real Azurite: read with the unit in one query, rewritten after every change, mended at start-up
  * after a crash between the change and its copies, and never left holding an older change.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyAssessment } from "../../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
@@ -147,6 +148,30 @@ describe("the campaign beside each unit's assessments", () => {
     const written = await writeCopies(stores.tables, created);
     expect(written).toEqual(newer);
     for (const copy of (await copiesAndRecord(stores, created.id)).copies) expect(copy).toEqual(newer);
+  });
+
+  it("agrees with Campaigns after any sequence of changes and late writers of older versions (property)", async () => {
+    const { stores } = await fresh();
+    let round = 0;
+    const step = fc.oneof(fc.constant({ kind: "change" as const }), fc.record({ kind: fc.constant("late" as const), age: fc.nat() }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        const versions: Campaign[] = [await stores.campaigns.createOrGet(campaign(`c-${round++}`))];
+        for (const [i, s] of steps.entries()) {
+          const latest = versions.at(-1)!;
+          if (s.kind === "change")
+            versions.push(
+              await stores.campaigns.update({ ...latest, leads: [{ userId: `lead-${i}`, name: `Lead ${i}` }] }, change(latest.id, "open")),
+            );
+          // An instance that made an earlier change writes its copies only now.
+          else await writeCopies(stores.tables, versions[s.age % versions.length]!);
+        }
+        const { copies, record } = await copiesAndRecord(stores, versions[0]!.id);
+        expect(record).toEqual(versions.at(-1));
+        for (const copy of copies) expect(copy).toEqual(record);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it("agrees with Campaigns after changes raced from two instances", async () => {
