@@ -81,20 +81,19 @@ export class ReminderService {
     if (!can(await this.rolesOf(actor), "manage-campaigns"))
       return { code: "not-allowed", message: "Only a CSE coordinator can see how reminders are getting through." };
     const today = londonDay(this.clock.now());
-    const [messages, people, actions] = await Promise.all([
+    const [messages, people, withWork] = await Promise.all([
       this.stores.outbox.messages(actor.tenantId, today),
       this.stores.participants.list(actor.tenantId),
-      this.stores.actions.list(actor.tenantId),
+      this.peopleWithWork(actor.tenantId),
     ]);
     const counts: Record<MessageStatus, number> = { pending: 0, sent: 0, unreachable: 0, superseded: 0 };
     for (const m of messages) counts[m.status]++;
     const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
-    const owners = new Set(actions.filter((a) => a.status !== "done" && a.status !== "cancelled").map((a) => a.owner.userId));
     return {
       today,
       counts,
       unreachable: people.filter((p) => p.unreachable).map((p) => ({ name: p.displayName || p.userId, why: p.unreachable! })),
-      neverChatted: [...owners].filter((id) => !known.has(id)).length,
+      neverChatted: [...withWork].filter((id) => !known.has(id)).length,
     };
   }
 
@@ -108,16 +107,26 @@ export class ReminderService {
     await this.stores.participants.putConversation(tenantId, userId, displayName, conversation, this.clock.now().toISOString());
   }
 
-  /** Of `userIds` (a team's members), those with open actions or elements to do who never chatted with the bot. */
+  /** Of `userIds` (a team's members), those with work the bot reminds them of who never chatted with it. */
   async needingChat(tenantId: string, userIds: readonly string[]): Promise<string[]> {
-    const [people, actions, activeId] = await Promise.all([
-      this.stores.participants.list(tenantId),
+    const [people, withWork] = await Promise.all([this.stores.participants.list(tenantId), this.peopleWithWork(tenantId)]);
+    const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
+    return userIds.filter((id) => withWork.has(id) && !known.has(id));
+  }
+
+  /**
+   * Everyone the bot has something to remind about: owners of open improvement actions, of
+   * elements in the active campaign, and of service standards (whose figures fall due).
+   */
+  private async peopleWithWork(tenantId: string): Promise<Set<string>> {
+    const [actions, activeId, standards] = await Promise.all([
       this.stores.actions.list(tenantId),
       this.stores.campaigns.activeCampaignId(tenantId),
+      this.stores.standards.list(tenantId),
     ]);
-    const known = new Set(people.filter((p) => p.conversation).map((p) => p.userId));
     const withWork = new Set(actions.filter((a) => a.status !== "done" && a.status !== "cancelled").map((a) => a.owner.userId));
+    for (const s of standards) withWork.add(s.owner.userId);
     if (activeId) for (const a of await this.stores.assessments.listForCampaign(tenantId, activeId)) if (a.ownerId) withWork.add(a.ownerId);
-    return userIds.filter((id) => withWork.has(id) && !known.has(id));
+    return withWork;
   }
 }

@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAdapter } from "../../src/bot/adapter.js";
 import { fixedClock } from "../../src/clock.js";
+import { COUNCIL_UNIT, emptyAssessment } from "../../src/domain/assessment.js";
+import { defaultCampaign } from "../../src/domain/campaign.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createReminderJob } from "../../src/reminders.js";
@@ -109,6 +111,38 @@ describe("reaching people", () => {
     const status = world.textsTo(cora).at(-1)!;
     expect(status).toContain("2 sent");
     expect(status).toContain("Adele Vance (2026-11-25 the app was removed or is not installed for them)");
+  });
+
+  it("counts, for coordinators, the owners of elements and of service standards who never chatted, as well as of actions", async () => {
+    const stores = world.bot().stores;
+    const cora = client(CORA);
+    await cora.say("reminders");
+    expect(world.textsTo(cora).at(-1)).not.toContain("never chatted");
+    const campaign = await stores.campaigns.createOrGet(defaultCampaign(TENANT, "cse-2026", "user-cora", clock.now()));
+    await stores.campaigns.setActiveIfNone(TENANT, campaign.id);
+    await stores.assessments.save(TENANT, {
+      ...emptyAssessment(campaign.id, COUNCIL_UNIT, "1.1.1"),
+      ownerId: "user-ella",
+      ownerName: "Ella",
+    });
+    await stores.standards.create(
+      TENANT,
+      {
+        id: "letters",
+        promise: "We will answer letters within ten working days",
+        measure: { kind: "percentage" },
+        target: { value: 90, better: "higher" },
+        frequency: "quarterly",
+        owner: { userId: "user-sid", name: "Sid" },
+        published: true,
+        refs: ["4.1.2"],
+      },
+      { by: { userId: "user-cora", name: "Cora" }, at: clock.now().toISOString() },
+    );
+    await cora.say("reminders");
+    expect(world.textsTo(cora).at(-1)).toContain(
+      "2 people have work I remind about (improvement actions, elements, service standards' figures) but never chatted with me",
+    );
   });
 
   it("opens a one-to-one chat with members who have work but never wrote to the bot, when the app joins a team", async () => {

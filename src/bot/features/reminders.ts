@@ -1,5 +1,6 @@
 /** `reminders`: coordinators see today's reminders and anyone they cannot reach, and why. */
 import type { Feature } from "../feature.js";
+import { plural } from "../../domain/plural.js";
 import { isRefusal } from "../identity.js";
 
 export const remindersFeature: Feature = {
@@ -24,7 +25,7 @@ export const remindersFeature: Feature = {
                 .map((u) => `${u.name} (${u.why})`)
                 .join("; ")}. Ask them to open the CSE app in Teams (or reinstall it), then they will get reminders again.`,
           status.neverChatted > 0
-            ? `${status.neverChatted} people with open actions have never chatted with me; I open a chat with them when the app is added to a team they are in.`
+            ? `${plural(status.neverChatted, "person has", "people have")} work I remind about (improvement actions, elements, service standards' figures) but never chatted with me; I open a chat with them when the app is added to a team they are in.`
             : "",
         ]
           .filter((l) => l !== "")
