@@ -41,6 +41,14 @@ export function editFor(action: CardAction): ElementEdit | undefined {
   };
 }
 
+/** A ref that names no element of the standard, in words a council officer can act on. */
+export function unknownElement(ref: string): Refusal {
+  return {
+    code: "unknown-element",
+    message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1`,
+  };
+}
+
 /** Why `actor` may not change element `ref` in `loaded`, or undefined when they may. */
 export function editRefusal(loaded: Loaded, actor: Actor, ref: string): Refusal | undefined {
   const { campaign } = loaded;

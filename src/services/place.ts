@@ -3,7 +3,7 @@
  * element where they stopped; the council's first campaign made when there is none.
  */
 import { defaultCampaign, type Campaign } from "../domain/campaign.js";
-import type { Participant } from "../store/index.js";
+import type { Participant, UnitRead } from "../store/index.js";
 import type { ServiceContext } from "./context.js";
 import type { Actor, Scope } from "./views.js";
 
@@ -55,6 +55,25 @@ export async function locate(
     movedFrom: mine.name,
   };
   return { ...scope, movedFrom: mine.name, person: moved };
+}
+
+/**
+ * `locate` with a unit's elements read first (the person's unit, or `unitId`): the campaign's copy
+ * beside them spares reading Campaigns, so where the person works and what they work on take
+ * one request after their row. `unit` is that read, for the campaign and unit the person's row named.
+ */
+export async function locateReading(
+  context: ServiceContext,
+  actor: Actor,
+  stored: Participant | undefined,
+  unitId = stored?.unitId,
+): Promise<{ located: Located; unit?: UnitRead }> {
+  const unit =
+    stored?.campaignId && unitId
+      ? await context.stores.assessments.readUnit(actor.tenantId, stored.campaignId, unitId).catch(() => undefined)
+      : undefined;
+  const located = await locate(context, actor, { person: stored, campaign: unit?.campaign });
+  return { located, ...(unit && { unit }) };
 }
 
 async function createDefaultCampaign(

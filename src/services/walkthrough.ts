@@ -9,7 +9,7 @@ import { LIMITS } from "../domain/limits.js";
 import { nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
 import { findElement } from "../standard/index.js";
-import { destination, editFor, editRefusal, expectedRef, savedMessage, saveWithRetry, typedLink } from "./element-edit.js";
+import { destination, editFor, editRefusal, expectedRef, savedMessage, saveWithRetry, typedLink, unknownElement } from "./element-edit.js";
 import {
   ALL_REFS,
   elementView,
@@ -23,7 +23,7 @@ import {
   type Related,
 } from "./element-loader.js";
 import { readLastCycle, withLastCycle } from "./last-cycle.js";
-import { locate } from "./place.js";
+import { locate, locateReading } from "./place.js";
 import { refused } from "./refused.js";
 import { ReviewSteps } from "./review-step.js";
 import type { Actor, CardAction, ElementView, HistoryView, Notice, Notifier, ProgressView, Scope } from "./views.js";
@@ -89,17 +89,14 @@ export class WalkthroughService extends Service {
     const stored = await this.stores.participants.get(actor.tenantId, actor.userId);
     const guess = ref ?? stored?.currentRef;
     const early = guess ? readRelated(this.stores, actor.tenantId, guess) : undefined;
-    const unitRead =
-      stored?.campaignId && stored.unitId ? this.stores.assessments.readUnit(actor.tenantId, stored.campaignId, stored.unitId) : undefined;
-    unitRead?.catch(() => undefined);
     // Last cycle's too, from what the person's row says their campaign follows (checked below).
     const lastGuess =
       stored?.previousCampaignId && stored.unitId
         ? readLastCycle(this.stores, { tenantId: actor.tenantId, previousCampaignId: stored.previousCampaignId }, stored.unitId)
         : undefined;
     // The campaign comes with the unit's elements (its copy); locate reads it only when it did not.
-    const unit = unitRead && (await unitRead.catch(() => undefined));
-    const { currentRef, movedFrom, person, ...scope } = await locate(this.context, actor, { person: stored, campaign: unit?.campaign });
+    const { located, unit } = await locateReading(this.context, actor, stored);
+    const { currentRef, movedFrom, person, ...scope } = located;
     const samePlace = scope.campaign.id === stored?.campaignId && scope.unit.id === stored.unitId;
     const lastCycle =
       lastGuess && samePlace && scope.campaign.previousCampaignId === stored?.previousCampaignId
@@ -265,10 +262,20 @@ export class WalkthroughService extends Service {
   ): Promise<{ ok: true; message: string; count: number } | { ok: false; refusal: Refusal }> {
     const refuse = (refusal: Refusal) => refused(this.log, actor, "add-evidence", refusal);
     if (!findElement(request.ref)) return refuse(unknownElement(request.ref));
-    const { campaign, unit: current } = await locate(this.context, actor);
+    const row = await this.stores.participants.get(actor.tenantId, actor.userId);
+    const wanted = request.unitId ?? row?.unitId;
+    const { located, unit: read } = await locateReading(this.context, actor, row, wanted);
+    const { campaign, unit: current, person } = located;
     const unit = request.unitId ? campaign.units.find((u) => u.id === request.unitId) : current;
     if (!unit) return refuse({ code: "invalid-payload", message: "That unit is not part of your campaign, so nothing was added." });
-    const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit });
+    const sameRead = campaign.id === row?.campaignId && unit.id === wanted;
+    const loaded = await loadScope(
+      this.stores,
+      this.rolesOf,
+      actor,
+      { campaign, unit },
+      { person, assessments: sameRead ? read?.assessments : undefined },
+    );
     const refusal = editRefusal(loaded, actor, request.ref);
     if (refusal) return refuse(refusal);
     const stored = loaded.assessments.get(request.ref) ?? emptyAssessment(campaign.id, unit.id, request.ref);
@@ -287,11 +294,4 @@ export class WalkthroughService extends Service {
       message: `Added ${count === 1 ? "1 link" : `${count} links`} to ${request.ref}${where} in "${campaign.name}". It now has ${saved.assessment.evidence.length} of ${LIMITS.linksPerElement} evidence links.`,
     };
   }
-}
-
-function unknownElement(ref: string): Refusal {
-  return {
-    code: "unknown-element",
-    message: `There is no element "${ref.slice(0, 20)}" in the CSE standard. Elements run from 1.1.1 to 5.3.3, for example: assess 3.2.1`,
-  };
 }

@@ -16,6 +16,14 @@ import { copiedCampaign, copiedReport, isCopyRow } from "./campaign-copies.js";
 import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
+/** A unit's assessments with what its copy of the campaign holds (see readUnit). */
+export interface UnitRead {
+  readonly assessments: Map<string, ElementAssessment>;
+  readonly campaign?: Campaign;
+  /** The campaign's imported assessor report; null when it has none. */
+  readonly report?: StoredReport | null;
+}
+
 export class AssessmentStore {
   constructor(private readonly tables: Tables) {}
 
@@ -34,11 +42,7 @@ export class AssessmentStore {
    * imported assessor report (null: none), in one range query; `campaign` and `report` are
    * missing when the copy does not say (read Campaigns and the report's row then).
    */
-  async readUnit(
-    tenantId: string,
-    campaignId: string,
-    unitId: string,
-  ): Promise<{ assessments: Map<string, ElementAssessment>; campaign?: Campaign; report?: StoredReport | null }> {
+  async readUnit(tenantId: string, campaignId: string, unitId: string): Promise<UnitRead> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), compositeKey(unitId) + "|");
     const copy = rows.find((e) => isCopyRow(e.rowKey));
     const assessments = new Map(

@@ -22,6 +22,7 @@ export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";
 export { TooLargeToKeepError, type PendingImport } from "./files.js";
 export type { StoredReport } from "./action-rows.js";
+export type { UnitRead } from "./assessments.js";
 
 export interface Stores {
   readonly tables: Tables;
