@@ -12,6 +12,7 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createReminderJob } from "../../src/reminders.js";
 import { teamsWorld } from "../support/e2e.js";
+import { LETTERS } from "../support/service-standards.js";
 import { BOT, cardText, findActions, type InvokeReply } from "../support/teams.js";
 
 const TENANT = "tenant-reminders-e2e";
@@ -127,16 +128,7 @@ describe("reaching people", () => {
     });
     await stores.standards.create(
       TENANT,
-      {
-        id: "letters",
-        promise: "We will answer letters within ten working days",
-        measure: { kind: "percentage" },
-        target: { value: 90, better: "higher" },
-        frequency: "quarterly",
-        owner: { userId: "user-sid", name: "Sid" },
-        published: true,
-        refs: ["4.1.2"],
-      },
+      { ...LETTERS, owner: { userId: "user-sid", name: "Sid" } },
       { by: { userId: "user-cora", name: "Cora" }, at: clock.now().toISOString() },
     );
     await cora.say("reminders");
