@@ -86,7 +86,7 @@ export interface Related {
  * rest. A read nobody awaits in the end fails quietly.
  */
 export function readRelated(stores: Stores, tenantId: string, ref: string): Promise<Related> {
-  const reading = Promise.all([stores.actionImports.elementLinks(tenantId, ref), stores.standards.withRecentFigures(tenantId)]).then(
+  const reading = Promise.all([stores.actions.forElement(tenantId, ref), stores.standards.withRecentFigures(tenantId)]).then(
     ([links, { standards, figures }]) => ({ ref, links, standards, figures }),
   );
   reading.catch(() => undefined);

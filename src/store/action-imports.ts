@@ -10,15 +10,12 @@ import type { ImprovementAction } from "../domain/actions.js";
 import type { IsoDate } from "../domain/calendar.js";
 import {
   createdWrites,
-  elementLinksPrefix,
   planKey,
   reminderOf,
   reportKey,
   SEQ_ROW,
-  toActionLink,
   toReport,
   type ActionChange,
-  type ActionLink,
   type StoredAction,
   type StoredReport,
 } from "./action-rows.js";
@@ -183,11 +180,5 @@ export class ActionImportStore {
   async getReport(tenantId: string, campaignId: string): Promise<StoredReport | undefined> {
     const e = await this.tables.get("Actions", encodeKeyPart(tenantId), reportKey(campaignId));
     return e && toReport(e);
-  }
-
-  /** The improvement actions covering element `ref`: one range query. */
-  async elementLinks(tenantId: string, ref: string): Promise<ActionLink[]> {
-    const rows = await this.tables.queryPartition("Actions", encodeKeyPart(tenantId), elementLinksPrefix(ref));
-    return rows.map(toActionLink);
   }
 }
