@@ -19,7 +19,7 @@ import {
   type StoredAction,
   type StoredReport,
 } from "./action-rows.js";
-import { markForSync, syncCampaign } from "./campaign-copies.js";
+import { finishSync, markForSync } from "./campaign-copies.js";
 import { encodeKeyPart } from "./keys.js";
 import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
 
@@ -166,7 +166,7 @@ export class ActionImportStore {
       if (ops.length > 100) throw new Error(`One transaction holds at most 100 writes; this import needs ${ops.length}`);
       try {
         await this.tables.transact("Actions", ops);
-        await syncCampaign(this.tables, tenantId, campaignId, marker);
+        await finishSync(this.tables, { tenantId, id: campaignId }, marker);
         return written.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) }));
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;

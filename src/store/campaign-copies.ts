@@ -95,26 +95,30 @@ export async function markForSync(tables: Tables, tenantId: string, campaignId: 
   return tables.upsert("Campaigns", syncMarker(tenantId, campaignId), "Replace");
 }
 
-/** Rewrites `campaignId`'s copies from what is stored now, and removes the marker markForSync wrote. */
-export async function syncCampaign(tables: Tables, tenantId: string, campaignId: string, markerEtag: string | undefined): Promise<void> {
-  const stored = await tables.get("Campaigns", encodeKeyPart(tenantId), encodeKeyPart(campaignId));
-  if (stored) await finishSync(tables, toCampaign(tenantId, campaignId, stored, stored.etag), markerEtag);
+/**
+ * After a change was stored: writes the copies of `campaign` (or, given its id, of what Campaigns
+ * holds now), then removes the change's marker if nobody has written a newer one. When storage
+ * fails here the change stands (it is stored, and the person is told so) and the marker stays:
+ * mendCopies writes the copies at the scheduler's next look or the next start.
+ */
+export async function finishSync(tables: Tables, campaign: CampaignOrId, markerEtag: string | undefined): Promise<void> {
+  await resync(tables, campaign, markerEtag).catch(() => undefined);
 }
 
-/**
- * Writes the copies of a campaign whose change was stored, then removes its marker if nobody has
- * written a newer one. When storage fails here the change stands (it is stored, and the person is
- * told so) and the marker stays: mendCopies writes the copies at the scheduler's next look or the
- * next start.
- */
-export async function finishSync(tables: Tables, campaign: Campaign, markerEtag: string | undefined): Promise<void> {
-  try {
-    await writeCopies(tables, campaign);
-    const marker = syncMarker(campaign.tenantId, campaign.id);
-    await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
-  } catch {
-    return;
-  }
+/** A campaign as just stored, or only which one (then it is read). */
+type CampaignOrId = Campaign | Pick<Campaign, "tenantId" | "id">;
+
+/** finishSync's work, failing when storage does (mendCopies counts on that). */
+async function resync(tables: Tables, campaign: CampaignOrId, markerEtag: string | undefined): Promise<void> {
+  const marker = syncMarker(campaign.tenantId, campaign.id);
+  const whole =
+    "units" in campaign
+      ? campaign
+      : await tables
+          .get("Campaigns", marker.partitionKey, encodeKeyPart(campaign.id))
+          .then((e) => e && toCampaign(campaign.tenantId, campaign.id, e, e.etag));
+  if (whole) await writeCopies(tables, whole);
+  await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
 }
 
 /**
@@ -124,11 +128,8 @@ export async function finishSync(tables: Tables, campaign: Campaign, markerEtag:
 export async function mendCopies(tables: Tables): Promise<number> {
   const markers = await tables.scan("Campaigns", `RowKey ge '${SYNC_PREFIX}' and RowKey lt '${prefixEnd(SYNC_PREFIX)}'`);
   for (const marker of markers) {
-    const tenantId = decodeKeyPart(marker.partitionKey ?? "");
-    const campaignId = decodeKeyPart((marker.rowKey ?? "").slice(SYNC_PREFIX.length));
-    const stored = await tables.get("Campaigns", marker.partitionKey ?? "", encodeKeyPart(campaignId));
-    if (stored) await writeCopies(tables, toCampaign(tenantId, campaignId, stored, stored.etag));
-    await tables.delete("Campaigns", marker.partitionKey ?? "", marker.rowKey ?? "", marker.etag);
+    const id = decodeKeyPart((marker.rowKey ?? "").slice(SYNC_PREFIX.length));
+    await resync(tables, { tenantId: decodeKeyPart(marker.partitionKey ?? ""), id }, marker.etag);
   }
   return markers.length;
 }
