@@ -8,7 +8,7 @@ import { writeCopies } from "./campaign-copies.js";
 import { toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart } from "./keys.js";
 import { recentColumn, recentFigures } from "./recent-figures.js";
-import { toFigure } from "./standards.js";
+import { FIGURE, STANDARD, toFigure } from "./standards.js";
 import { ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
 
 const MARKERS = "!migrations";
@@ -66,12 +66,12 @@ async function copiesOfCampaigns(tables: Tables): Promise<void> {
  * versions get them here, each on the row's ETag (a figure recorded meanwhile wrote them already).
  */
 async function recentFiguresIntoStandards(tables: Tables): Promise<void> {
-  const rows = await tables.scan("Standards", `RowKey ge 'f|' and RowKey lt '${prefixEnd("s|")}'`);
+  const rows = await tables.scan("Standards", `RowKey ge '${FIGURE}' and RowKey lt '${prefixEnd(STANDARD)}'`);
   const figures = Map.groupBy(
-    rows.filter((e) => e.rowKey!.startsWith("f|")),
+    rows.filter((e) => e.rowKey!.startsWith(FIGURE)),
     (e) => `${e.partitionKey}|${text(e.standardId)}`,
   );
-  for (const row of rows.filter((e) => e.rowKey!.startsWith("s|") && recentFigures(e) === undefined)) {
+  for (const row of rows.filter((e) => e.rowKey!.startsWith(STANDARD) && recentFigures(e) === undefined)) {
     const own = (figures.get(`${row.partitionKey}|${text(row.standardId)}`) ?? []).map(toFigure);
     await tables
       .transact("Standards", [
@@ -90,8 +90,10 @@ const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] =
 ];
 
 export async function migrate(tables: Tables): Promise<void> {
+  // Every start reads which steps are done: one query for all of them.
+  const done = new Set((await tables.queryPartition("Tenants", MARKERS)).map((e) => e.rowKey));
   for (const [name, run] of STEPS) {
-    if (await tables.get("Tenants", MARKERS, name)) continue;
+    if (done.has(name)) continue;
     await run(tables);
     await tables.upsert("Tenants", { partitionKey: MARKERS, rowKey: name, at: new Date().toISOString() }, "Replace");
   }

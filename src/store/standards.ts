@@ -26,8 +26,8 @@ export interface StandardChange {
 export type StoredStandard = ServiceStandard & { readonly etag?: string };
 export type StoredFigure = Figure & { readonly etag?: string; readonly by: Person; readonly at: string };
 
-const STANDARD = "s|";
-const FIGURE = "f|";
+export const STANDARD = "s|";
+export const FIGURE = "f|";
 const AUDIT = "!audit|";
 
 export class StandardStore {
