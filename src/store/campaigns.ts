@@ -31,7 +31,7 @@ export class CampaignStore {
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
     const e = await this.tables.get("Campaigns", encodeKeyPart(tenantId), encodeKeyPart(campaignId));
-    return e && toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag);
+    return e && toCampaign(tenantId, campaignId, e, e.etag);
   }
 
   /** The tenant's campaigns, oldest first by id order. */
