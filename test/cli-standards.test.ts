@@ -1,53 +1,19 @@
 /** `npx cse-bot standards import|export`, run as a separate process the way an administrator runs it. */
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodName, previousPeriod } from "../src/domain/periods.js";
 import { lastFinishedPeriod } from "../src/domain/standards-report.js";
 import type { ServiceStandard } from "../src/domain/standards.js";
 import { openStores } from "../src/store/index.js";
+import { IMPORTED_CALLS, IMPORTED_LETTERS as LETTERS } from "./support/service-standards.js";
+import { cli } from "./support/cli.js";
 import { connectionString, uniquePrefix } from "./support/storage.js";
 
-const run = promisify(execFile);
-
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 const TENANT = "tenant-cli-standards";
-const owner = { userId: "u-olu", name: "Olu Officer" };
-const LETTERS: ServiceStandard = {
-  id: "letters",
-  promise: "We will answer your letter within ten working days",
-  measure: { kind: "percentage" },
-  target: { value: 90, better: "higher" },
-  frequency: "quarterly",
-  owner,
-  published: true,
-  refs: ["4.1.2"],
-};
-const CALLS: ServiceStandard = {
-  id: "calls",
-  promise: "We will answer your call in an average of no more than 3 minutes",
-  measure: { kind: "average", unit: "minutes" },
-  target: { value: 3, better: "lower" },
-  frequency: "monthly",
-  owner,
-  published: false,
-  refs: ["5.1.2"],
-};
+// Not published: the public page must leave it out.
+const CALLS: ServiceStandard = { ...IMPORTED_CALLS, published: false };
 
 // The command line runs on today's clock: the periods are the last finished ones, whenever the test runs.
 const now = new Date();

@@ -10,10 +10,10 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { periodById, periodsEndingWith } from "../../src/domain/periods.js";
-import type { ServiceStandard } from "../../src/domain/standards.js";
 import { expectTeamsReady } from "../support/card-checks.js";
 import { teamsWorld } from "../support/e2e.js";
 import { FileHost, fileAttachment } from "../support/file-host.js";
+import { IMPORTED_CALLS as CALLS, IMPORTED_LETTERS as LETTERS } from "../support/service-standards.js";
 import { cardText, findActions, type InvokeReply } from "../support/teams.js";
 
 const TENANT = "tenant-figure-import-e2e";
@@ -36,28 +36,6 @@ const send = (who: typeof cora, name: string, bytes: Uint8Array | string) =>
   who.post({ type: "message", text: "", attachments: [fileAttachment(name, files.put(`${who.user.aadObjectId}-${name}`, bytes))] });
 const values = async () => Object.fromEntries((await store().allFigures(TENANT)).map((f) => [`${f.standardId} ${f.periodId}`, f.value]));
 const figureEntries = async (standardId: string) => (await store().history(TENANT, standardId)).filter((h) => h.field.startsWith("figure"));
-
-const owner = { userId: "user-olu", name: "Olu Officer" };
-const LETTERS: ServiceStandard = {
-  id: "letters",
-  promise: "We will answer your letter within ten working days",
-  measure: { kind: "percentage" },
-  target: { value: 90, better: "higher" },
-  frequency: "quarterly",
-  owner,
-  published: true,
-  refs: ["4.1.2"],
-};
-const CALLS: ServiceStandard = {
-  id: "calls",
-  promise: "We will answer your call in an average of no more than 3 minutes",
-  measure: { kind: "average", unit: "minutes" },
-  target: { value: 3, better: "lower" },
-  frequency: "monthly",
-  owner,
-  published: true,
-  refs: ["5.1.2"],
-};
 
 /** A workbook as a council keeps one: notes first, then this year's figures under a title, then last year's. */
 async function workbook(): Promise<Uint8Array> {

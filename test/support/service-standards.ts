@@ -78,6 +78,24 @@ export const EMAILS: ServiceStandard = {
 
 export const STANDARDS = [LETTERS, PHONE_WAIT, INTERNAL, HOSTILE, EMAILS];
 
+/** Whose standards the figure-import tests (in a chat and on the command line) fill from files. */
+export const OLU = { userId: "user-olu", name: "Olu Officer" };
+
+/** The figure-import tests' quarterly percentage. */
+export const IMPORTED_LETTERS: ServiceStandard = { ...LETTERS, owner: OLU, refs: ["4.1.2"] };
+
+/** The figure-import tests' monthly average. */
+export const IMPORTED_CALLS: ServiceStandard = {
+  id: "calls",
+  promise: "We will answer your call in an average of no more than 3 minutes",
+  measure: { kind: "average", unit: "minutes" },
+  target: { value: 3, better: "lower" },
+  frequency: "monthly",
+  owner: OLU,
+  published: true,
+  refs: ["5.1.2"],
+};
+
 const quarters = periodsEndingWith(periodContaining("2026-09-30", "quarterly"), 12);
 const months = periodsEndingWith(periodContaining("2026-10-31", "monthly"), 12);
 
