@@ -51,6 +51,18 @@ export function checkFigure(standard: ServiceStandard, period: Period, draft: Fi
   });
 }
 
+/** Only a figure's own fields: what is kept and compared (not the ETag, nor who recorded it, nor when). */
+export function figureOnly(f: Figure): Figure {
+  return {
+    standardId: f.standardId,
+    periodId: f.periodId,
+    value: f.value,
+    ...(f.count !== undefined && { count: f.count }),
+    ...(f.comparator !== undefined && { comparator: f.comparator }),
+    ...(f.note && { note: f.note }),
+  };
+}
+
 /** Whether two figures say the same (a file imported again changes nothing). */
 export function sameFigure(a: Figure, b: Figure): boolean {
   return a.value === b.value && a.count === b.count && a.comparator === b.comparator && (a.note ?? "") === (b.note ?? "");

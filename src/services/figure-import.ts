@@ -7,7 +7,7 @@
  */
 import { readFigureFile } from "../io/figure-file.js";
 import type { SkippedRow } from "../domain/figure-import.js";
-import { checkFigure, sameFigure } from "../domain/figures.js";
+import { checkFigure, figureOnly, sameFigure } from "../domain/figures.js";
 import { periodById, periodName, type Period } from "../domain/periods.js";
 import type { Refusal } from "../domain/refusal.js";
 import { can } from "../domain/roles.js";
@@ -78,18 +78,6 @@ const ONLY_COORDINATORS: Refusal = {
 
 const key = (f: Pick<Figure, "standardId" | "periodId">) => `${f.standardId}|${f.periodId}`;
 const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
-
-/** Only a figure's own fields: what is kept and compared (not the ETag, nor who recorded it). */
-function figureOnly(f: Figure): Figure {
-  return {
-    standardId: f.standardId,
-    periodId: f.periodId,
-    value: f.value,
-    ...(f.count !== undefined && { count: f.count }),
-    ...(f.comparator !== undefined && { comparator: f.comparator }),
-    ...(f.note && { note: f.note }),
-  };
-}
 
 /** A stored number as the figure card would have it typed: plain decimals, and a percentage with its sign (so 0.5% is not taken for 50%). */
 function typed(n: number | undefined, percent: boolean): string | undefined {

@@ -5,6 +5,7 @@
  * ETag guards it), so it never disagrees with the figures. Row format only; no storage calls.
  */
 import { TREND_PERIODS } from "../domain/standards-report.js";
+import { figureOnly } from "../domain/figures.js";
 import { periodById } from "../domain/periods.js";
 import type { Figure } from "../domain/standards.js";
 import { text, type StoredEntity } from "./tables.js";
@@ -27,13 +28,11 @@ export function recentColumn(recent: readonly Figure[], figure?: Figure): string
   const merged = figure ? [...recent.filter((f) => f.periodId !== figure.periodId), figure] : [...recent];
   const start = (f: Figure) => periodById(f.periodId)?.start ?? "";
   const kept = merged.sort((a, b) => start(a).localeCompare(start(b)) || a.periodId.localeCompare(b.periodId)).slice(-KEPT);
+  // The row is the standard's, so each figure is kept without its standard's id.
   return JSON.stringify(
-    kept.map((f) => ({
-      periodId: f.periodId,
-      value: f.value,
-      ...(f.count !== undefined && { count: f.count }),
-      ...(f.note !== undefined && f.note !== "" && { note: f.note }),
-      ...(f.comparator !== undefined && { comparator: f.comparator }),
-    })),
+    kept.map((f) => {
+      const { standardId: _standardId, ...own } = figureOnly(f);
+      return own;
+    }),
   );
 }
