@@ -8,7 +8,7 @@ import type { Clock } from "../clock.js";
 import { periodsEndingWith } from "../domain/periods.js";
 import { lastFinishedPeriod } from "../domain/standards-report.js";
 import type { ServiceStandard } from "../domain/standards.js";
-import type { Stores } from "../store/index.js";
+import type { HeldCopies, Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
 
 type DemoStandard = Omit<ServiceStandard, "owner" | "published"> & { readonly values: readonly number[] };
@@ -53,13 +53,23 @@ const DEMO_STANDARDS: readonly DemoStandard[] = [
 ];
 
 export async function seedDemoStandards(stores: Stores, clock: Clock, actor: Actor): Promise<number> {
+  // Campaigns' copies carry the standards and their newest figures: marked once, written once at the end.
+  const held = await stores.campaigns.holdCopies(actor.tenantId);
+  try {
+    return await seedEach(stores, clock, actor, held);
+  } finally {
+    await held.finish();
+  }
+}
+
+async function seedEach(stores: Stores, clock: Clock, actor: Actor, held: HeldCopies): Promise<number> {
   const by = { userId: actor.userId, name: actor.displayName };
   const at = clock.now().toISOString();
   let added = 0;
   for (const { values, ...fields } of DEMO_STANDARDS) {
     if (await stores.standards.get(actor.tenantId, fields.id)) continue;
     const standard: ServiceStandard = { ...fields, owner: by, published: true };
-    await stores.standards.create(actor.tenantId, standard, { by, at });
+    await stores.standards.create(actor.tenantId, standard, { by, at }, held);
     const periods = periodsEndingWith(lastFinishedPeriod(standard, clock.now()), values.length);
     for (const [i, period] of periods.entries())
       await stores.standards.putFigure(
@@ -68,6 +78,7 @@ export async function seedDemoStandards(stores: Stores, clock: Clock, actor: Act
         undefined,
         by,
         at,
+        held,
       );
     added++;
   }

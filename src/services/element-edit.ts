@@ -59,13 +59,6 @@ export function editRefusal(loaded: Loaded, actor: Actor, ref: string): Refusal 
   return undefined;
 }
 
-/** The element a button leads to, when it is known before the button runs (not for Skip, which looks for the next unrated). */
-export function expectedRef(action: CardAction): string | undefined {
-  if (action.verb === "next") return neighbour(action.ref, 1) ?? action.ref;
-  if (action.verb === "back") return neighbour(action.ref, -1) ?? action.ref;
-  return action.verb === "skip" ? undefined : action.ref;
-}
-
 /** Whether the card's inputs differ from what the card showed. */
 export function typedAnything(action: CardAction): boolean {
   const { drafts, base } = action;

@@ -14,7 +14,7 @@ import type { Logger } from "../logger.js";
 import { ELEMENTS, findElement } from "../standard/index.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import type { ActionLink } from "../store/actions.js";
-import type { Participant, StoredReport, Stores } from "../store/index.js";
+import { relatedTo, type CouncilRelated, type Participant, type StoredReport, type Stores } from "../store/index.js";
 import type { Actor, Drafts, ElementView, Scope } from "./views.js";
 import type { RolesOf } from "./context.js";
 
@@ -72,56 +72,50 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
   };
 }
 
-/** What the council holds about an element beyond its assessment, read alongside the rest of a turn. */
-export interface Related {
-  readonly ref: string;
+/** What the council holds about an element beyond its assessment. */
+interface Related {
   readonly links: ActionLink[];
+  /** The standards that evidence it. */
   readonly standards: readonly ServiceStandard[];
   readonly figures: readonly Figure[];
 }
 
-/**
- * Starts reading what the council holds about element `ref` beside its assessment (its
- * improvement actions, and the service standards), so a turn can read it while it reads the
- * rest. A read nobody awaits in the end fails quietly.
- */
-export function readRelated(stores: Stores, tenantId: string, ref: string): Promise<Related> {
-  const reading = Promise.all([stores.actions.forElement(tenantId, ref), stores.standards.withRecentFigures(tenantId)]).then(
-    ([links, { standards, figures }]) => ({ ref, links, standards, figures }),
-  );
-  reading.catch(() => undefined);
-  return reading;
+/** Element `ref`'s related: from what the unit's copy carried, else read from Actions and Standards. */
+async function relatedOf(stores: Stores, tenantId: string, ref: string, carried: CouncilRelated | undefined): Promise<Related> {
+  if (carried) return { ...relatedTo(carried, ref), figures: carried.figures };
+  const [links, { standards, figures }] = await Promise.all([
+    stores.actions.forElement(tenantId, ref),
+    stores.standards.withRecentFigures(tenantId),
+  ]);
+  return { links, standards: standards.filter((s) => s.refs.includes(ref)), figures };
 }
 
 /**
  * Adds what the council holds about the element beyond its assessment: improvement actions, the
  * last assessor's rating, and the service standards that evidence it with their latest figures.
- * `read.early`: the same read started earlier in the turn, used when it was for this element;
- * `read.report`: the campaign's assessor report as its copy had it (null: none), read when not given.
+ * `read`: what the unit's copy carried (campaign-copies.ts): the council's actions and standards,
+ * and the campaign's assessor report (null: none); each is read from the record when not given.
  */
 export async function withRelated(
   stores: Stores,
   actor: Actor,
   view: ElementView,
   now: Date,
-  read: { readonly early?: Promise<Related>; readonly report?: StoredReport | null } = {},
+  read: { readonly related?: CouncilRelated; readonly report?: StoredReport | null } = {},
 ): Promise<ElementView> {
   const ref = view.element.ref;
   const reportRead = read.report !== undefined ? read.report : stores.actionImports.getReport(actor.tenantId, view.campaign.id);
-  const started = read.early && (await read.early.catch(() => undefined));
-  const [related, report] = await Promise.all([started?.ref === ref ? started : readRelated(stores, actor.tenantId, ref), reportRead]);
-  const { links } = related;
-  const linked = related.standards.filter((s) => s.refs.includes(ref));
+  const [related, report] = await Promise.all([relatedOf(stores, actor.tenantId, ref, read.related), reportRead]);
   const rating = report?.ratings[ref];
   // Unfinished first, soonest due first: what still needs doing is what the card can show.
-  const sorted = [...links].sort(
+  const sorted = [...related.links].sort(
     (x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id),
   );
   return {
     ...view,
     actions: sorted,
     ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}),
-    ...(linked.length > 0 && { standards: standardRows(linked, related.figures, now) }),
+    ...(related.standards.length > 0 && { standards: standardRows(related.standards, related.figures, now) }),
   };
 }
 

@@ -231,7 +231,7 @@ export class FigureImportService extends Service {
         const asPreviewed = current ? before !== undefined && sameFigure(current, before) : before === undefined;
         if (!asPreviewed) return void notImported.push({ figure: planned, why: why(current) });
         try {
-          await this.stores.standards.putFigure(actor.tenantId, figure, current, by, at);
+          await this.stores.standards.putFigure(actor.tenantId, figure, current, by, at, held);
           return void (current ? corrected++ : added++);
         } catch (error) {
           if (!(error instanceof ConcurrencyError)) throw error;
@@ -245,7 +245,13 @@ export class FigureImportService extends Service {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await one(next);
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, queue.length) }, worker));
+    // Campaigns' copies carry the newest figures: marked once, written once every figure is.
+    const held = await this.stores.campaigns.holdCopies(actor.tenantId);
+    try {
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, queue.length) }, worker));
+    } finally {
+      await held.finish();
+    }
     const result: FigureImportResult = { added, corrected, unchanged, notImported };
     this.log.info(
       { tenant: actor.tenantId, added, corrected, unchanged, notImported: notImported.length },

@@ -9,18 +9,16 @@ import { LIMITS } from "../domain/limits.js";
 import { nextUnrated, summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
 import { findElement } from "../standard/index.js";
-import { destination, editFor, editRefusal, expectedRef, savedMessage, saveWithRetry, typedLink, unknownElement } from "./element-edit.js";
+import { destination, editFor, editRefusal, savedMessage, saveWithRetry, typedLink, unknownElement } from "./element-edit.js";
 import {
   ALL_REFS,
   elementView,
   loadScope,
-  readRelated,
   refusedAction,
   rememberPlace,
   withRelated,
   type ActionOutcome,
   type Loaded,
-  type Related,
 } from "./element-loader.js";
 import { readLastCycle, withLastCycle } from "./last-cycle.js";
 import { locate, locateReading } from "./place.js";
@@ -87,8 +85,6 @@ export class WalkthroughService extends Service {
     // Where the person was tells what to read next; all of it is read together with their
     // campaign (and read again in the rare case their place has moved on, see locate).
     const stored = await this.stores.participants.get(actor.tenantId, actor.userId);
-    const guess = ref ?? stored?.currentRef;
-    const early = guess ? readRelated(this.stores, actor.tenantId, guess) : undefined;
     // Last cycle's too, from what the person's row says their campaign follows (checked below).
     const lastGuess =
       stored?.previousCampaignId && stored.unitId
@@ -118,10 +114,13 @@ export class WalkthroughService extends Service {
       : undefined;
     const [, shown, last] = await Promise.all([
       remembered,
-      withRelated(this.stores, actor, notice ? { ...view, notice } : view, this.clock.now(), {
-        early,
-        ...(samePlace && { report: unit?.report }),
-      }),
+      withRelated(
+        this.stores,
+        actor,
+        notice ? { ...view, notice } : view,
+        this.clock.now(),
+        samePlace ? { related: unit?.related, report: unit?.report } : {},
+      ),
       lastCycle,
     ]);
     return withLastCycle(shown, last);
@@ -164,14 +163,6 @@ export class WalkthroughService extends Service {
 
   /** Applies a card action. Refusals store nothing and come back with the card to show. */
   async act(actor: Actor, action: CardAction): Promise<ActionOutcome> {
-    // The element the card will show is known for every button but Skip: what it shows beside the
-    // element is read while the change is made.
-    const guess = findElement(action.ref) ? expectedRef(action) : undefined;
-    const early = guess ? readRelated(this.stores, actor.tenantId, guess) : undefined;
-    return this.apply(actor, action, early);
-  }
-
-  private async apply(actor: Actor, action: CardAction, early: Promise<Related> | undefined): Promise<ActionOutcome> {
     // Read together: the unit's elements with the campaign's copy beside them (when the card names
     // its unit), and the person; the campaign itself only when there is no copy.
     const [unitRead, person] = await Promise.all([
@@ -198,9 +189,9 @@ export class WalkthroughService extends Service {
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit }, { person, assessments: unitAssessments });
     const outcome = await this.change(actor, action, loaded);
     if (!outcome.view) return outcome;
-    // What the card shows beside the element: the assessor's rating came with the unit (its copy).
+    // What the card shows beside the element came with the unit (its copy).
     const [shown, last] = await Promise.all([
-      withRelated(this.stores, actor, outcome.view, this.clock.now(), { early, report: unitRead?.report }),
+      withRelated(this.stores, actor, outcome.view, this.clock.now(), { related: unitRead?.related, report: unitRead?.report }),
       lastCycle,
     ]);
     return { ...outcome, view: withLastCycle(shown, last) };

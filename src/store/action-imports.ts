@@ -19,7 +19,7 @@ import {
   type StoredAction,
   type StoredReport,
 } from "./action-rows.js";
-import { finishSync, markForSync } from "./campaign-copies.js";
+import { changingCopies } from "./campaign-copies.js";
 import { encodeKeyPart } from "./keys.js";
 import { AlreadyExistsError, ConcurrencyError, type Tables, text } from "./tables.js";
 
@@ -67,7 +67,8 @@ export class ActionImportStore {
     const worker = async () => {
       while (next < batches.length) await this.tables.transact("Actions", batches[next++]!);
     };
-    await Promise.all(Array.from({ length: parallel }, worker));
+    // Every campaign's copies carry the council's actions (campaign-copies.ts).
+    await changingCopies(this.tables, tenantId, undefined, () => Promise.all(Array.from({ length: parallel }, worker)));
     return written.map(({ action, ops }) => ({ ...action, ...reminderOf(ops) }));
   }
 
@@ -111,7 +112,8 @@ export class ActionImportStore {
         ...batch.flatMap((b) => b.ops),
       ];
       try {
-        await this.tables.transact("Actions", ops);
+        // Every campaign's copies carry the council's actions (campaign-copies.ts).
+        await changingCopies(this.tables, tenantId, undefined, () => this.tables.transact("Actions", ops));
         created.push(...batch.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) })));
         todo = todo.slice(batch.length);
       } catch (error) {
@@ -142,11 +144,20 @@ export class ActionImportStore {
     remindOn: (a: ImprovementAction) => IsoDate | undefined,
     change: Omit<ActionChange, "field" | "from" | "to">,
   ): Promise<StoredAction[]> {
-    const pk = encodeKeyPart(tenantId);
     const row = { rowKey: reportKey(campaignId), columns: { ...report, ratings: JSON.stringify(report.ratings) } };
-    // The campaign's copies carry its report (campaign-copies.ts): marked first, so a crash after
-    // the import is mended.
-    const marker = await markForSync(this.tables, tenantId, campaignId);
+    // The campaigns' copies carry the report and the actions (campaign-copies.ts): marked first,
+    // so a crash after the import is mended.
+    return changingCopies(this.tables, tenantId, undefined, () => this.reportTransaction(tenantId, row, build, remindOn, change));
+  }
+
+  private async reportTransaction(
+    tenantId: string,
+    row: { readonly rowKey: string; readonly columns: Record<string, unknown> },
+    build: readonly ((id: string) => ImprovementAction)[],
+    remindOn: (a: ImprovementAction) => IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+  ): Promise<StoredAction[]> {
+    const pk = encodeKeyPart(tenantId);
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
       const first = Number(seq?.last ?? 0) + 1;
@@ -166,7 +177,6 @@ export class ActionImportStore {
       if (ops.length > 100) throw new Error(`One transaction holds at most 100 writes; this import needs ${ops.length}`);
       try {
         await this.tables.transact("Actions", ops);
-        await finishSync(this.tables, { tenantId, id: campaignId }, marker);
         return written.map(({ action, ops: mine }) => ({ ...action, ...reminderOf(mine) }));
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;

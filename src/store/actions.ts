@@ -30,6 +30,7 @@ import {
   createdWrites,
   reminderOf,
 } from "./action-rows.js";
+import { changingCopies } from "./campaign-copies.js";
 import { ConcurrencyError, type Tables, text } from "./tables.js";
 
 export type { ActionChange, StoredAction } from "./action-rows.js";
@@ -78,6 +79,16 @@ export class ActionStore {
     remindOn: IsoDate | undefined,
     change: Omit<ActionChange, "field" | "from" | "to">,
   ): Promise<StoredAction> {
+    // Every campaign's copies carry the council's actions (campaign-copies.ts).
+    return changingCopies(this.tables, tenantId, undefined, () => this.createNumbered(tenantId, build, remindOn, change));
+  }
+
+  private async createNumbered(
+    tenantId: string,
+    build: (id: string) => ImprovementAction,
+    remindOn: IsoDate | undefined,
+    change: Omit<ActionChange, "field" | "from" | "to">,
+  ): Promise<StoredAction> {
     const pk = encodeKeyPart(tenantId);
     for (let attempt = 0; ; attempt++) {
       const seq = await this.tables.get("Actions", pk, SEQ_ROW);
@@ -110,7 +121,7 @@ export class ActionStore {
   ): Promise<StoredAction> {
     const ops = actionWrites(before, after, remindOn, changes);
     if (note) ops.push(["create", noteEntity(after, note)]);
-    const result = await this.tables.transact("Actions", ops);
+    const result = await changingCopies(this.tables, before.tenantId, undefined, () => this.tables.transact("Actions", ops));
     return { ...after, ...reminderOf(ops), etag: result.subResponses[0]?.etag };
   }
 

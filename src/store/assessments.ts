@@ -13,6 +13,7 @@ import type { ElementStatus } from "../domain/workflow.js";
 import type { RatingOrUnrated } from "../standard/index.js";
 import type { StoredReport } from "./action-rows.js";
 import { copiedCampaign, copiedReport, isCopyRow } from "./campaign-copies.js";
+import { copiedRelated, type CouncilRelated } from "./council-related.js";
 import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
 import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
 
@@ -22,6 +23,8 @@ export interface UnitRead {
   readonly campaign?: Campaign;
   /** The campaign's imported assessor report; null when it has none. */
   readonly report?: StoredReport | null;
+  /** The council's actions by element and its standards with their newest figures. */
+  readonly related?: CouncilRelated;
 }
 
 export class AssessmentStore {
@@ -38,9 +41,9 @@ export class AssessmentStore {
   }
 
   /**
-   * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), with its
-   * imported assessor report (null: none), in one range query; `campaign` and `report` are
-   * missing when the copy does not say (read Campaigns and the report's row then).
+   * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), with what
+   * the copy carries: its imported assessor report (null: none) and the council's actions and
+   * standards, in one range query; each is missing when the copy does not say (read the record then).
    */
   async readUnit(tenantId: string, campaignId: string, unitId: string): Promise<UnitRead> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), compositeKey(unitId) + "|");
@@ -52,10 +55,12 @@ export class AssessmentStore {
         .map((a) => [a.ref, a]),
     );
     const report = copy && copiedReport(copy);
+    const related = copy && copiedRelated(copy);
     return {
       assessments,
       ...(copy && { campaign: copiedCampaign(tenantId, campaignId, copy) }),
       ...(report !== undefined && { report }),
+      ...(related && { related }),
     };
   }
 

@@ -1,21 +1,25 @@
 /**
- * A copy of each campaign, with the assessor report imported into it, beside each of its units'
- * assessments (Assessments, PartitionKey tenant|campaign, RowKey "<unit>|!campaign"), inside the
- * unit's own key range: the one query a turn makes for the unit's elements brings both, so a card
- * press reads neither Campaigns nor the report. The Campaigns row and the report's row (in
- * Actions) stay the record; the copies are rewritten after every change to either, by whoever
- * made the change:
- * - a change and a marker ("!sync|<campaign>") are one transaction in Campaigns, and the marker is
- *   removed once the copies are written, so a crash in between is mended at the next start-up;
- * - whoever writes copies reads the campaign (and report) again afterwards and writes again if
- *   either changed meanwhile, so two changes close together cannot leave the older one in the copies.
- * A missing copy (a unit of a campaign made by an earlier version, before start-up copied it) is
- * read from Campaigns instead: slower, never wrong.
+ * A copy of each campaign beside each of its units' assessments (Assessments, PartitionKey
+ * tenant|campaign, RowKey "<unit>|!campaign"), inside the unit's own key range, carrying what
+ * every element card shows beyond the unit's own assessments: the assessor report imported into
+ * the campaign, the council's improvement actions by element and its service standards with their
+ * newest figures (council-related.ts). The one query a turn makes for the unit's elements brings
+ * all of it, so a card press reads no other table. Campaigns, Actions and Standards stay the
+ * record; the copies are rewritten after every change to what they carry, by whoever made it:
+ * - a marker ("!sync|<campaign>" in Campaigns) is written with the change to a campaign, in the
+ *   same transaction, or before a change to actions and standards, which every campaign of the
+ *   council carries (holdCopies); it is removed once the copies are written, so a crash in
+ *   between is mended at the scheduler's next look or the next start-up;
+ * - whoever writes copies reads what they carry again afterwards and writes again if it changed
+ *   meanwhile, so two changes close together cannot leave the older one in the copies.
+ * A missing copy (a unit of a campaign made by an earlier version, before start-up copied it), or
+ * one that does not carry something, is read from the record instead: slower, never wrong.
  */
 import type { TransactionAction } from "@azure/data-tables";
 import type { Campaign } from "../domain/campaign.js";
 import { reportKey, toReport, type StoredReport } from "./action-rows.js";
 import { campaignColumns, toCampaign } from "./campaign-rows.js";
+import { readCouncilRelated, relatedColumns } from "./council-related.js";
 import { compositeKey, decodeKeyPart, encodeKeyPart } from "./keys.js";
 import { optionalText, prefixEnd, type StoredEntity, type Tables } from "./tables.js";
 
@@ -24,6 +28,8 @@ const COPY = "!campaign";
 export const SYNC_PREFIX = "!sync|";
 /** Rewrites that found the campaign changed again before giving up; each one means another change happened. */
 const ROUNDS = 5;
+/** A transaction's body holds at most 4 MiB; copies are written in transactions of at most this many characters. */
+const TRANSACTION_CHARS = 1_000_000;
 
 export function copyRowKey(unitId: string): string {
   return `${compositeKey(unitId)}|${COPY}`;
@@ -50,36 +56,51 @@ export function syncMarker(tenantId: string, campaignId: string) {
   return { partitionKey: encodeKeyPart(tenantId), rowKey: SYNC_PREFIX + encodeKeyPart(campaignId) };
 }
 
+/** What a copy carries beside the campaign, as stored (JSON), read from the record. */
+interface Carried {
+  readonly report: string | undefined;
+  readonly related: string;
+}
+
+async function readCarried(tables: Tables, campaign: Campaign): Promise<Carried> {
+  const [report, related] = await Promise.all([
+    readReport(tables, campaign),
+    readCouncilRelated(tables, campaign.tenantId).then((r) => JSON.stringify(r)),
+  ]);
+  return { report, related };
+}
+
 /**
- * Writes `campaign` (as stored, with its ETag) into the copy of every unit, then reads it again and
- * repeats while someone else has changed it meanwhile. Returns the campaign the copies now hold.
+ * Writes `campaign` (as stored, with its ETag) and what it carries into the copy of every unit,
+ * then reads both again and repeats while someone else has changed either meanwhile. Returns the
+ * campaign the copies now hold.
  */
 export async function writeCopies(tables: Tables, campaign: Campaign): Promise<Campaign> {
   let current = campaign;
-  let report = await readReport(tables, campaign);
+  let carried = await readCarried(tables, campaign);
   for (let round = 0; round < ROUNDS; round++) {
     const partitionKey = compositeKey(current.tenantId, current.id);
-    await tables.transact(
-      "Assessments",
-      current.units.map((unit): TransactionAction => [
-        "upsert",
-        {
-          partitionKey,
-          rowKey: copyRowKey(unit.id),
-          ...campaignColumns(current),
-          campaignEtag: current.etag ?? "",
-          report: report ?? NONE,
-        },
-        "Replace",
-      ]),
-    );
-    const [stored, reportNow] = await Promise.all([
-      tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
-      readReport(tables, current),
+    const columns = {
+      ...campaignColumns(current),
+      campaignEtag: current.etag ?? "",
+      report: carried.report ?? NONE,
+      ...relatedColumns(carried.related),
+    };
+    const copies = current.units.map((unit): TransactionAction => [
+      "upsert",
+      { partitionKey, rowKey: copyRowKey(unit.id), ...columns },
+      "Replace",
     ]);
-    if (!stored || (stored.etag === current.etag && reportNow === report)) return current;
+    const perTransaction = Math.max(1, Math.min(100, Math.floor(TRANSACTION_CHARS / JSON.stringify(columns).length)));
+    for (let i = 0; i < copies.length; i += perTransaction) await tables.transact("Assessments", copies.slice(i, i + perTransaction));
+    const [stored, carriedNow] = await Promise.all([
+      tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
+      readCarried(tables, current),
+    ]);
+    if (!stored || (stored.etag === current.etag && carriedNow.report === carried.report && carriedNow.related === carried.related))
+      return current;
     current = toCampaign(current.tenantId, current.id, stored, stored.etag);
-    report = reportNow;
+    carried = carriedNow;
   }
   return current;
 }
@@ -90,9 +111,57 @@ async function readReport(tables: Tables, campaign: Campaign): Promise<string | 
   return row && JSON.stringify(toReport(row));
 }
 
-/** Marks that `campaignId`'s copies are about to change with something stored elsewhere (its report). */
-export async function markForSync(tables: Tables, tenantId: string, campaignId: string): Promise<string | undefined> {
-  return tables.upsert("Campaigns", syncMarker(tenantId, campaignId), "Replace");
+/** The campaigns of a tenant, each with its ETag: its rows in Campaigns but those starting "!" (markers, audit). */
+export async function tenantCampaigns(tables: Tables, tenantId: string): Promise<Campaign[]> {
+  // Encoded ids start with a letter, digit, "-", ".", "_" or "~", all after "!".
+  const rows = await tables.queryRange("Campaigns", encodeKeyPart(tenantId), "-", "~~");
+  return rows.map((e) => toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag));
+}
+
+/** Copies marked for a change to what they carry: `finish` writes them once the change is stored. */
+export interface HeldCopies {
+  finish(): Promise<void>;
+}
+
+/**
+ * Marks every campaign of the tenant before a change to what all their copies carry (its
+ * actions, reports, standards and figures). Call `finish` once the change is stored, or failed.
+ */
+export async function holdCopies(tables: Tables, tenantId: string): Promise<HeldCopies> {
+  const campaigns = await tenantCampaigns(tables, tenantId);
+  const markers = new Map<string, string | undefined>();
+  for (let i = 0; i < campaigns.length; i += 100) {
+    const batch = campaigns.slice(i, i + 100);
+    const result = await tables.transact(
+      "Campaigns",
+      batch.map((c): TransactionAction => ["upsert", syncMarker(tenantId, c.id), "Replace"]),
+    );
+    batch.forEach((c, j) => markers.set(c.id, result.subResponses[j]?.etag));
+  }
+  return {
+    finish: async () => {
+      for (const campaign of campaigns) await finishSync(tables, campaign, markers.get(campaign.id));
+    },
+  };
+}
+
+/**
+ * `write`, a change to what every campaign's copies carry, with the copies marked before and
+ * written after; when the caller already `held` them (a change of many writes), only `write`.
+ */
+export async function changingCopies<T>(
+  tables: Tables,
+  tenantId: string,
+  held: HeldCopies | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (held) return write();
+  const mine = await holdCopies(tables, tenantId);
+  try {
+    return await write();
+  } finally {
+    await mine.finish();
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import type { Campaign } from "../domain/campaign.js";
-import { finishSync, syncMarker } from "./campaign-copies.js";
+import { finishSync, holdCopies, syncMarker, type HeldCopies } from "./campaign-copies.js";
 import { campaignEntity, toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
 import { AlreadyExistsError, type Tables, text } from "./tables.js";
@@ -110,6 +110,14 @@ export class CampaignStore {
       if (!(error instanceof AlreadyExistsError)) throw error;
       return (await this.activeCampaignId(tenantId)) ?? campaignId;
     }
+  }
+
+  /**
+   * Marks the copies of every campaign of the tenant before a change of many writes to what they
+   * all carry (actions, standards, figures), passed to each write; `finish` once it is done.
+   */
+  async holdCopies(tenantId: string): Promise<HeldCopies> {
+    return holdCopies(this.tables, tenantId);
   }
 
   /** Makes `campaignId` the one people without a campaign of their own start in. */

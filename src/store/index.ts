@@ -16,13 +16,14 @@ import { migrate } from "./migrations.js";
 import { mendCopies } from "./campaign-copies.js";
 
 export { ConcurrencyError, AlreadyExistsError, Tables, countStorageRequests } from "./tables.js";
-export { mendCopies } from "./campaign-copies.js";
+export { mendCopies, type HeldCopies } from "./campaign-copies.js";
 export type { Participant } from "./participants.js";
 export type { RoleChange, RoleHolder } from "./roles.js";
 export type { CertificationChange } from "./certification.js";
 export { TooLargeToKeepError, type PendingImport } from "./files.js";
 export type { StoredReport } from "./action-rows.js";
 export type { UnitRead } from "./assessments.js";
+export { relatedTo, type CouncilRelated } from "./council-related.js";
 
 export interface Stores {
   readonly tables: Tables;

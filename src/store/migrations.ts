@@ -8,7 +8,7 @@ import { writeCopies } from "./campaign-copies.js";
 import { toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart } from "./keys.js";
 import { recentColumn, recentFigures } from "./recent-figures.js";
-import { FIGURE, STANDARD, toFigure } from "./standards.js";
+import { FIGURE, STANDARD, toFigure } from "./standard-rows.js";
 import { ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
 
 const MARKERS = "!migrations";
@@ -87,6 +87,9 @@ const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] =
   ["roles-into-participants", rolesIntoParticipants],
   ["copies-of-campaigns", copiesOfCampaigns],
   ["recent-figures-into-standards", recentFiguresIntoStandards],
+  // The copies now carry the council's actions and standards too (council-related.ts): written
+  // again, after the step above, so they carry each standard's newest figures and not all of them.
+  ["copies-carry-actions-and-standards", copiesOfCampaigns],
 ];
 
 export async function migrate(tables: Tables): Promise<void> {

@@ -11,9 +11,23 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { Person } from "../domain/actions.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import { changeColumns } from "./action-rows.js";
+import { changingCopies, type HeldCopies } from "./campaign-copies.js";
+import { everyStandardAndFigure, standardsWithRecentFigures } from "./council-related.js";
 import { recentColumn, recentFigures } from "./recent-figures.js";
 import { encodeKeyPart, newestFirst } from "./keys.js";
-import { AlreadyExistsError, ConcurrencyError, prefixEnd, text, type StoredEntity, type Tables } from "./tables.js";
+import {
+  FIGURE,
+  figureKey,
+  STANDARD,
+  standardEntity,
+  toFigure,
+  toStandard,
+  type StoredFigure,
+  type StoredStandard,
+} from "./standard-rows.js";
+import { AlreadyExistsError, ConcurrencyError, text, type Tables } from "./tables.js";
+
+export type { StoredFigure, StoredStandard } from "./standard-rows.js";
 
 export interface StandardChange {
   readonly field: string;
@@ -23,11 +37,6 @@ export interface StandardChange {
   readonly at: string;
 }
 
-export type StoredStandard = ServiceStandard & { readonly etag?: string };
-export type StoredFigure = Figure & { readonly etag?: string; readonly by: Person; readonly at: string };
-
-export const STANDARD = "s|";
-export const FIGURE = "f|";
 const AUDIT = "!audit|";
 
 export class StandardStore {
@@ -43,8 +52,20 @@ export class StandardStore {
     return e && toStandard(e);
   }
 
-  /** A new standard with its "created" audit entry; AlreadyExistsError if the id is taken. */
+  /**
+   * A new standard with its "created" audit entry; AlreadyExistsError if the id is taken. Every
+   * campaign's copies carry the standards (campaign-copies.ts): `held` when the caller has marked them.
+   */
   async create(
+    tenantId: string,
+    standard: ServiceStandard,
+    change: Omit<StandardChange, "field" | "from" | "to">,
+    held?: HeldCopies,
+  ): Promise<StoredStandard> {
+    return changingCopies(this.tables, tenantId, held, () => this.createRow(tenantId, standard, change));
+  }
+
+  private async createRow(
     tenantId: string,
     standard: ServiceStandard,
     change: Omit<StandardChange, "field" | "from" | "to">,
@@ -76,7 +97,7 @@ export class StandardStore {
       ["update", standardEntity(tenantId, after), "Merge", { etag: before.etag }],
       ...changes.map((c): TransactionAction => ["create", auditEntity(tenantId, after.id, c)]),
     ];
-    const result = await this.tables.transact("Standards", ops);
+    const result = await changingCopies(this.tables, tenantId, undefined, () => this.tables.transact("Standards", ops));
     return { ...after, etag: result.subResponses[0]?.etag };
   }
 
@@ -86,25 +107,14 @@ export class StandardStore {
     return rows.map(toFigure);
   }
 
-  /** The tenant's standards and all their figures in one query (their rows sort together, the audit before them). */
+  /** The tenant's standards and all their figures in one query. */
   async everything(tenantId: string): Promise<{ standards: StoredStandard[]; figures: StoredFigure[] }> {
-    const rows = await this.tables.queryRange("Standards", encodeKeyPart(tenantId), FIGURE, prefixEnd(STANDARD));
-    return {
-      standards: rows.filter((r) => r.rowKey?.startsWith(STANDARD)).map(toStandard),
-      figures: rows.filter((r) => r.rowKey?.startsWith(FIGURE)).map(toFigure),
-    };
+    return everyStandardAndFigure(this.tables, tenantId);
   }
 
-  /**
-   * The tenant's standards, each with its newest figures (recent-figures.ts): what a card showing
-   * the latest results needs, in one query of the standards' rows alone. Rows written before
-   * they kept their figures are read with every figure instead.
-   */
+  /** The tenant's standards, each with its newest figures: what a card showing the latest results needs. */
   async withRecentFigures(tenantId: string): Promise<{ standards: StoredStandard[]; figures: Figure[] }> {
-    const rows = await this.tables.queryPartition("Standards", encodeKeyPart(tenantId), STANDARD);
-    const recent = rows.map(recentFigures);
-    if (recent.some((r) => r === undefined)) return this.everything(tenantId);
-    return { standards: rows.map(toStandard), figures: recent.flatMap((r) => r ?? []) };
+    return standardsWithRecentFigures(this.tables, tenantId);
   }
 
   /** Every figure of every standard of the tenant (one partition query). */
@@ -122,9 +132,26 @@ export class StandardStore {
   /**
    * Records a period's figure, or corrects it: conditional on `before` (the figure read, with its
    * ETag; none when there was no figure), audited with the old and new value. ConcurrencyError
-   * when someone recorded or corrected it meanwhile.
+   * when someone recorded or corrected it meanwhile. `held`: the copies, when the caller has marked them.
    */
-  async putFigure(tenantId: string, figure: Figure, before: StoredFigure | undefined, by: Person, at: string): Promise<StoredFigure> {
+  async putFigure(
+    tenantId: string,
+    figure: Figure,
+    before: StoredFigure | undefined,
+    by: Person,
+    at: string,
+    held?: HeldCopies,
+  ): Promise<StoredFigure> {
+    return changingCopies(this.tables, tenantId, held, () => this.writeFigure(tenantId, figure, before, by, at));
+  }
+
+  private async writeFigure(
+    tenantId: string,
+    figure: Figure,
+    before: StoredFigure | undefined,
+    by: Person,
+    at: string,
+  ): Promise<StoredFigure> {
     const entity = {
       partitionKey: encodeKeyPart(tenantId),
       rowKey: figureKey(figure.standardId, figure.periodId),
@@ -190,60 +217,10 @@ export class StandardStore {
   }
 }
 
-const figureKey = (standardId: string, periodId: string) => `${FIGURE}${encodeKeyPart(standardId)}|${encodeKeyPart(periodId)}`;
-
-function standardEntity(tenantId: string, s: ServiceStandard) {
-  return {
-    partitionKey: encodeKeyPart(tenantId),
-    rowKey: STANDARD + encodeKeyPart(s.id),
-    standardId: s.id,
-    promise: s.promise,
-    measure: JSON.stringify(s.measure),
-    target: JSON.stringify(s.target),
-    frequency: s.frequency,
-    ownerId: s.owner.userId,
-    ownerName: s.owner.name,
-    published: s.published,
-    refs: s.refs.join(" "),
-    unitId: s.unit?.id ?? "",
-    unitName: s.unit?.name ?? "",
-  };
-}
-
 function auditEntity(tenantId: string, standardId: string, c: StandardChange) {
   return {
     partitionKey: encodeKeyPart(tenantId),
     rowKey: `${AUDIT}${encodeKeyPart(standardId)}|${newestFirst(c.at)}|${randomUUID().slice(0, 8)}`,
     ...changeColumns(c),
-  };
-}
-
-function toStandard(e: StoredEntity): StoredStandard {
-  const frequency = text(e.frequency) === "monthly" ? "monthly" : "quarterly";
-  return {
-    id: text(e.standardId),
-    promise: text(e.promise),
-    measure: JSON.parse(text(e.measure) || '{"kind":"percentage"}') as ServiceStandard["measure"],
-    target: JSON.parse(text(e.target) || '{"value":0,"better":"higher"}') as ServiceStandard["target"],
-    frequency,
-    owner: { userId: text(e.ownerId), name: text(e.ownerName) },
-    published: e.published === true,
-    refs: text(e.refs).split(" ").filter(Boolean),
-    ...(text(e.unitId) && { unit: { id: text(e.unitId), name: text(e.unitName) } }),
-    etag: e.etag,
-  };
-}
-
-export function toFigure(e: StoredEntity): StoredFigure {
-  return {
-    standardId: text(e.standardId),
-    periodId: text(e.periodId),
-    value: Number(e.value),
-    ...(typeof e.count === "number" && { count: e.count }),
-    ...(text(e.note) && { note: text(e.note) }),
-    ...(typeof e.comparator === "number" && { comparator: e.comparator }),
-    by: { userId: text(e.byId), name: text(e.byName) },
-    at: text(e.at),
-    etag: e.etag,
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * What every element card shows beyond the unit's own assessments: the improvement actions
+ * covering each element (their "r|" rows in Actions) and the council's service standards with
+ * their newest figures (Standards). Read here for the campaigns' copies (campaign-copies.ts), which
+ * carry it in columns of their own so a card press reads neither table. Reads and row format.
+ */
+import { figureOnly } from "../domain/figures.js";
+import type { Figure, ServiceStandard } from "../domain/standards.js";
+import { REF, toActionLink, type ActionLink } from "./action-rows.js";
+import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { recentFigures } from "./recent-figures.js";
+import { FIGURE, STANDARD, toFigure, toStandard, type StoredFigure, type StoredStandard } from "./standard-rows.js";
+import { prefixEnd, type StoredEntity, type Tables } from "./tables.js";
+
+/** An action as an element's card lists it, with the element. */
+export type ElementLink = ActionLink & { readonly ref: string };
+
+export interface CouncilRelated {
+  /** Every element's actions, in element then action number order. */
+  readonly links: readonly ElementLink[];
+  readonly standards: readonly ServiceStandard[];
+  /** The standards' newest figures. */
+  readonly figures: readonly Figure[];
+}
+
+/** The tenant's standards and all their figures in one query (their rows sort together, the audit before them). */
+export async function everyStandardAndFigure(
+  tables: Tables,
+  tenantId: string,
+): Promise<{ standards: StoredStandard[]; figures: StoredFigure[] }> {
+  const rows = await tables.queryRange("Standards", encodeKeyPart(tenantId), FIGURE, prefixEnd(STANDARD));
+  return {
+    standards: rows.filter((r) => r.rowKey?.startsWith(STANDARD)).map(toStandard),
+    figures: rows.filter((r) => r.rowKey?.startsWith(FIGURE)).map(toFigure),
+  };
+}
+
+/**
+ * The tenant's standards, each with its newest figures (recent-figures.ts), in one query of the
+ * standards' rows alone. Rows written before they kept their figures are read with every figure.
+ */
+export async function standardsWithRecentFigures(
+  tables: Tables,
+  tenantId: string,
+): Promise<{ standards: StoredStandard[]; figures: Figure[] }> {
+  const rows = await tables.queryPartition("Standards", encodeKeyPart(tenantId), STANDARD);
+  const recent = rows.map(recentFigures);
+  if (recent.some((r) => r === undefined)) return everyStandardAndFigure(tables, tenantId);
+  return { standards: rows.map(toStandard), figures: recent.flatMap((r) => r ?? []) };
+}
+
+/** The tenant's actions by element and standards with their newest figures: two queries, side by side. */
+export async function readCouncilRelated(tables: Tables, tenantId: string): Promise<CouncilRelated> {
+  const [linkRows, { standards, figures }] = await Promise.all([
+    tables.queryPartition("Actions", encodeKeyPart(tenantId), REF),
+    standardsWithRecentFigures(tables, tenantId),
+  ]);
+  return {
+    links: linkRows.map(toElementLink),
+    // As stored, without ETags or who recorded a figure: the card shows neither.
+    standards: standards.map(({ etag: _etag, ...standard }) => standard),
+    figures: figures.map(figureOnly),
+  };
+}
+
+function toElementLink(e: StoredEntity): ElementLink {
+  // "r|<ref>|<action number>"
+  const ref = decodeKeyPart((e.rowKey ?? "").slice(REF.length).split("|")[0] ?? "");
+  return { ref, ...toActionLink(e) };
+}
+
+/** What element `ref`'s card shows from `related`. */
+export function relatedTo(related: CouncilRelated, ref: string): { links: ActionLink[]; standards: ServiceStandard[] } {
+  return {
+    links: related.links.filter((l) => l.ref === ref).map(({ ref: _ref, ...link }) => link),
+    standards: related.standards.filter((s) => s.refs.includes(ref)),
+  };
+}
+
+/**
+ * A string column holds at most 64 KiB (32K UTF-16 characters) and an entity 1 MiB, so the JSON is
+ * cut into columns "related0", "related1", ... of at most PART characters; past MAX_PARTS the copy
+ * goes without, and cards read both tables instead: slower, never wrong.
+ */
+const PART = 30_000;
+const MAX_PARTS = 24;
+
+/** `related` as a copy's columns (`serialised`: its JSON), or none when it is too large to carry. */
+export function relatedColumns(serialised: string): Record<string, string> {
+  const parts = Math.ceil(serialised.length / PART);
+  if (parts > MAX_PARTS) return {};
+  const columns: Record<string, string> = { relatedParts: String(parts) };
+  for (let i = 0; i < parts; i++) columns[`related${i}`] = serialised.slice(i * PART, (i + 1) * PART);
+  return columns;
+}
+
+/** What a copy carries, or undefined when it does not say (written before it did, or too large). */
+export function copiedRelated(e: StoredEntity): CouncilRelated | undefined {
+  const parts = Number(e.relatedParts);
+  if (!Number.isInteger(parts) || parts < 1) return undefined;
+  let json = "";
+  for (let i = 0; i < parts; i++) {
+    const part = e[`related${i}`];
+    if (typeof part !== "string") return undefined;
+    json += part;
+  }
+  return JSON.parse(json) as CouncilRelated;
+}

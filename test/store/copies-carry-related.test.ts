@@ -1,0 +1,181 @@
+/**
+ * What the campaigns' copies carry of the council's actions and standards (council-related.ts,
+ * campaign-copies.ts), against the real Azurite: the same as the record after every kind of
+ * change, in every unit of every campaign, mended after storage failed in between, never left
+ * older than the record by a late writer, and made at start-up for copies written without it.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ImprovementAction } from "../../src/domain/actions.js";
+import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
+import { mendCopies, writeCopies } from "../../src/store/campaign-copies.js";
+import { copiedRelated, readCouncilRelated, relatedColumns } from "../../src/store/council-related.js";
+import { openStores, type Stores } from "../../src/store/index.js";
+import { compositeKey } from "../../src/store/keys.js";
+import { connectionString, uniquePrefix } from "../support/storage.js";
+import { LETTERS, OLU } from "../support/service-standards.js";
+
+const AT = "2026-11-30T10:00:00.000Z";
+const TENANT = "tenant/related#?";
+const UNITS = [
+  { id: "adults", name: "Adult services" },
+  { id: "housing", name: "Housing" },
+];
+const by = OLU;
+const campaign = (id: string): Campaign => ({ ...defaultCampaign(TENANT, id, "user-cora", new Date(AT)), units: UNITS });
+const action =
+  (title: string, refs: string[]) =>
+  (id: string): ImprovementAction => ({
+    tenantId: TENANT,
+    id,
+    title,
+    description: "",
+    refs,
+    owner: by,
+    dueOn: "2027-01-29",
+    priority: "medium",
+    status: "open",
+    createdBy: by,
+    createdAt: AT,
+    updatedAt: AT,
+  });
+
+async function council(): Promise<{ stores: Stores; ids: string[] }> {
+  const stores = await openStores(connectionString(), uniquePrefix());
+  const ids = [];
+  for (const id of ["cse-2025", "cse-2026"]) ids.push((await stores.campaigns.createOrGet(campaign(id))).id);
+  return { stores, ids };
+}
+
+/** Every unit's copy of every campaign, next to what the record says now. */
+async function copiesAndRecord(stores: Stores, ids: readonly string[]) {
+  const reads = await Promise.all(ids.flatMap((id) => UNITS.map((u) => stores.assessments.readUnit(TENANT, id, u.id))));
+  return { copies: reads.map((r) => r.related), record: await readCouncilRelated(stores.tables, TENANT) };
+}
+
+async function expectCopiesAsRecord(stores: Stores, ids: readonly string[]) {
+  const { copies, record } = await copiesAndRecord(stores, ids);
+  expect(copies).toHaveLength(ids.length * UNITS.length);
+  for (const copy of copies) expect(copy).toEqual(record);
+  return record;
+}
+
+/** Storage refuses writes to Assessments (where the copies are) until the returned function is called. */
+function copiesFail(stores: Stores): () => void {
+  const transact = stores.tables.transact.bind(stores.tables);
+  stores.tables.transact = (table, actions) =>
+    table === "Assessments" ? Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:10002")) : transact(table, actions);
+  return () => {
+    stores.tables.transact = transact;
+  };
+}
+
+describe("the council's actions and standards in every campaign's copies", () => {
+  it("follow each action created and changed, in every unit of every campaign, with no marker left", async () => {
+    const { stores, ids } = await council();
+    expect((await expectCopiesAsRecord(stores, ids)).links).toEqual([]);
+    const created = await stores.actions.create(TENANT, action("Publish the complaints standard", ["1.1.1", "4.1.2"]), undefined, {
+      by,
+      at: AT,
+    });
+    const record = await expectCopiesAsRecord(stores, ids);
+    expect(record.links.map((l) => `${l.ref} ${l.title}`)).toEqual([
+      "1.1.1 Publish the complaints standard",
+      "4.1.2 Publish the complaints standard",
+    ]);
+
+    const { etag: _etag, ...fields } = created;
+    await stores.actions.update(created, { ...fields, status: "done", refs: ["4.1.2"] }, undefined, []);
+    expect((await expectCopiesAsRecord(stores, ids)).links).toEqual([expect.objectContaining({ ref: "4.1.2", status: "done" })]);
+    expect(await mendCopies(stores.tables)).toBe(0);
+  });
+
+  it("follow each standard and figure, keeping the newest 12 figures, and an import of many marks and writes the copies once", async () => {
+    const { stores, ids } = await council();
+    await stores.standards.create(TENANT, LETTERS, { by, at: AT });
+    expect((await expectCopiesAsRecord(stores, ids)).standards).toEqual([LETTERS]);
+
+    const held = await stores.campaigns.holdCopies(TENANT);
+    const periods = ["2025/26-Q1", "2025/26-Q2", "2025/26-Q3", "2025/26-Q4", "2026/27-Q1", "2026/27-Q2"];
+    const years = ["2022/23", "2023/24", "2024/25"].flatMap((y) => ["Q1", "Q2", "Q3", "Q4"].map((q) => `${y}-${q}`));
+    for (const periodId of [...years, ...periods])
+      await stores.standards.putFigure(TENANT, { standardId: "letters", periodId, value: 90 }, undefined, by, AT, held);
+    // Held: nothing reached the copies yet, and every campaign is marked.
+    expect((await copiesAndRecord(stores, ids)).copies.map((c) => c?.figures.length)).toEqual([0, 0, 0, 0]);
+    await held.finish();
+    const record = await expectCopiesAsRecord(stores, ids);
+    expect(record.figures.map((f) => f.periodId)).toEqual([...years.slice(-6), ...periods]);
+    expect(await mendCopies(stores.tables)).toBe(0);
+  });
+
+  it("keep a change whose copies storage failed to take, and the next look mends every campaign", async () => {
+    const { stores, ids } = await council();
+    const restore = copiesFail(stores);
+    const created = await stores.actions.create(TENANT, action("Train front-line staff", ["2.1.1"]), undefined, { by, at: AT });
+    restore();
+    expect(await stores.actions.get(TENANT, created.id)).toMatchObject({ title: "Train front-line staff" });
+    expect((await copiesAndRecord(stores, ids)).copies.map((c) => c?.links.length)).toEqual([0, 0, 0, 0]);
+
+    expect(await mendCopies(stores.tables)).toBe(ids.length);
+    expect((await expectCopiesAsRecord(stores, ids)).links).toHaveLength(1);
+    expect(await mendCopies(stores.tables)).toBe(0);
+  });
+
+  it("never end older than the record: a change stored while the copies are written is written after", async () => {
+    const { stores, ids } = await council();
+    const [id] = ids;
+    const stored = (await stores.campaigns.get(TENANT, id!))!;
+    // Someone records an action just as this writer's copies go out, after it read what they carry.
+    const transact = stores.tables.transact.bind(stores.tables);
+    let raced = false;
+    stores.tables.transact = async (table, actions) => {
+      if (table === "Assessments" && !raced) {
+        raced = true;
+        stores.tables.transact = transact;
+        await stores.actions.create(TENANT, action("Raced in", ["3.1.1"]), undefined, { by, at: AT });
+      }
+      return transact(table, actions);
+    };
+    await writeCopies(stores.tables, stored);
+    expect(raced).toBe(true);
+    expect((await expectCopiesAsRecord(stores, ids)).links.map((l) => l.title)).toEqual(["Raced in"]);
+  });
+
+  it("are written at start-up into copies an earlier version wrote without them", async () => {
+    const prefix = uniquePrefix();
+    const first = await openStores(connectionString(), prefix);
+    const created = await first.campaigns.createOrGet(campaign("cse-2026"));
+    await first.actions.create(TENANT, action("Older action", ["1.2.1"]), undefined, { by, at: AT });
+    // As the previous version left them: copies without these columns, and its steps done.
+    for (const unit of UNITS) {
+      const row = (await first.tables.get("Assessments", compositeKey(TENANT, created.id), `${compositeKey(unit.id)}|!campaign`))!;
+      const { etag: _etag, timestamp: _timestamp, relatedParts: _parts, related0: _part, ...older } = row;
+      await first.tables.upsert("Assessments", { ...older, partitionKey: row.partitionKey!, rowKey: row.rowKey! }, "Replace");
+    }
+    await first.tables.delete("Tenants", "!migrations", "copies-carry-actions-and-standards");
+    expect((await first.assessments.readUnit(TENANT, created.id, "housing")).related).toBeUndefined();
+
+    const second = await openStores(connectionString(), prefix);
+    expect((await expectCopiesAsRecord(second, [created.id])).links.map((l) => l.title)).toEqual(["Older action"]);
+  });
+});
+
+describe("the columns that carry them", () => {
+  it("read back as written, whatever the text, cut at any length; too much is not carried at all", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.nat({ max: 70_000 }), (title, padding) => {
+        const related = {
+          links: [{ ref: "1.1.1", id: "1", title: title + "é".repeat(padding), status: "open" as const, dueOn: "2027-01-29", owner: by }],
+          standards: [],
+          figures: [],
+        };
+        const columns = relatedColumns(JSON.stringify(related));
+        for (const value of Object.values(columns)) expect(value.length).toBeLessThanOrEqual(30_000);
+        expect(copiedRelated(columns as never)).toEqual(related);
+      }),
+      { numRuns: 60 },
+    );
+    expect(relatedColumns("x".repeat(24 * 30_000 + 1))).toEqual({});
+    expect(copiedRelated({ relatedParts: "2", related0: "{" } as never)).toBeUndefined();
+  });
+});
