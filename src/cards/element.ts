@@ -1,9 +1,17 @@
 /** The element card: statement, guidance, rating, narrative, evidence and progress. */
 import { LIMITS } from "../domain/limits.js";
+import { NARRATIVE_START_CHARS } from "../domain/last-cycle.js";
 import { isClosed, statusLabel } from "../domain/actions.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
-import { acceptsEdits, CAMPAIGN_LIMITS, isCouncilWide, statusLabel as campaignStatusLabel, type Campaign } from "../domain/campaign.js";
+import {
+  acceptsEdits,
+  CAMPAIGN_LIMITS,
+  isCouncilWide,
+  isFinished,
+  statusLabel as campaignStatusLabel,
+  type Campaign,
+} from "../domain/campaign.js";
 import { periodName, periodNoun } from "../domain/periods.js";
 import { formatValue, targetText } from "../domain/standards-report.js";
 import { elementStatusLabel, isLocked, statusOf } from "../domain/workflow.js";
@@ -14,7 +22,6 @@ import { markdownLink, plainText } from "./markdown.js";
 import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Last cycle's narrative is context, not for editing: its start is enough to jog the memory. */
-const PREVIOUS_NARRATIVE_CHARS = 200;
 /** Actions are listed compactly: the full list is a command away. */
 const ACTIONS_SHOWN = 3;
 const ACTION_TITLE_CHARS = 50;
@@ -57,11 +64,11 @@ export function elementCard(view: ElementView): AdaptiveCard {
       : { text: "", style: "default", color: "Default" },
     ratingLabel: ratingText(assessment.rating),
     statusText: statusText(view),
-    canAssign: view.canAssign && !isRecord(view.campaign),
+    canAssign: view.canAssign && !isFinished(view.campaign),
     // A signed-off or archived campaign is a record: its cards show it, and offer nothing to change.
     locked: isLocked(assessment) || !acceptsEdits(campaign),
     readOnlyLine: acceptsEdits(campaign) ? "" : readOnlyLine(campaign),
-    canReviewNow: view.canReview && statusOf(assessment) === "submitted" && !isRecord(campaign),
+    canReviewNow: view.canReview && statusOf(assessment) === "submitted" && !isFinished(campaign),
     submittedBy: shorten(assessment.submittedByName || "the owner", 60),
     reviewComment:
       statusOf(assessment) === "returned" && assessment.reviewComment
@@ -147,12 +154,10 @@ function previousCycle(view: ElementView): { line: string; narrative: string; as
     ? `Last assessor${view.assessor.reportType ? ` (${plainText(view.assessor.reportType, 40)})` : ""}: **${ratingText(view.assessor.rating)}**`
     : "";
   if (!before) return { line: "", narrative: "", assessor };
-  const links = before.assessment.evidence.length;
+  const { links, rating, narrative } = before.element;
   return {
-    line: `Last cycle (${plainText(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(before.assessment.rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
-    narrative: before.assessment.narrative
-      ? `"${plainText(before.assessment.narrative.replace(/\s+/g, " "), PREVIOUS_NARRATIVE_CHARS)}"`
-      : "",
+    line: `Last cycle (${plainText(before.campaignName, LIMITS.campaignNameChars)}): **${ratingText(rating)}**, ${links} evidence link${links === 1 ? "" : "s"}`,
+    narrative: narrative ? `"${plainText(narrative, NARRATIVE_START_CHARS)}"` : "",
     assessor,
   };
 }
@@ -164,13 +169,8 @@ function statusText(view: ElementView): string {
   return status === "submitted" && assessment.submittedByName ? `${label} by ${plainText(assessment.submittedByName, NAME_CHARS)}` : label;
 }
 
-/** Signed off or archived: the campaign's content is final. (In review, reviewers still approve and return.) */
-function isRecord(campaign: Pick<Campaign, "status">): boolean {
-  return campaign.status === "signed-off" || campaign.status === "archived";
-}
-
 function readOnlyLine(campaign: Pick<Campaign, "status">): string {
-  return isRecord(campaign)
+  return isFinished(campaign)
     ? `This campaign is ${campaignStatusLabel(campaign.status).toLowerCase()}: this card is its record, and nothing on it can be changed.`
     : `This campaign is ${campaignStatusLabel(campaign.status).toLowerCase()}: ratings and evidence can no longer be changed, only reviewed.`;
 }

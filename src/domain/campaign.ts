@@ -89,6 +89,11 @@ export function isCouncilWide(campaign: Pick<Campaign, "units">): boolean {
 }
 
 /** Signed-off and archived campaigns are read-only; drafts can be prepared. */
+/** Signed off or archived: its record is final, and its assessments never change again. (In review, reviewers still approve and return.) */
+export function isFinished(campaign: Pick<Campaign, "status">): boolean {
+  return campaign.status === "signed-off" || campaign.status === "archived";
+}
+
 export function acceptsEdits(campaign: Pick<Campaign, "status">): boolean {
   return campaign.status === "open" || campaign.status === "draft";
 }

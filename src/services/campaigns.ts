@@ -171,7 +171,6 @@ export class CampaignService extends Service {
       ...actor,
       campaignId,
       unitId: same ? participant.unitId : campaign.units[0]!.id,
-      previousCampaignId: campaign.previousCampaignId,
       currentRef: same ? participant.currentRef : undefined,
       keepsRecord: campaign.status === "signed-off",
       movedFrom: "",

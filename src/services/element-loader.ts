@@ -136,7 +136,6 @@ export async function rememberPlace(
     person &&
     person.campaignId === scope.campaign.id &&
     person.unitId === scope.unit.id &&
-    person.previousCampaignId === scope.campaign.previousCampaignId &&
     person.currentRef === currentRef &&
     person.displayName === actor.displayName &&
     rest.movedFrom === undefined &&
@@ -147,7 +146,6 @@ export async function rememberPlace(
     ...actor,
     campaignId: scope.campaign.id,
     unitId: scope.unit.id,
-    previousCampaignId: scope.campaign.previousCampaignId,
     currentRef,
     lastSeenAt: clock.now().toISOString(),
     ...rest,

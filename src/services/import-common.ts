@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
-import type { Campaign } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
 import { TooLargeToKeepError, type PendingImport, type Stores } from "../store/index.js";
 import type { Actor } from "./views.js";
@@ -16,11 +15,6 @@ const PREVIEW_HOURS = 24;
 /** The same text however its whitespace was laid out (a .docx and its pasted text match). */
 export function fingerprintOf(text: string): string {
   return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
-}
-
-/** Signed off or archived: its record is final. (A campaign in review may still take imports.) */
-export function isFinished(campaign: Pick<Campaign, "status">): boolean {
-  return campaign.status === "signed-off" || campaign.status === "archived";
 }
 
 /** The preview `actor` is confirming, if it is still the latest of that kind and under a day old. */

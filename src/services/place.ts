@@ -42,7 +42,6 @@ export async function locate(
     ...actor,
     campaignId: campaign.id,
     unitId: scope.unit.id,
-    previousCampaignId: campaign.previousCampaignId,
     movedFrom: mine.name,
     lastSeenAt: clock.now().toISOString(),
   });

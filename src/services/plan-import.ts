@@ -7,13 +7,13 @@
  */
 import { ACTION_LIMITS, isClosed, titleFromText, type ActionStatus, type ImprovementAction, type Person } from "../domain/actions.js";
 import { addMonths, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
-import { closedMessage } from "../domain/campaign.js";
+import { closedMessage, isFinished } from "../domain/campaign.js";
 import type { Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
 import { can } from "../domain/roles.js";
 import { parseActionPlan, type PlanRow, type UnreadableRow } from "../io/action-plan.js";
 import { findElement } from "../standard/index.js";
-import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
+import { fingerprintOf, keepPreview, waitingImport } from "./import-common.js";
 import { matchPerson } from "../domain/people-match.js";
 import { refused } from "./refused.js";
 import type { Actor } from "./views.js";

@@ -8,7 +8,7 @@ import type { ImprovementAction, Person } from "../domain/actions.js";
 import { ACTION_LIMITS, titleFromText } from "../domain/actions.js";
 import { addMonths, formatLondonDay, londonDay, workingDayOnOrAfter, type IsoDate } from "../domain/calendar.js";
 import { COUNCIL_SCOPE, proposeCalendar, type ProposedCalendar } from "../domain/certification.js";
-import { closedMessage, type Campaign } from "../domain/campaign.js";
+import { closedMessage, type Campaign, isFinished } from "../domain/campaign.js";
 import type { Outcome, Refusal } from "../domain/refusal.js";
 import { nextActionReminder } from "../domain/reminders.js";
 import { can } from "../domain/roles.js";
@@ -16,7 +16,7 @@ import { parseAssessorReport, type ParsedReport } from "../io/assessor-report.js
 import { AlreadyExistsError, type StoredReport } from "../store/index.js";
 import type { CertificationService } from "./certification.js";
 import type { Actor } from "./views.js";
-import { fingerprintOf, isFinished, keepPreview, waitingImport } from "./import-common.js";
+import { fingerprintOf, keepPreview, waitingImport } from "./import-common.js";
 import { refused } from "./refused.js";
 import { Service, type ServiceContext } from "./context.js";
 

@@ -6,6 +6,7 @@ import type { ProgressSummary } from "../domain/progress.js";
 import type { ReviewStep } from "../domain/workflow.js";
 import type { StandardRow } from "../domain/standards-report.js";
 import type { ActionLink } from "../store/actions.js";
+import type { LastCycleElement } from "../domain/last-cycle.js";
 import type { ElementInContext, RatingId } from "../standard/index.js";
 
 export interface Actor {
@@ -55,7 +56,7 @@ export interface Scope {
 /** Last cycle's assessment of the same element and unit, shown as context. */
 export interface PreviousCycle {
   readonly campaignName: string;
-  readonly assessment: ElementAssessment;
+  readonly element: LastCycleElement;
 }
 
 export interface ElementView extends Scope {

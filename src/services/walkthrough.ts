@@ -85,19 +85,12 @@ export class WalkthroughService extends Service {
     // Where the person was tells what to read next; all of it is read together with their
     // campaign (and read again in the rare case their place has moved on, see locate).
     const stored = await this.stores.participants.get(actor.tenantId, actor.userId);
-    // Last cycle's too, from what the person's row says their campaign follows (checked below).
-    const lastGuess =
-      stored?.previousCampaignId && stored.unitId
-        ? readLastCycle(this.stores, { tenantId: actor.tenantId, previousCampaignId: stored.previousCampaignId }, stored.unitId)
-        : undefined;
     // The campaign comes with the unit's elements (its copy); locate reads it only when it did not.
     const { located, unit } = await locateReading(this.context, actor, stored);
     const { currentRef, movedFrom, person, ...scope } = located;
     const samePlace = scope.campaign.id === stored?.campaignId && scope.unit.id === stored.unitId;
-    const lastCycle =
-      lastGuess && samePlace && scope.campaign.previousCampaignId === stored?.previousCampaignId
-        ? lastGuess
-        : readLastCycle(this.stores, scope.campaign, scope.unit.id);
+    // Last cycle's assessments came with the unit too, once the campaign before is finished.
+    const lastCycle = readLastCycle(this.stores, scope.campaign, scope.unit.id, samePlace ? unit?.lastCycle : undefined);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, scope, {
       person,
       assessments: samePlace ? unit?.assessments : undefined,
@@ -155,7 +148,6 @@ export class WalkthroughService extends Service {
       ...actor,
       campaignId: campaign.id,
       unitId: unit.id,
-      previousCampaignId: campaign.previousCampaignId,
       lastSeenAt: this.clock.now().toISOString(),
     });
     return { campaign, unit };
@@ -185,7 +177,7 @@ export class WalkthroughService extends Service {
       });
 
     // Last cycle's assessment is read while the change is made, and added to the card after.
-    const lastCycle = readLastCycle(this.stores, campaign, unit.id);
+    const lastCycle = readLastCycle(this.stores, campaign, unit.id, unitRead?.lastCycle);
     const loaded = await loadScope(this.stores, this.rolesOf, actor, { campaign, unit }, { person, assessments: unitAssessments });
     const outcome = await this.change(actor, action, loaded);
     if (!outcome.view) return outcome;

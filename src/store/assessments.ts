@@ -8,14 +8,13 @@ import type { TransactionAction } from "@azure/data-tables";
 import type { ElementAssessment } from "../domain/assessment.js";
 import type { Campaign } from "../domain/campaign.js";
 import type { AuditEntry, AuditField } from "../domain/audit.js";
-import type { EvidenceLink } from "../domain/evidence.js";
-import type { ElementStatus } from "../domain/workflow.js";
-import type { RatingOrUnrated } from "../standard/index.js";
 import type { StoredReport } from "./action-rows.js";
-import { copiedCampaign, copiedReport, isCopyRow } from "./campaign-copies.js";
+import { isCopyRow, toAssessment, UNITS_FROM, UNITS_TO } from "./assessment-rows.js";
+import { copiedCampaign, copiedReport } from "./campaign-copies.js";
 import { copiedRelated, type CouncilRelated } from "./council-related.js";
-import { compositeKey, newestFirst, splitCompositeKey } from "./keys.js";
-import { optionalText, text, type StoredEntity, type Tables } from "./tables.js";
+import { copiedLastCycle, type CarriedLastCycle } from "./copy-last-cycle.js";
+import { compositeKey, newestFirst } from "./keys.js";
+import { text, type Tables } from "./tables.js";
 
 /** A unit's assessments with what its copy of the campaign holds (see readUnit). */
 export interface UnitRead {
@@ -25,6 +24,8 @@ export interface UnitRead {
   readonly report?: StoredReport | null;
   /** The council's actions by element and its standards with their newest figures. */
   readonly related?: CouncilRelated;
+  /** The unit's assessments in the finished campaign this one follows; null when there are none to show. */
+  readonly lastCycle?: CarriedLastCycle | null;
 }
 
 export class AssessmentStore {
@@ -42,8 +43,9 @@ export class AssessmentStore {
 
   /**
    * A unit's assessments and the campaign as copied beside them (campaign-copies.ts), with what
-   * the copy carries: its imported assessor report (null: none) and the council's actions and
-   * standards, in one range query; each is missing when the copy does not say (read the record then).
+   * the copy carries: its imported assessor report (null: none), the council's actions and
+   * standards, and last cycle's assessments of the unit (null: none), in one range query; each is
+   * missing when the copy does not say (read the record then).
    */
   async readUnit(tenantId: string, campaignId: string, unitId: string): Promise<UnitRead> {
     const rows = await this.tables.queryPartition("Assessments", compositeKey(tenantId, campaignId), compositeKey(unitId) + "|");
@@ -56,11 +58,13 @@ export class AssessmentStore {
     );
     const report = copy && copiedReport(copy);
     const related = copy && copiedRelated(copy);
+    const lastCycle = copy && copiedLastCycle(copy);
     return {
       assessments,
       ...(copy && { campaign: copiedCampaign(tenantId, campaignId, copy) }),
       ...(report !== undefined && { report }),
       ...(related && { related }),
+      ...(lastCycle !== undefined && { lastCycle }),
     };
   }
 
@@ -157,13 +161,6 @@ export class AssessmentStore {
 /** Audit rows share the assessments' partition (so one transaction covers both) under a prefix
  * that encoded keys never start with ("!" is never produced by encodeKeyPart). */
 const AUDIT_PREFIX = "!audit|";
-/**
- * Where units' keys lie: an encoded key part starts with "-", ".", a digit, a letter, "_" or "~"
- * and a hex digit, so every one sorts from "-" and before "~~", and "!" (audit) before them all.
- */
-const UNITS_FROM = "-";
-const UNITS_TO = "~~";
-
 function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
   // Inverted time sorts newest first; one save's entries stay together, the last given first
   // (entries are given in the order the changes happened).
@@ -173,25 +170,4 @@ function auditRowKey(a: AuditEntry, saveId: string, index: number): string {
 
 function auditColumns(a: AuditEntry) {
   return { field: a.field, from: a.from, to: a.to, byId: a.byId, byName: a.byName, at: a.at, ...(a.via ? { via: a.via } : {}) };
-}
-
-function toAssessment(campaignId: string, e: StoredEntity): ElementAssessment {
-  const [unitId = "", ref = ""] = splitCompositeKey(e.rowKey ?? "");
-  return {
-    campaignId,
-    unitId,
-    ref,
-    rating: text(e.rating) as RatingOrUnrated,
-    narrative: text(e.narrative),
-    evidence: JSON.parse(text(e.evidence) || "[]") as EvidenceLink[],
-    ownerId: optionalText(e.ownerId),
-    ownerName: optionalText(e.ownerName),
-    status: e.status ? (text(e.status) as ElementStatus) : undefined,
-    submittedBy: optionalText(e.submittedBy),
-    submittedByName: optionalText(e.submittedByName),
-    reviewComment: optionalText(e.reviewComment),
-    updatedBy: optionalText(e.updatedBy),
-    updatedAt: optionalText(e.updatedAt),
-    etag: e.etag,
-  };
 }

@@ -18,26 +18,20 @@
 import type { TransactionAction } from "@azure/data-tables";
 import type { Campaign } from "../domain/campaign.js";
 import { reportKey, toReport, type StoredReport } from "./action-rows.js";
+import { copyRowKey } from "./assessment-rows.js";
 import { campaignColumns, toCampaign } from "./campaign-rows.js";
 import { readCouncilRelated, relatedColumns } from "./council-related.js";
+import { carriedLastCycleColumns, lastCycleColumns } from "./copy-last-cycle.js";
 import { compositeKey, decodeKeyPart, encodeKeyPart } from "./keys.js";
 import { optionalText, prefixEnd, type StoredEntity, type Tables } from "./tables.js";
 
-// "!" is never produced by encodeKeyPart, so no element's row key ends this way.
-const COPY = "!campaign";
 export const SYNC_PREFIX = "!sync|";
 /** Rewrites that found the campaign changed again before giving up; each one means another change happened. */
 const ROUNDS = 5;
 /** A transaction's body holds at most 4 MiB; copies are written in transactions of at most this many characters. */
 const TRANSACTION_CHARS = 1_000_000;
-
-export function copyRowKey(unitId: string): string {
-  return `${compositeKey(unitId)}|${COPY}`;
-}
-
-export function isCopyRow(rowKey: string | undefined): boolean {
-  return (rowKey ?? "").endsWith(`|${COPY}`);
-}
+/** The most a unit's last cycle takes in its copy (copy-last-cycle.ts). */
+const LAST_CYCLE_CHARS = 120_000;
 
 export function copiedCampaign(tenantId: string, campaignId: string, e: StoredEntity): Campaign {
   return toCampaign(tenantId, campaignId, e, optionalText(e.campaignEtag));
@@ -77,7 +71,9 @@ async function readCarried(tables: Tables, campaign: Campaign): Promise<Carried>
  */
 export async function writeCopies(tables: Tables, campaign: Campaign): Promise<Campaign> {
   let current = campaign;
-  let carried = await readCarried(tables, campaign);
+  // Last cycle's assessments are carried only once final, so they are read once, not checked again.
+  const [lastCycle, first] = await Promise.all([lastCycleColumns(tables, campaign), readCarried(tables, campaign)]);
+  let carried = first;
   for (let round = 0; round < ROUNDS; round++) {
     const partitionKey = compositeKey(current.tenantId, current.id);
     const columns = {
@@ -88,10 +84,10 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
     };
     const copies = current.units.map((unit): TransactionAction => [
       "upsert",
-      { partitionKey, rowKey: copyRowKey(unit.id), ...columns },
+      { partitionKey, rowKey: copyRowKey(unit.id), ...columns, ...(lastCycle && carriedLastCycleColumns(lastCycle(unit.id))) },
       "Replace",
     ]);
-    const perTransaction = Math.max(1, Math.min(100, Math.floor(TRANSACTION_CHARS / JSON.stringify(columns).length)));
+    const perTransaction = Math.max(1, Math.min(100, Math.floor(TRANSACTION_CHARS / (JSON.stringify(columns).length + LAST_CYCLE_CHARS))));
     for (let i = 0; i < copies.length; i += perTransaction) await tables.transact("Assessments", copies.slice(i, i + perTransaction));
     const [stored, carriedNow] = await Promise.all([
       tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
@@ -143,6 +139,11 @@ export async function holdCopies(tables: Tables, tenantId: string): Promise<Held
       for (const campaign of campaigns) await finishSync(tables, campaign, markers.get(campaign.id));
     },
   };
+}
+
+/** Writes the copies of every campaign of the tenant again: after a campaign is finished, those following it carry its assessments. */
+export async function rewriteAllCopies(tables: Tables, tenantId: string): Promise<void> {
+  await (await holdCopies(tables, tenantId)).finish();
 }
 
 /**

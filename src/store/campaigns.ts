@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
-import type { Campaign } from "../domain/campaign.js";
-import { finishSync, holdCopies, syncMarker, type HeldCopies } from "./campaign-copies.js";
+import { isFinished, type Campaign } from "../domain/campaign.js";
+import { finishSync, holdCopies, rewriteAllCopies, syncMarker, type HeldCopies } from "./campaign-copies.js";
 import { campaignEntity, toCampaign } from "./campaign-rows.js";
 import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
 import { AlreadyExistsError, type Tables, text } from "./tables.js";
@@ -74,6 +74,9 @@ export class CampaignStore {
     // Sub-responses come back in the order of the actions: the campaign's write is first.
     const stored = { ...campaign, etag: result.subResponses[0]?.etag };
     await finishSync(this.tables, stored, result.subResponses[1]?.etag);
+    // Finished, its assessments are final: the copies of the campaign that follows it carry them
+    // from now on. When storage fails here they are read from its rows instead (copy-last-cycle.ts).
+    if (isFinished(stored)) await rewriteAllCopies(this.tables, stored.tenantId).catch(() => undefined);
     return stored;
   }
 

@@ -8,6 +8,7 @@ import { figureOnly } from "../domain/figures.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import { REF, toActionLink, type ActionLink } from "./action-rows.js";
 import { decodeKeyPart, encodeKeyPart } from "./keys.js";
+import { longColumn, longColumns } from "./long-columns.js";
 import { recentFigures } from "./recent-figures.js";
 import { FIGURE, STANDARD, toFigure, toStandard, type StoredFigure, type StoredStandard } from "./standard-rows.js";
 import { prefixEnd, type StoredEntity, type Tables } from "./tables.js";
@@ -77,32 +78,16 @@ export function relatedTo(related: CouncilRelated, ref: string): { links: Action
   };
 }
 
-/**
- * A string column holds at most 64 KiB (32K UTF-16 characters) and an entity 1 MiB, so the JSON is
- * cut into columns "related0", "related1", ... of at most PART characters; past MAX_PARTS the copy
- * goes without, and cards read both tables instead: slower, never wrong.
- */
-const PART = 30_000;
+/** Past this many columns of 30,000 characters (long-columns.ts), copies go without, and cards read both tables instead. */
 const MAX_PARTS = 24;
 
 /** `related` as a copy's columns (`serialised`: its JSON), or none when it is too large to carry. */
 export function relatedColumns(serialised: string): Record<string, string> {
-  const parts = Math.ceil(serialised.length / PART);
-  if (parts > MAX_PARTS) return {};
-  const columns: Record<string, string> = { relatedParts: String(parts) };
-  for (let i = 0; i < parts; i++) columns[`related${i}`] = serialised.slice(i * PART, (i + 1) * PART);
-  return columns;
+  return longColumns("related", serialised, MAX_PARTS);
 }
 
 /** What a copy carries, or undefined when it does not say (written before it did, or too large). */
 export function copiedRelated(e: StoredEntity): CouncilRelated | undefined {
-  const parts = Number(e.relatedParts);
-  if (!Number.isInteger(parts) || parts < 1) return undefined;
-  let json = "";
-  for (let i = 0; i < parts; i++) {
-    const part = e[`related${i}`];
-    if (typeof part !== "string") return undefined;
-    json += part;
-  }
-  return JSON.parse(json) as CouncilRelated;
+  const json = longColumn(e, "related");
+  return json === undefined ? undefined : (JSON.parse(json) as CouncilRelated);
 }

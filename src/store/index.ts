@@ -24,6 +24,7 @@ export { TooLargeToKeepError, type PendingImport } from "./files.js";
 export type { StoredReport } from "./action-rows.js";
 export type { UnitRead } from "./assessments.js";
 export { relatedTo, type CouncilRelated } from "./council-related.js";
+export type { CarriedLastCycle } from "./copy-last-cycle.js";
 
 export interface Stores {
   readonly tables: Tables;

@@ -87,9 +87,10 @@ const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] =
   ["roles-into-participants", rolesIntoParticipants],
   ["copies-of-campaigns", copiesOfCampaigns],
   ["recent-figures-into-standards", recentFiguresIntoStandards],
-  // The copies now carry the council's actions and standards too (council-related.ts): written
-  // again, after the step above, so they carry each standard's newest figures and not all of them.
-  ["copies-carry-actions-and-standards", copiesOfCampaigns],
+  // The copies now carry the council's actions and standards (council-related.ts) and last cycle's
+  // assessments (copy-last-cycle.ts) too: written again, after the step above, so they carry each
+  // standard's newest figures and not all of them.
+  ["copies-carry-element-context", copiesOfCampaigns],
 ];
 
 export async function migrate(tables: Tables): Promise<void> {

@@ -16,8 +16,6 @@ export interface Participant {
   readonly campaignId?: string;
   /** The unit of that campaign they are assessing (campaigns with several units). */
   readonly unitId?: string;
-  /** The campaign theirs follows (it never changes), so last cycle's can be read with the rest of a turn. */
-  readonly previousCampaignId?: string;
   readonly currentRef?: string;
   /** Where to reach them one-to-one (a serialised Bot Framework conversation reference). */
   readonly conversation?: string;
@@ -71,7 +69,6 @@ export class ParticipantStore {
         displayName: p.displayName,
         campaignId: p.campaignId ?? "",
         unitId: p.unitId ?? "",
-        previousCampaignId: p.previousCampaignId ?? "",
         currentRef: p.currentRef ?? "",
         ...(p.conversation ? { conversation: p.conversation, unreachable: "" } : {}),
         // Left as they are unless given (the row is merged).
@@ -119,7 +116,6 @@ function toParticipant(tenantId: string, e: StoredEntity): Participant {
     displayName: text(e.displayName),
     campaignId: optionalText(e.campaignId),
     unitId: optionalText(e.unitId),
-    previousCampaignId: optionalText(e.previousCampaignId),
     currentRef: optionalText(e.currentRef),
     conversation: optionalText(e.conversation),
     lastSeenAt: text(e.lastSeenAt),

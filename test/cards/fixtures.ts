@@ -3,6 +3,7 @@
  * applyEdit, refusals come from the real validators), including the longest content the limits
  * allow, so the card tests check what a council officer could actually produce.
  */
+import { lastCycleElement } from "../../src/domain/last-cycle.js";
 import { applyEdit, COUNCIL_UNIT, emptyAssessment, narrativeHash, type ElementAssessment } from "../../src/domain/assessment.js";
 import { CAMPAIGN_LIMITS, COUNCIL_WIDE, defaultCampaign, UNIT_ID_CHARS, type Campaign } from "../../src/domain/campaign.js";
 import { validateLink } from "../../src/domain/evidence.js";
@@ -203,7 +204,7 @@ export function longestView(ref = LONGEST_ELEMENT.ref): ElementView {
     linkTitle: heavyText(LIMITS.linkTitleChars, LIMITS.linkTitleBytes),
     linkUrl: heavyText(LIMITS.linkUrlChars, LIMITS.linkUrlChars),
   };
-  const previous: PreviousCycle = { campaignName: LONG_CAMPAIGN_NAME, assessment };
+  const previous: PreviousCycle = { campaignName: LONG_CAMPAIGN_NAME, element: lastCycleElement(assessment) };
   // An imported assessor's report with the longest report type the importer keeps.
   const assessor = { rating: "compliance-plus" as const, reportType: "€".repeat(150) };
   return { ...view(ref, assessment, ALL_REFS.length - 1, { campaign: c, notice, drafts, previous }), assessor, actions: elementActions() };

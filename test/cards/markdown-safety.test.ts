@@ -4,6 +4,7 @@
  * typed, the card stays within 28 KB, parses as Adaptive Card 1.5, and shows no link that is not
  * in its data.
  */
+import { lastCycleElement } from "../../src/domain/last-cycle.js";
 import { readFileSync } from "node:fs";
 import { describe, it } from "vitest";
 import {
@@ -84,7 +85,7 @@ describe("whatever was typed, each card stays within 28 KB, valid, and links onl
         unit: units[0]!,
         assessment,
         notice: { tone: "attention" as const, text: t(600) },
-        previous: { campaignName: t(CAMPAIGN_LIMITS.nameChars), assessment },
+        previous: { campaignName: t(CAMPAIGN_LIMITS.nameChars), element: lastCycleElement(assessment) },
         assessor: { rating: "partial" as const, reportType: t(150) },
         actions: base.actions!.map((a) => ({ ...a, title: t(ACTION_LIMITS.titleChars, ACTION_LIMITS.titleBytes) })),
       };

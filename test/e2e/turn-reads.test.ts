@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ImprovementAction } from "../../src/domain/actions.js";
+import { COUNCIL_UNIT, emptyAssessment } from "../../src/domain/assessment.js";
+import { defaultCampaign } from "../../src/domain/campaign.js";
 import { teamsWorld } from "../support/e2e.js";
 import { LETTERS, OLU } from "../support/service-standards.js";
 import { cardText } from "../support/teams.js";
@@ -64,5 +66,37 @@ describe("a walk-through turn", () => {
     await stores.actions.update(created, { ...fields, status: "done" }, undefined, []);
     const after = (await olu.press(saved, "Save", { rating: "compliance" })).body.value;
     expect(cardText(after)).toContain("Publish response times for letters · done");
+  });
+
+  it("in a council's second cycle, shows last cycle's rating from the same two reads, and a save still takes 3", async () => {
+    const { stores } = world.bot();
+    const tenantId = "tenant-turn-reads-2";
+    const at = new Date("2025-11-30T09:00:00Z");
+    const last = await stores.campaigns.createOrGet({ ...defaultCampaign(tenantId, "cse-2025", "user-cora", at), status: "signed-off" });
+    await stores.assessments.save(tenantId, {
+      ...emptyAssessment(last.id, COUNCIL_UNIT, "2.1.1"),
+      rating: "compliance",
+      narrative: "Customer insight team profiles every service yearly.",
+    });
+    const current = await stores.campaigns.createOrGet({
+      ...defaultCampaign(tenantId, "cse-2026", "user-cora", new Date(AT)),
+      previousCampaignId: last.id,
+    });
+    await stores.campaigns.setActive(tenantId, current.id);
+    const sam = world.client({ tenantId, aadObjectId: "user-sam", name: "Sam Patel" });
+    await sam.say("assess 2.1.1");
+
+    expect(await requests(() => sam.say("assess 2.1.1"))).toBe(2);
+    const card = world.cardFor(sam);
+    expect(cardText(card)).toContain("Last cycle (CSE self-assessment 2025): **Compliance**, 0 evidence links");
+    expect(cardText(card)).toContain('"Customer insight team profiles every service yearly."');
+
+    let saved: Record<string, any> = {};
+    expect(
+      await requests(async () => {
+        saved = (await sam.press(card, "Save", { rating: "partial" })).body.value;
+      }),
+    ).toBe(3);
+    expect(cardText(saved)).toContain("Last cycle (CSE self-assessment 2025): **Compliance**");
   });
 });

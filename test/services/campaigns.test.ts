@@ -138,7 +138,7 @@ describe("campaigns", () => {
     expect(view.assessment.rating).toBe("unrated");
     expect(view.previous).toMatchObject({
       campaignName: "CSE annual review 2027",
-      assessment: { rating: "partial", narrative: "We do not meet every KPI yet." },
+      element: { rating: "partial", narrative: "We do not meet every KPI yet.", links: 0 },
     });
     expect(view.progress.rated).toBe(0);
   });

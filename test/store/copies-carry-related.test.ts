@@ -7,7 +7,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImprovementAction } from "../../src/domain/actions.js";
+import { emptyAssessment } from "../../src/domain/assessment.js";
 import { defaultCampaign, type Campaign } from "../../src/domain/campaign.js";
+import { lastCycleElement } from "../../src/domain/last-cycle.js";
+import { ELEMENTS } from "../../src/standard/index.js";
 import { mendCopies, writeCopies } from "../../src/store/campaign-copies.js";
 import { copiedRelated, readCouncilRelated, relatedColumns } from "../../src/store/council-related.js";
 import { openStores, type Stores } from "../../src/store/index.js";
@@ -23,6 +26,7 @@ const UNITS = [
 ];
 const by = OLU;
 const campaign = (id: string): Campaign => ({ ...defaultCampaign(TENANT, id, "user-cora", new Date(AT)), units: UNITS });
+const change = { campaignId: "", field: "status" as const, from: "open", to: "signed-off", byId: "user-cora", byName: "Cora", at: AT };
 const action =
   (title: string, refs: string[]) =>
   (id: string): ImprovementAction => ({
@@ -152,11 +156,47 @@ describe("the council's actions and standards in every campaign's copies", () =>
       const { etag: _etag, timestamp: _timestamp, relatedParts: _parts, related0: _part, ...older } = row;
       await first.tables.upsert("Assessments", { ...older, partitionKey: row.partitionKey!, rowKey: row.rowKey! }, "Replace");
     }
-    await first.tables.delete("Tenants", "!migrations", "copies-carry-actions-and-standards");
+    await first.tables.delete("Tenants", "!migrations", "copies-carry-element-context");
     expect((await first.assessments.readUnit(TENANT, created.id, "housing")).related).toBeUndefined();
 
     const second = await openStores(connectionString(), prefix);
     expect((await expectCopiesAsRecord(second, [created.id])).links.map((l) => l.title)).toEqual(["Older action"]);
+  });
+});
+
+describe("last cycle's assessments in the copies of the campaign that follows", () => {
+  const previous = (status: Campaign["status"]): Campaign => ({ ...campaign("cse-2025"), status });
+  const assessed = (unitId: string, ref: string, narrative: string) => ({
+    ...emptyAssessment("cse-2025", unitId, ref),
+    rating: "partial" as const,
+    narrative,
+  });
+
+  it("are carried once the campaign before is finished, a unit without any saying so, every narrative cut as cards show it", async () => {
+    const stores = await openStores(connectionString(), uniquePrefix());
+    const before = await stores.campaigns.createOrGet(previous("open"));
+    const long = `"Quoted" ${"and a long narrative ".repeat(300)}`;
+    const all = ELEMENTS.map((e) => assessed("housing", e.ref, long));
+    for (let i = 0; i < all.length; i += 20)
+      await stores.assessments.saveAll(
+        TENANT,
+        all.slice(i, i + 20).map((next) => ({ next, audit: [] })),
+      );
+    const next = await stores.campaigns.createOrGet({ ...campaign("cse-2026"), previousCampaignId: before.id });
+    // Still open, so still changing: not carried, and cards read it from its rows.
+    expect((await stores.assessments.readUnit(TENANT, next.id, "housing")).lastCycle).toBeUndefined();
+
+    await stores.campaigns.update({ ...before, status: "signed-off" }, { ...change, campaignId: before.id });
+    const requests = stores.tables.requestCount;
+    const housing = await stores.assessments.readUnit(TENANT, next.id, "housing");
+    expect(stores.tables.requestCount - requests).toBe(1);
+    expect(housing.lastCycle?.campaignName).toBe(before.name);
+    expect(Object.keys(housing.lastCycle?.elements ?? {})).toHaveLength(57);
+    expect(housing.lastCycle?.elements["4.1.2"]).toEqual(lastCycleElement(all.find((a) => a.ref === "4.1.2")!));
+    expect(housing.lastCycle?.elements["4.1.2"]?.narrative).toHaveLength(201);
+    expect((await stores.assessments.readUnit(TENANT, next.id, "adults")).lastCycle).toBeNull();
+    expect((await stores.assessments.readUnit(TENANT, before.id, "housing")).lastCycle).toBeNull();
+    expect(await mendCopies(stores.tables)).toBe(0);
   });
 });
 
