@@ -31,12 +31,12 @@ const action = (id: string): ImprovementAction => ({
   updatedAt: AT,
 });
 
-/** Storage requests `work` made. */
-async function requests(work: () => Promise<unknown>): Promise<number> {
+/** What `work` returned, and how many storage requests the bot made meanwhile. */
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; requests: number }> {
   const tables = world.bot().stores.tables;
   const before = tables.requestCount;
-  await work();
-  return tables.requestCount - before;
+  const result = await work();
+  return { result, requests: tables.requestCount - before };
 }
 
 describe("a walk-through turn", () => {
@@ -47,17 +47,14 @@ describe("a walk-through turn", () => {
     const created = await stores.actions.create(TENANT, action, undefined, { by: OLU, at: AT });
     await stores.standards.create(TENANT, { ...LETTERS, refs: ["4.1.2"] }, { by: OLU, at: AT });
 
-    expect(await requests(() => olu.say("assess 4.1.2"))).toBe(2);
+    expect((await counted(() => olu.say("assess 4.1.2"))).requests).toBe(2);
     const card = world.cardFor(olu);
     expect(cardText(card)).toContain("Publish response times for letters");
     expect(cardText(card)).toContain(LETTERS.promise);
 
-    let saved: Record<string, any> = {};
-    expect(
-      await requests(async () => {
-        saved = (await olu.press(card, "Save", { rating: "partial" })).body.value;
-      }),
-    ).toBe(3);
+    const save = await counted(() => olu.press(card, "Save", { rating: "partial" }));
+    expect(save.requests).toBe(3);
+    const saved = save.result.body.value;
     expect(cardText(saved)).toContain("Saved.");
     expect(cardText(saved)).toContain("Publish response times for letters · due 29 Jan 2027");
 
@@ -86,17 +83,14 @@ describe("a walk-through turn", () => {
     const sam = world.client({ tenantId, aadObjectId: "user-sam", name: "Sam Patel" });
     await sam.say("assess 2.1.1");
 
-    expect(await requests(() => sam.say("assess 2.1.1"))).toBe(2);
+    expect((await counted(() => sam.say("assess 2.1.1"))).requests).toBe(2);
     const card = world.cardFor(sam);
     expect(cardText(card)).toContain("Last cycle (CSE self-assessment 2025): **Compliance**, 0 evidence links");
     expect(cardText(card)).toContain('"Customer insight team profiles every service yearly."');
 
-    let saved: Record<string, any> = {};
-    expect(
-      await requests(async () => {
-        saved = (await sam.press(card, "Save", { rating: "partial" })).body.value;
-      }),
-    ).toBe(3);
+    const save = await counted(() => sam.press(card, "Save", { rating: "partial" }));
+    expect(save.requests).toBe(3);
+    const saved = save.result.body.value;
     expect(cardText(saved)).toContain("Last cycle (CSE self-assessment 2025): **Compliance**");
   });
 });
