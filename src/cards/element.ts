@@ -1,7 +1,7 @@
 /** The element card: statement, guidance, rating, narrative, evidence and progress. */
 import { LIMITS } from "../domain/limits.js";
 import { NARRATIVE_START_CHARS } from "../domain/last-cycle.js";
-import { isClosed, statusLabel } from "../domain/actions.js";
+import { ACTIONS_ON_CARD, isClosed, statusLabel } from "../domain/actions.js";
 import { formatLondonDay } from "../domain/calendar.js";
 import { narrativeHash } from "../domain/assessment.js";
 import {
@@ -23,7 +23,6 @@ import { renderCard, type AdaptiveCard } from "./render.js";
 
 /** Last cycle's narrative is context, not for editing: its start is enough to jog the memory. */
 /** Actions are listed compactly: the full list is a command away. */
-const ACTIONS_SHOWN = 3;
 const ACTION_TITLE_CHARS = 50;
 /** Standards shown on an element card, and how much of each promise. */
 const STANDARDS_SHOWN = 3;
@@ -113,14 +112,15 @@ export function elementCard(view: ElementView): AdaptiveCard {
 /** The element's improvement actions (a few, compact) and, for a rating short of compliance, a way to plan one. */
 function actionsPart(view: ElementView) {
   const links = view.actions ?? [];
-  const shown = links.slice(0, ACTIONS_SHOWN);
+  const shown = links.slice(0, ACTIONS_ON_CARD);
+  const count = Math.max(view.actionCount ?? 0, links.length);
   return {
-    actionCount: links.length,
+    actionCount: count,
     actions: shown.map((a) => ({
       id: a.id,
       line: `Action ${a.id} · ${plainText(a.title, ACTION_TITLE_CHARS)} · ${isClosed(a) ? statusLabel(a.status).toLowerCase() : `due ${formatLondonDay(a.dueOn)}`}`,
     })),
-    actionsMore: links.length > shown.length ? `and ${links.length - shown.length} more: type actions ${view.element.ref}` : "",
+    actionsMore: count > shown.length ? `and ${count - shown.length} more: type actions ${view.element.ref}` : "",
     planAction: view.assessment.rating === "partial" || view.assessment.rating === "non-compliance",
   };
 }

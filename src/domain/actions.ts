@@ -88,6 +88,17 @@ export function isClosed(action: Pick<ImprovementAction, "status">): boolean {
   return action.status === "done" || action.status === "cancelled";
 }
 
+/** How many of an element's actions its card lists; the rest are a command away. */
+export const ACTIONS_ON_CARD = 3;
+
+/** The order an element's card lists its actions in: unfinished first, soonest due first. */
+export function cardOrder(
+  x: Pick<ImprovementAction, "status" | "dueOn" | "id">,
+  y: Pick<ImprovementAction, "status" | "dueOn" | "id">,
+): number {
+  return Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id);
+}
+
 /** Past its due date (London calendar) and not finished. */
 export function isOverdue(action: Pick<ImprovementAction, "status" | "dueOn">, today: IsoDate): boolean {
   return !isClosed(action) && action.dueOn < today;

@@ -4,7 +4,7 @@
  * they are, and refusing an action in a logged, uniform way.
  */
 import type { Clock } from "../clock.js";
-import { isClosed } from "../domain/actions.js";
+import { ACTIONS_ON_CARD, cardOrder } from "../domain/actions.js";
 import { emptyAssessment, type ElementAssessment } from "../domain/assessment.js";
 import { summarise } from "../domain/progress.js";
 import type { Refusal } from "../domain/refusal.js";
@@ -74,7 +74,9 @@ export function elementView(loaded: Loaded, ref: string, refusal?: Refusal, draf
 
 /** What the council holds about an element beyond its assessment. */
 interface Related {
+  /** The actions the card lists, and how many the element has. */
   readonly links: ActionLink[];
+  readonly linkCount: number;
   /** The standards that evidence it. */
   readonly standards: readonly ServiceStandard[];
   readonly figures: readonly Figure[];
@@ -87,7 +89,12 @@ async function relatedOf(stores: Stores, tenantId: string, ref: string, carried:
     stores.actions.forElement(tenantId, ref),
     stores.standards.withRecentFigures(tenantId),
   ]);
-  return { links, standards: standards.filter((s) => s.refs.includes(ref)), figures };
+  return {
+    links: links.sort(cardOrder).slice(0, ACTIONS_ON_CARD),
+    linkCount: links.length,
+    standards: standards.filter((s) => s.refs.includes(ref)),
+    figures,
+  };
 }
 
 /**
@@ -107,13 +114,10 @@ export async function withRelated(
   const reportRead = read.report !== undefined ? read.report : stores.actionImports.getReport(actor.tenantId, view.campaign.id);
   const [related, report] = await Promise.all([relatedOf(stores, actor.tenantId, ref, read.related), reportRead]);
   const rating = report?.ratings[ref];
-  // Unfinished first, soonest due first: what still needs doing is what the card can show.
-  const sorted = [...related.links].sort(
-    (x, y) => Number(isClosed(x)) - Number(isClosed(y)) || x.dueOn.localeCompare(y.dueOn) || Number(x.id) - Number(y.id),
-  );
   return {
     ...view,
-    actions: sorted,
+    actions: related.links,
+    actionCount: related.linkCount,
     ...(rating ? { assessor: { rating, reportType: report.reportType } } : {}),
     ...(related.standards.length > 0 && { standards: standardRows(related.standards, related.figures, now) }),
   };

@@ -74,6 +74,8 @@ export interface ElementView extends Scope {
   readonly assessor?: { readonly rating: RatingId; readonly reportType: string };
   /** Improvement actions covering the element (the council's, whichever campaign): unfinished first. */
   readonly actions?: readonly ActionLink[];
+  /** How many actions cover the element; `actions` may list only the first few. */
+  readonly actionCount?: number;
   /** The council's service standards that evidence the element, with their figures. */
   readonly standards?: readonly StandardRow[];
 }

@@ -23,15 +23,13 @@ import { campaignColumns, toCampaign } from "./campaign-rows.js";
 import { readCouncilRelated, relatedColumns } from "./council-related.js";
 import { carriedLastCycleColumns, lastCycleColumns } from "./copy-last-cycle.js";
 import { compositeKey, decodeKeyPart, encodeKeyPart } from "./keys.js";
-import { optionalText, prefixEnd, type StoredEntity, type Tables } from "./tables.js";
+import { optionalText, prefixEnd, type Entity, type StoredEntity, type Tables } from "./tables.js";
 
 export const SYNC_PREFIX = "!sync|";
 /** Rewrites that found the campaign changed again before giving up; each one means another change happened. */
 const ROUNDS = 5;
 /** A transaction's body holds at most 4 MiB; copies are written in transactions of at most this many characters. */
 const TRANSACTION_CHARS = 1_000_000;
-/** The most a unit's last cycle takes in its copy (copy-last-cycle.ts). */
-const LAST_CYCLE_CHARS = 120_000;
 
 export function copiedCampaign(tenantId: string, campaignId: string, e: StoredEntity): Campaign {
   return toCampaign(tenantId, campaignId, e, optionalText(e.campaignEtag));
@@ -82,13 +80,13 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
       report: carried.report ?? NONE,
       ...relatedColumns(carried.related),
     };
-    const copies = current.units.map((unit): TransactionAction => [
-      "upsert",
-      { partitionKey, rowKey: copyRowKey(unit.id), ...columns, ...(lastCycle && carriedLastCycleColumns(lastCycle(unit.id))) },
-      "Replace",
-    ]);
-    const perTransaction = Math.max(1, Math.min(100, Math.floor(TRANSACTION_CHARS / (JSON.stringify(columns).length + LAST_CYCLE_CHARS))));
-    for (let i = 0; i < copies.length; i += perTransaction) await tables.transact("Assessments", copies.slice(i, i + perTransaction));
+    const copies = current.units.map((unit) => ({
+      partitionKey,
+      rowKey: copyRowKey(unit.id),
+      ...columns,
+      ...(lastCycle && carriedLastCycleColumns(lastCycle(unit.id))),
+    }));
+    for (const batch of transactions(copies)) await tables.transact("Assessments", batch);
     const [stored, carriedNow] = await Promise.all([
       tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
       readCarried(tables, current),
@@ -99,6 +97,22 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
     carried = carriedNow;
   }
   return current;
+}
+
+/** Copies in transactions of at most 100 rows and TRANSACTION_CHARS characters (one row alone may be more). */
+function transactions(copies: readonly Entity[]): TransactionAction[][] {
+  const batches: TransactionAction[][] = [];
+  let chars = Infinity;
+  for (const copy of copies) {
+    const size = JSON.stringify(copy).length;
+    if (chars + size > TRANSACTION_CHARS || batches.at(-1)!.length >= 100) {
+      batches.push([]);
+      chars = 0;
+    }
+    batches.at(-1)!.push(["upsert", copy, "Replace"]);
+    chars += size;
+  }
+  return batches;
 }
 
 /** The campaign's imported report as the copy stores it (JSON), or undefined when it has none. */

@@ -4,6 +4,7 @@
  * their newest figures (Standards). Read here for the campaigns' copies (campaign-copies.ts), which
  * carry it in columns of their own so a card press reads neither table. Reads and row format.
  */
+import { ACTIONS_ON_CARD, cardOrder } from "../domain/actions.js";
 import { figureOnly } from "../domain/figures.js";
 import type { Figure, ServiceStandard } from "../domain/standards.js";
 import { REF, toActionLink, type ActionLink } from "./action-rows.js";
@@ -17,8 +18,12 @@ import { prefixEnd, type StoredEntity, type Tables } from "./tables.js";
 export type ElementLink = ActionLink & { readonly ref: string };
 
 export interface CouncilRelated {
-  /** Every element's actions, in element then action number order. */
+  /**
+   * The actions each element's card lists (the first ACTIONS_ON_CARD in its order), so the copies
+   * do not grow with every action ever finished; `linkCounts` says how many each element has.
+   */
   readonly links: readonly ElementLink[];
+  readonly linkCounts: Readonly<Record<string, number>>;
   readonly standards: readonly ServiceStandard[];
   /** The standards' newest figures. */
   readonly figures: readonly Figure[];
@@ -56,8 +61,10 @@ export async function readCouncilRelated(tables: Tables, tenantId: string): Prom
     tables.queryPartition("Actions", encodeKeyPart(tenantId), REF),
     standardsWithRecentFigures(tables, tenantId),
   ]);
+  const byElement = Map.groupBy(linkRows.map(toElementLink), (l) => l.ref);
   return {
-    links: linkRows.map(toElementLink),
+    links: [...byElement.values()].flatMap((links) => links.sort(cardOrder).slice(0, ACTIONS_ON_CARD)),
+    linkCounts: Object.fromEntries([...byElement].map(([ref, links]) => [ref, links.length])),
     // As stored, without ETags or who recorded a figure: the card shows neither.
     standards: standards.map(({ etag: _etag, ...standard }) => standard),
     figures: figures.map(figureOnly),
@@ -70,10 +77,11 @@ function toElementLink(e: StoredEntity): ElementLink {
   return { ref, ...toActionLink(e) };
 }
 
-/** What element `ref`'s card shows from `related`. */
-export function relatedTo(related: CouncilRelated, ref: string): { links: ActionLink[]; standards: ServiceStandard[] } {
+/** What element `ref`'s card shows from `related`: the actions it lists, how many it has, its standards. */
+export function relatedTo(related: CouncilRelated, ref: string): { links: ActionLink[]; linkCount: number; standards: ServiceStandard[] } {
   return {
     links: related.links.filter((l) => l.ref === ref).map(({ ref: _ref, ...link }) => link),
+    linkCount: Object.hasOwn(related.linkCounts, ref) ? related.linkCounts[ref]! : 0,
     standards: related.standards.filter((s) => s.refs.includes(ref)),
   };
 }

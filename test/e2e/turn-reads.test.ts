@@ -63,6 +63,14 @@ describe("a walk-through turn", () => {
     await stores.actions.update(created, { ...fields, status: "done" }, undefined, []);
     const after = (await olu.press(saved, "Save", { rating: "compliance" })).body.value;
     expect(cardText(after)).toContain("Publish response times for letters · done");
+
+    // Three more: the card lists three, unfinished first, and says how many more there are.
+    for (let i = 0; i < 3; i++) await stores.actions.create(TENANT, action, undefined, { by: OLU, at: AT });
+    await olu.say("assess 4.1.2");
+    const listed = cardText(world.cardFor(olu));
+    expect(listed.match(/Publish response times for letters · due 29 Jan 2027/g)).toHaveLength(3);
+    expect(listed).not.toContain("Publish response times for letters · done");
+    expect(listed).toContain("and 1 more: type actions 4.1.2");
   });
 
   it("in a council's second cycle, shows last cycle's rating from the same two reads, and a save still takes 3", async () => {

@@ -112,6 +112,48 @@ describe("the council's actions and standards in every campaign's copies", () =>
     expect(await mendCopies(stores.tables)).toBe(0);
   });
 
+  it("list only what cards show of each element's actions, however many it has had", async () => {
+    const { stores, ids } = await council();
+    const title = (i: number) => `Action ${i}: publish what customers told us and what changed`;
+    const builds = Array.from({ length: 120 }, (_, i) => action(title(i), ["1.1.1", "4.1.2", "5.3.1"]));
+    await stores.actionImports.importMany(TENANT, builds, () => undefined, { by, at: AT });
+    const record = await expectCopiesAsRecord(stores, ids);
+    // Each element's card lists 3 and says how many more: the copies carry no more than that.
+    expect(record.links.map((l) => `${l.ref} ${l.id}`)).toEqual(
+      ["1.1.1", "4.1.2", "5.3.1"].flatMap((ref) => [1, 2, 3].map((id) => `${ref} ${id}`)),
+    );
+    expect(record.linkCounts).toEqual({ "1.1.1": 120, "4.1.2": 120, "5.3.1": 120 });
+  });
+
+  it("reach every unit of a 30-unit campaign when they are too large for one transaction", async () => {
+    const stores = await openStores(connectionString(), uniquePrefix());
+    const units = Array.from({ length: 30 }, (_, i) => ({ id: `unit-${i}`, name: `Unit ${i}` }));
+    const created = await stores.campaigns.createOrGet({ ...campaign("cse-2026"), units });
+    const transactions: number[] = [];
+    const transact = stores.tables.transact.bind(stores.tables);
+    stores.tables.transact = (table, actions) => {
+      if (table === "Assessments") transactions.push(actions.length);
+      return transact(table, actions);
+    };
+    // 40 standards with 12 figures each: about 40,000 characters a copy, 1.2 million for 30 units.
+    const held = await stores.campaigns.holdCopies(TENANT);
+    const years = ["2023/24", "2024/25", "2025/26"].flatMap((y) => ["Q1", "Q2", "Q3", "Q4"].map((q) => `${y}-${q}`));
+    for (let i = 0; i < 40; i++) {
+      const standard = { ...LETTERS, id: `standard-${i}`, promise: `${LETTERS.promise}, and tell you why when we cannot (${i})` };
+      await stores.standards.create(TENANT, standard, { by, at: AT }, held);
+      for (const periodId of years)
+        await stores.standards.putFigure(TENANT, { standardId: standard.id, periodId, value: 90 + (i % 7) }, undefined, by, AT, held);
+    }
+    transactions.length = 0;
+    await held.finish();
+    stores.tables.transact = transact;
+    expect(transactions.length).toBeGreaterThan(1);
+    expect(transactions.reduce((a, b) => a + b)).toBe(30);
+    const record = await readCouncilRelated(stores.tables, TENANT);
+    expect(record.figures).toHaveLength(480);
+    for (const unit of units) expect((await stores.assessments.readUnit(TENANT, created.id, unit.id)).related).toEqual(record);
+  });
+
   it("keep a change whose copies storage failed to take, and the next look mends every campaign", async () => {
     const { stores, ids } = await council();
     const restore = copiesFail(stores);
