@@ -139,6 +139,25 @@ export interface HeldCopies {
  */
 export async function holdCopies(tables: Tables, tenantId: string): Promise<HeldCopies> {
   const campaigns = await tenantCampaigns(tables, tenantId);
+  const markers = await mark(tables, tenantId, campaigns);
+  return {
+    finish: async () => {
+      // A campaign made meanwhile may have copied what was there before the change: it is
+      // marked and written too (any made from now on reads the change itself).
+      const made = await tenantCampaigns(tables, tenantId)
+        .then((now) => now.filter((c) => !markers.has(c.id)))
+        .catch(() => []);
+      const more = await mark(tables, tenantId, made).catch(() => new Map<string, string | undefined>());
+      // Each campaign's copies are a partition of their own: written side by side.
+      await Promise.all(
+        [...campaigns, ...made.filter((c) => more.has(c.id))].map((c) => finishSync(tables, c, markers.get(c.id) ?? more.get(c.id))),
+      );
+    },
+  };
+}
+
+/** Writes a marker for each of `campaigns`; their ETags by campaign id. */
+async function mark(tables: Tables, tenantId: string, campaigns: readonly Campaign[]): Promise<Map<string, string | undefined>> {
   const markers = new Map<string, string | undefined>();
   for (let i = 0; i < campaigns.length; i += 100) {
     const batch = campaigns.slice(i, i + 100);
@@ -148,12 +167,7 @@ export async function holdCopies(tables: Tables, tenantId: string): Promise<Held
     );
     batch.forEach((c, j) => markers.set(c.id, result.subResponses[j]?.etag));
   }
-  return {
-    // Each campaign's copies are a partition of their own: written side by side.
-    finish: async () => {
-      await Promise.all(campaigns.map((campaign) => finishSync(tables, campaign, markers.get(campaign.id))));
-    },
-  };
+  return markers;
 }
 
 /** Writes the copies of every campaign of the tenant again: after a campaign is finished, those following it carry its assessments. */

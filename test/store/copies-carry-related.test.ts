@@ -187,6 +187,19 @@ describe("the council's actions and standards in every campaign's copies", () =>
     expect((await expectCopiesAsRecord(stores, ids)).links.map((l) => l.title)).toEqual(["Raced in"]);
   });
 
+  it("reach a campaign made while a change was being stored, which copied what was there before it", async () => {
+    const stores = await openStores(connectionString(), uniquePrefix());
+    const first = await stores.campaigns.createOrGet(campaign("cse-2025"));
+    const held = await stores.campaigns.holdCopies(TENANT);
+    // Made between the marking and the change: its copies are written before the change lands.
+    const made = await stores.campaigns.createOrGet(campaign("cse-2026"));
+    expect((await stores.assessments.readUnit(TENANT, made.id, "housing")).related?.standards).toEqual([]);
+    await stores.standards.create(TENANT, LETTERS, { by, at: AT }, held);
+    await held.finish();
+    expect((await expectCopiesAsRecord(stores, [first.id, made.id])).standards).toEqual([LETTERS]);
+    expect(await mendCopies(stores.tables)).toBe(0);
+  });
+
   it("are written at start-up into copies an earlier version wrote without them", async () => {
     const prefix = uniquePrefix();
     const first = await openStores(connectionString(), prefix);
