@@ -2,6 +2,8 @@
  * The floor of this stack, for the benchmark: restify, the same adapter and request handling as
  * the bot (src/bot/http.ts), and a teams-ai Application that answers every message and every
  * card press with one fixed card, touching no storage. What the bot costs above this is ours.
+ * Given `storage`, it first makes the requests a turn is allowed (a typed command's 2, one after
+ * the other; a press's 2 side by side, then 1), each reading one row: the floor with storage.
  */
 import { CardFactory, MessageFactory } from "botbuilder";
 import { Application, TurnState } from "@microsoft/teams-ai";
@@ -19,18 +21,30 @@ const CARD = {
   actions: [{ type: "Action.Execute", title: "Save", verb: "cse.save", data: {} }],
 };
 
-export async function startFloor(config: Config, log: Logger): Promise<{ url: string; close: () => void }> {
+export async function startFloor(
+  config: Config,
+  log: Logger,
+  storage?: () => Promise<unknown>,
+): Promise<{ url: string; close: () => void }> {
+  const typedReads = async () => {
+    if (storage) for (let i = 0; i < 2; i++) await storage();
+  };
+  const pressReads = async () => {
+    if (storage) await Promise.all([storage(), storage()]).then(storage);
+  };
   const adapter = createAdapter(config);
   const app = new Application<TurnState>({ adapter, botAppId: "", removeRecipientMention: true, startTypingTimer: false });
   app.message(
     () => Promise.resolve(true),
     async (context) => {
+      await typedReads();
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(CARD)));
     },
   );
   app.addRoute(
     (context) => Promise.resolve(isCardPress(context.activity)),
     async (context) => {
+      await pressReads();
       await context.sendActivity({
         type: "invokeResponse",
         value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: CARD } },

@@ -21,6 +21,7 @@ import { startFloor } from "./floor.js";
 import { findInputs, TeamsClient, type InvokeReply } from "../test/support/teams.js";
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
+const OFFICER = { tenantId: "bench-council", aadObjectId: "bench-officer", name: "Bench Officer" };
 
 interface Row {
   readonly name: string;
@@ -74,12 +75,12 @@ async function main(): Promise<void> {
   const server = await startServer(config, azurite.connectionString, { log: createLogger("silent") });
   const storage = server.stores.tables;
   const floor = await startFloor(config, createLogger("silent"));
+  // The floor with the storage requests a turn is allowed, each reading one small row.
+  const storageFloor = await startFloor(config, createLogger("silent"), () => server.stores.tables.get("Tenants", "bench", "none"));
   try {
-    const officer = new TeamsClient(() => server.url, stub.url, {
-      tenantId: "bench-council",
-      aadObjectId: "bench-officer",
-      name: "Bench Officer",
-    });
+    // The same officer, talking to the bot or to one of the floors.
+    const officerOf = (url: string) => new TeamsClient(() => url, stub.url, OFFICER);
+    const officer = officerOf(server.url);
     await officer.say("assess 1.1.1");
     const card = () => stub.cards().at(-1)!;
     const ratings = ["compliance", "partial"];
@@ -87,11 +88,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     rows.push(await measure("baseline: GET /healthz", storage, () => fetch(`${server.url}/healthz`)));
     // The floor: the same stack answering with a fixed card, no storage (bench/floor.ts).
-    const floorClient = new TeamsClient(() => floor.url, stub.url, {
-      tenantId: "bench-council",
-      aadObjectId: "bench-officer",
-      name: "Bench Officer",
-    });
+    const floorClient = officerOf(floor.url);
     const floorTyped = await measure("floor: typed message, fixed card", storage, () => floorClient.say("assess 2.1.1"));
     const floorPress = await measure("floor: card press, fixed card", storage, () =>
       floorClient.invoke("cse.save", { rating: "compliance" }),
@@ -99,6 +96,13 @@ async function main(): Promise<void> {
     rows.push(floorTyped, floorPress);
     const typed = (row: Row): Row => Object.assign(row, { floor: "typed" as const });
     const press = (row: Row): Row => Object.assign(row, { floor: "press" as const });
+    const storageFloorClient = officerOf(storageFloor.url);
+    rows.push(typed(await measure("floor + 2 storage requests, typed", storage, () => storageFloorClient.say("assess 2.1.1"))));
+    rows.push(
+      press(
+        await measure("floor + 3 storage requests, press", storage, () => storageFloorClient.invoke("cse.save", { rating: "compliance" })),
+      ),
+    );
     rows.push(typed(await measure("typed 'assess 2.1.1' (card sent to connector)", storage, () => officer.say("assess 2.1.1"))));
     await officer.say("assess 2.1.1");
     const base = card();
@@ -224,6 +228,7 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
     floor.close();
+    storageFloor.close();
     await stub.stop();
     await azurite.stop();
   }
