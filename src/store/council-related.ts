@@ -88,14 +88,20 @@ export function relatedTo(related: CouncilRelated, ref: string): { links: Action
 
 /** Past this many columns of 30,000 characters (long-columns.ts), copies go without, and cards read both tables instead. */
 const MAX_PARTS = 24;
+/**
+ * The layout of what the copies carry, stored beside it: a copy written with another (by an earlier
+ * version) is read as not carrying it, until start-up or the next change writes it again.
+ */
+const FORMAT = "2";
 
 /** `related` as a copy's columns (`serialised`: its JSON), or none when it is too large to carry. */
 export function relatedColumns(serialised: string): Record<string, string> {
-  return longColumns("related", serialised, MAX_PARTS);
+  const columns = longColumns("related", serialised, MAX_PARTS);
+  return Object.keys(columns).length > 0 ? { ...columns, relatedFormat: FORMAT } : {};
 }
 
-/** What a copy carries, or undefined when it does not say (written before it did, or too large). */
+/** What a copy carries, or undefined when it does not say (written before it did, in another layout, or too large). */
 export function copiedRelated(e: StoredEntity): CouncilRelated | undefined {
-  const json = longColumn(e, "related");
+  const json = e.relatedFormat === FORMAT ? longColumn(e, "related") : undefined;
   return json === undefined ? undefined : (JSON.parse(json) as CouncilRelated);
 }

@@ -90,7 +90,7 @@ const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] =
   // The copies now carry the council's actions and standards (council-related.ts) and last cycle's
   // assessments (copy-last-cycle.ts) too: written again, after the step above, so they carry each
   // standard's newest figures and not all of them.
-  ["copies-carry-element-context", copiesOfCampaigns],
+  ["copies-carry-what-cards-show", copiesOfCampaigns],
 ];
 
 export async function migrate(tables: Tables): Promise<void> {

@@ -211,7 +211,7 @@ describe("the council's actions and standards in every campaign's copies", () =>
       const { etag: _etag, timestamp: _timestamp, relatedParts: _parts, related0: _part, ...older } = row;
       await first.tables.upsert("Assessments", { ...older, partitionKey: row.partitionKey!, rowKey: row.rowKey! }, "Replace");
     }
-    await first.tables.delete("Tenants", "!migrations", "copies-carry-element-context");
+    await first.tables.delete("Tenants", "!migrations", "copies-carry-what-cards-show");
     expect((await first.assessments.readUnit(TENANT, created.id, "housing")).related).toBeUndefined();
 
     const second = await openStores(connectionString(), prefix);
@@ -271,6 +271,12 @@ describe("the columns that carry them", () => {
       { numRuns: 60 },
     );
     expect(relatedColumns("x".repeat(24 * 30_000 + 1))).toEqual({});
-    expect(copiedRelated({ relatedParts: "2", related0: "{" } as never)).toBeUndefined();
+    expect(copiedRelated({ relatedParts: "2", related0: "{", relatedFormat: "2" } as never)).toBeUndefined();
+    // Written by an earlier layout (no format, or another one): not taken as carried.
+    const written = relatedColumns(JSON.stringify({ links: [], linkCounts: {}, standards: [], figures: [] }));
+    expect(copiedRelated(written as never)).toEqual({ links: [], linkCounts: {}, standards: [], figures: [] });
+    const { relatedFormat: _format, ...unformatted } = written;
+    expect(copiedRelated(unformatted as never)).toBeUndefined();
+    expect(copiedRelated({ ...written, relatedFormat: "1" } as never)).toBeUndefined();
   });
 });
