@@ -13,7 +13,8 @@
  * - whoever writes copies reads what they carry again afterwards and writes again if it changed
  *   meanwhile, so two changes close together cannot leave the older one in the copies.
  * A missing copy (a unit of a campaign made by an earlier version, before start-up copied it), or
- * one that does not carry something, is read from the record instead: slower, never wrong.
+ * one that does not carry something (an archived campaign's carry no actions or standards), is
+ * read from the record instead: slower, never wrong.
  */
 import type { TransactionAction } from "@azure/data-tables";
 import type { Campaign } from "../domain/campaign.js";
@@ -78,7 +79,9 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
       ...campaignColumns(current),
       campaignEtag: current.etag ?? "",
       report: carried.report ?? NONE,
-      ...relatedColumns(carried.related),
+      // Archived, a campaign is rarely opened: its cards read actions and standards from the record,
+      // so changes to those need not rewrite its copies (holdCopies leaves it out).
+      ...(current.status === "archived" ? {} : relatedColumns(carried.related)),
     };
     const copies = current.units.map((unit) => ({
       partitionKey,
@@ -128,23 +131,28 @@ export async function tenantCampaigns(tables: Tables, tenantId: string): Promise
   return rows.map((e) => toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag));
 }
 
+/** The tenant's campaigns whose copies carry actions and standards: all but the archived. */
+async function liveCampaigns(tables: Tables, tenantId: string): Promise<Campaign[]> {
+  return (await tenantCampaigns(tables, tenantId)).filter((c) => c.status !== "archived");
+}
+
 /** Copies marked for a change to what they carry: `finish` writes them once the change is stored. */
 export interface HeldCopies {
   finish(): Promise<void>;
 }
 
 /**
- * Marks every campaign of the tenant before a change to what all their copies carry (its
- * actions, reports, standards and figures). Call `finish` once the change is stored, or failed.
+ * Marks every campaign of the tenant but the archived before a change to what all their copies
+ * carry (its actions, reports, standards and figures). Call `finish` once the change is stored, or failed.
  */
 export async function holdCopies(tables: Tables, tenantId: string): Promise<HeldCopies> {
-  const campaigns = await tenantCampaigns(tables, tenantId);
+  const campaigns = await liveCampaigns(tables, tenantId);
   const markers = await mark(tables, tenantId, campaigns);
   return {
     finish: async () => {
       // A campaign made meanwhile may have copied what was there before the change: it is
       // marked and written too (any made from now on reads the change itself).
-      const made = await tenantCampaigns(tables, tenantId)
+      const made = await liveCampaigns(tables, tenantId)
         .then((now) => now.filter((c) => !markers.has(c.id)))
         .catch(() => []);
       const more = await mark(tables, tenantId, made).catch(() => new Map<string, string | undefined>());

@@ -154,6 +154,26 @@ describe("the council's actions and standards in every campaign's copies", () =>
     for (const unit of units) expect((await stores.assessments.readUnit(TENANT, created.id, unit.id)).related).toEqual(record);
   });
 
+  it("are not carried by an archived campaign's copies, which a change leaves alone", async () => {
+    const { stores, ids } = await council();
+    const [old, current] = ids as [string, string];
+    const before = (await stores.campaigns.get(TENANT, old))!;
+    await stores.campaigns.update({ ...before, status: "archived" }, { ...change, campaignId: old, to: "archived" });
+    expect((await stores.assessments.readUnit(TENANT, old, "housing")).related).toBeUndefined();
+    const writes: string[] = [];
+    const transact = stores.tables.transact.bind(stores.tables);
+    stores.tables.transact = (table, actions) => {
+      if (table === "Assessments") writes.push(String(actions[0]?.[1].partitionKey));
+      return transact(table, actions);
+    };
+    await stores.actions.create(TENANT, action("Only for live campaigns", ["1.1.1"]), undefined, { by, at: AT });
+    stores.tables.transact = transact;
+    expect(writes).toEqual([compositeKey(TENANT, current)]);
+    expect((await stores.assessments.readUnit(TENANT, old, "housing")).related).toBeUndefined();
+    expect((await expectCopiesAsRecord(stores, [current])).links.map((l) => l.title)).toEqual(["Only for live campaigns"]);
+    expect(await mendCopies(stores.tables)).toBe(0);
+  });
+
   it("keep a change whose copies storage failed to take, and the next look mends every campaign", async () => {
     const { stores, ids } = await council();
     const restore = copiesFail(stores);
