@@ -124,7 +124,10 @@ async function readReport(tables: Tables, campaign: Campaign): Promise<string | 
   return row && JSON.stringify(toReport(row));
 }
 
-/** The campaigns of a tenant, each with its ETag: its rows in Campaigns but those starting "!" (markers, audit). */
+/**
+ * The campaigns of a tenant, each with its ETag, in id order: its rows in Campaigns but those
+ * starting "!" (markers, audit trail), which the range leaves unread.
+ */
 export async function tenantCampaigns(tables: Tables, tenantId: string): Promise<Campaign[]> {
   // Encoded ids start with a letter, digit, "-", ".", "_" or "~", all after "!".
   const rows = await tables.queryRange("Campaigns", encodeKeyPart(tenantId), "-", "~~");
@@ -178,7 +181,7 @@ async function mark(tables: Tables, tenantId: string, campaigns: readonly Campai
   return markers;
 }
 
-/** Writes the copies of every campaign of the tenant again: after a campaign is finished, those following it carry its assessments. */
+/** Writes the copies of every live campaign of the tenant again: after a campaign is finished, those following it carry its assessments. */
 export async function rewriteAllCopies(tables: Tables, tenantId: string): Promise<void> {
   await (await holdCopies(tables, tenantId)).finish();
 }

@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { isFinished, type Campaign } from "../domain/campaign.js";
-import { finishSync, holdCopies, rewriteAllCopies, syncMarker, type HeldCopies } from "./campaign-copies.js";
+import { finishSync, holdCopies, rewriteAllCopies, syncMarker, tenantCampaigns, type HeldCopies } from "./campaign-copies.js";
 import { campaignEntity, toCampaign } from "./campaign-rows.js";
-import { decodeKeyPart, encodeKeyPart, newestFirst } from "./keys.js";
+import { encodeKeyPart, newestFirst } from "./keys.js";
 import { AlreadyExistsError, type Tables, text } from "./tables.js";
 
 const ACTIVE_ROW = "active-campaign";
@@ -36,9 +36,7 @@ export class CampaignStore {
 
   /** The tenant's campaigns, oldest first by id order. */
   async list(tenantId: string): Promise<Campaign[]> {
-    const rows = await this.tables.queryPartition("Campaigns", encodeKeyPart(tenantId));
-    // Rows starting "!" belong with a campaign (its audit trail, its assessor report), not campaigns themselves.
-    return rows.filter((e) => !(e.rowKey ?? "").startsWith("!")).map((e) => toCampaign(tenantId, decodeKeyPart(e.rowKey ?? ""), e, e.etag));
+    return tenantCampaigns(this.tables, tenantId);
   }
 
   /** Creates the campaign, or returns the one already stored under its id (safe to race). */
