@@ -52,26 +52,37 @@ export function syncMarker(tenantId: string, campaignId: string) {
 /** What a copy carries beside the campaign, as stored (JSON), read from the record. */
 interface Carried {
   readonly report: string | undefined;
-  readonly related: string;
+  /** None for an archived campaign: rarely opened, its cards read actions and standards from the record. */
+  readonly related: string | undefined;
 }
 
 async function readCarried(tables: Tables, campaign: Campaign): Promise<Carried> {
   const [report, related] = await Promise.all([
     readReport(tables, campaign),
-    readCouncilRelated(tables, campaign.tenantId).then((r) => JSON.stringify(r)),
+    campaign.status === "archived" ? undefined : readCouncilRelated(tables, campaign.tenantId).then((r) => JSON.stringify(r)),
   ]);
   return { report, related };
 }
+
+/**
+ * What a rewrite of the copies writes: "whole" copies, or only what actions, standards and figures
+ * change ("carried"), leaving last cycle's assessments as they are (they never change once
+ * carried), so a change to an action does not read the whole of last cycle again.
+ */
+export type CopyRewrite = "whole" | "carried";
 
 /**
  * Writes `campaign` (as stored, with its ETag) and what it carries into the copy of every unit,
  * then reads both again and repeats while someone else has changed either meanwhile. Returns the
  * campaign the copies now hold.
  */
-export async function writeCopies(tables: Tables, campaign: Campaign): Promise<Campaign> {
+export async function writeCopies(tables: Tables, campaign: Campaign, rewrite: CopyRewrite = "whole"): Promise<Campaign> {
   let current = campaign;
   // Last cycle's assessments are carried only once final, so they are read once, not checked again.
-  const [lastCycle, first] = await Promise.all([lastCycleColumns(tables, campaign), readCarried(tables, campaign)]);
+  const [lastCycle, first] = await Promise.all([
+    rewrite === "whole" ? lastCycleColumns(tables, campaign) : undefined,
+    readCarried(tables, campaign),
+  ]);
   let carried = first;
   for (let round = 0; round < ROUNDS; round++) {
     const partitionKey = compositeKey(current.tenantId, current.id);
@@ -79,9 +90,7 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
       ...campaignColumns(current),
       campaignEtag: current.etag ?? "",
       report: carried.report ?? NONE,
-      // Archived, a campaign is rarely opened: its cards read actions and standards from the record,
-      // so changes to those need not rewrite its copies (holdCopies leaves it out).
-      ...(current.status === "archived" ? {} : relatedColumns(carried.related)),
+      ...relatedColumns(carried.related),
     };
     const copies = current.units.map((unit) => ({
       partitionKey,
@@ -89,7 +98,9 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
       ...columns,
       ...(lastCycle && carriedLastCycleColumns(lastCycle(unit.id))),
     }));
-    for (const batch of transactions(copies)) await tables.transact("Assessments", batch);
+    // Merged, a copy keeps the columns not written here: last cycle's, when they were not read.
+    const mode = rewrite === "whole" ? "Replace" : "Merge";
+    for (const batch of transactions(copies, mode)) await tables.transact("Assessments", batch);
     const [stored, carriedNow] = await Promise.all([
       tables.get("Campaigns", encodeKeyPart(current.tenantId), encodeKeyPart(current.id)),
       readCarried(tables, current),
@@ -103,7 +114,7 @@ export async function writeCopies(tables: Tables, campaign: Campaign): Promise<C
 }
 
 /** Copies in transactions of at most 100 rows and TRANSACTION_CHARS characters (one row alone may be more). */
-function transactions(copies: readonly Entity[]): TransactionAction[][] {
+function transactions(copies: readonly Entity[], mode: "Replace" | "Merge"): TransactionAction[][] {
   const batches: TransactionAction[][] = [];
   let chars = Infinity;
   for (const copy of copies) {
@@ -112,7 +123,7 @@ function transactions(copies: readonly Entity[]): TransactionAction[][] {
       batches.push([]);
       chars = 0;
     }
-    batches.at(-1)!.push(["upsert", copy, "Replace"]);
+    batches.at(-1)!.push(["upsert", copy, mode]);
     chars += size;
   }
   return batches;
@@ -148,7 +159,7 @@ export interface HeldCopies {
  * Marks every campaign of the tenant but the archived before a change to what all their copies
  * carry (its actions, reports, standards and figures). Call `finish` once the change is stored, or failed.
  */
-export async function holdCopies(tables: Tables, tenantId: string): Promise<HeldCopies> {
+export async function holdCopies(tables: Tables, tenantId: string, rewrite: CopyRewrite = "carried"): Promise<HeldCopies> {
   const campaigns = await liveCampaigns(tables, tenantId);
   const markers = await mark(tables, tenantId, campaigns);
   return {
@@ -161,7 +172,9 @@ export async function holdCopies(tables: Tables, tenantId: string): Promise<Held
       const more = await mark(tables, tenantId, made).catch(() => new Map<string, string | undefined>());
       // Each campaign's copies are a partition of their own: written side by side.
       await Promise.all(
-        [...campaigns, ...made.filter((c) => more.has(c.id))].map((c) => finishSync(tables, c, markers.get(c.id) ?? more.get(c.id))),
+        [...campaigns, ...made.filter((c) => more.has(c.id))].map((c) =>
+          finishSync(tables, c, markers.get(c.id) ?? more.get(c.id), rewrite),
+        ),
       );
     },
   };
@@ -183,7 +196,7 @@ async function mark(tables: Tables, tenantId: string, campaigns: readonly Campai
 
 /** Writes the copies of every live campaign of the tenant again: after a campaign is finished, those following it carry its assessments. */
 export async function rewriteAllCopies(tables: Tables, tenantId: string): Promise<void> {
-  await (await holdCopies(tables, tenantId)).finish();
+  await (await holdCopies(tables, tenantId, "whole")).finish();
 }
 
 /**
@@ -211,15 +224,25 @@ export async function changingCopies<T>(
  * fails here the change stands (it is stored, and the person is told so) and the marker stays:
  * mendCopies writes the copies at the scheduler's next look or the next start.
  */
-export async function finishSync(tables: Tables, campaign: CampaignOrId, markerEtag: string | undefined): Promise<void> {
-  await resync(tables, campaign, markerEtag).catch(() => undefined);
+export async function finishSync(
+  tables: Tables,
+  campaign: CampaignOrId,
+  markerEtag: string | undefined,
+  rewrite: CopyRewrite = "whole",
+): Promise<void> {
+  await resync(tables, campaign, markerEtag, rewrite).catch(() => undefined);
 }
 
 /** A campaign as just stored, or only which one (then it is read). */
 type CampaignOrId = Campaign | Pick<Campaign, "tenantId" | "id">;
 
 /** finishSync's work, failing when storage does (mendCopies counts on that). */
-async function resync(tables: Tables, campaign: CampaignOrId, markerEtag: string | undefined): Promise<void> {
+async function resync(
+  tables: Tables,
+  campaign: CampaignOrId,
+  markerEtag: string | undefined,
+  rewrite: CopyRewrite = "whole",
+): Promise<void> {
   const marker = syncMarker(campaign.tenantId, campaign.id);
   const whole =
     "units" in campaign
@@ -227,7 +250,7 @@ async function resync(tables: Tables, campaign: CampaignOrId, markerEtag: string
       : await tables
           .get("Campaigns", marker.partitionKey, encodeKeyPart(campaign.id))
           .then((e) => e && toCampaign(campaign.tenantId, campaign.id, e, e.etag));
-  if (whole) await writeCopies(tables, whole);
+  if (whole) await writeCopies(tables, whole, rewrite);
   await tables.delete("Campaigns", marker.partitionKey, marker.rowKey, markerEtag);
 }
 

@@ -94,10 +94,13 @@ const MAX_PARTS = 24;
  */
 const FORMAT = "2";
 
-/** `related` as a copy's columns (`serialised`: its JSON), or none when it is too large to carry. */
-export function relatedColumns(serialised: string): Record<string, string> {
-  const columns = longColumns("related", serialised, MAX_PARTS);
-  return Object.keys(columns).length > 0 ? { ...columns, relatedFormat: FORMAT } : {};
+/**
+ * `related` as a copy's columns (`serialised`: its JSON; none to carry nothing). Too large, or
+ * none, the format is left empty, so a copy merged over an older one does not pass for carrying it.
+ */
+export function relatedColumns(serialised: string | undefined): Record<string, string> {
+  const columns = serialised === undefined ? {} : longColumns("related", serialised, MAX_PARTS);
+  return Object.keys(columns).length > 0 ? { ...columns, relatedFormat: FORMAT } : { relatedFormat: "" };
 }
 
 /** What a copy carries, or undefined when it does not say (written before it did, in another layout, or too large). */

@@ -272,6 +272,20 @@ describe("last cycle's assessments in the copies of the campaign that follows", 
     expect((await stores.assessments.readUnit(TENANT, next.id, "adults")).lastCycle).toBeNull();
     expect((await stores.assessments.readUnit(TENANT, before.id, "housing")).lastCycle).toBeNull();
     expect(await mendCopies(stores.tables)).toBe(0);
+
+    // A change to an action rewrites what it changes and keeps last cycle, without reading it again.
+    const ranges: string[] = [];
+    const queryRange = stores.tables.queryRange.bind(stores.tables);
+    stores.tables.queryRange = (table, partitionKey, from, to, limit) => {
+      ranges.push(`${table} ${partitionKey}`);
+      return queryRange(table, partitionKey, from, to, limit);
+    };
+    await stores.actions.create(TENANT, action("After sign-off", ["4.1.2"]), undefined, { by, at: AT });
+    stores.tables.queryRange = queryRange;
+    expect(ranges).not.toContain(`Assessments ${compositeKey(TENANT, before.id)}`);
+    const after = await stores.assessments.readUnit(TENANT, next.id, "housing");
+    expect(after.lastCycle).toEqual(housing.lastCycle);
+    expect(after.related?.links.map((l) => l.title)).toEqual(["After sign-off"]);
   });
 });
 
@@ -290,7 +304,7 @@ describe("the columns that carry them", () => {
       }),
       { numRuns: 60 },
     );
-    expect(relatedColumns("x".repeat(24 * 30_000 + 1))).toEqual({});
+    expect(relatedColumns("x".repeat(24 * 30_000 + 1))).toEqual({ relatedFormat: "" });
     expect(copiedRelated({ relatedParts: "2", related0: "{", relatedFormat: "2" } as never)).toBeUndefined();
     // Written by an earlier layout (no format, or another one): not taken as carried.
     const written = relatedColumns(JSON.stringify({ links: [], linkCounts: {}, standards: [], figures: [] }));
