@@ -85,7 +85,8 @@ async function recentFiguresIntoStandards(tables: Tables): Promise<void> {
 
 const STEPS: readonly [name: string, run: (tables: Tables) => Promise<void>][] = [
   ["roles-into-participants", rolesIntoParticipants],
-  ["copies-of-campaigns", copiesOfCampaigns],
+  // "copies-of-campaigns" made the copies of campaigns stored before there were any; the step
+  // below writes every copy whole, so an account that never ran it skips it rather than copy twice.
   ["recent-figures-into-standards", recentFiguresIntoStandards],
   // The copies now carry the council's actions and standards (council-related.ts) and last cycle's
   // assessments (copy-last-cycle.ts) too: written again, after the step above, so they carry each
